@@ -1,0 +1,212 @@
+//! Page boilerplate: newsletter prompts, image credits and URLs, comment footers, related links.
+//!
+//! Captured articles carry page furniture that is not part of the story. It is recognised here
+//! by general rules (what the line says and where it stands), kept, and reported as spans so
+//! that the reader can show it apart and the tagger can skip it. Nothing is deleted.
+
+use super::span::Span;
+use serde::Serialize;
+
+/// What kind of page furniture a line is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BoilerplateKind {
+    /// A photo or image credit ("AP Photo", "(Image credit: …)").
+    PhotoCredit,
+    /// A bare image or asset URL.
+    ImageUrl,
+    /// A subscription prompt ("Subscribe to …", "SUBSCRIBE & SAVE").
+    SubscriptionPromo,
+    /// A newsletter sign-up prompt.
+    NewsletterPromo,
+    /// A comment-section footer.
+    CommentsWidget,
+    /// Related-links furniture ("Explore More", "Read more").
+    RelatedLinks,
+}
+
+impl BoilerplateKind {
+    /// A short human description for the reader.
+    #[must_use]
+    pub fn human(self) -> &'static str {
+        match self {
+            BoilerplateKind::PhotoCredit => "image credit",
+            BoilerplateKind::ImageUrl => "image link",
+            BoilerplateKind::SubscriptionPromo => "subscription prompt",
+            BoilerplateKind::NewsletterPromo => "newsletter prompt",
+            BoilerplateKind::CommentsWidget => "comments footer",
+            BoilerplateKind::RelatedLinks => "related links",
+        }
+    }
+}
+
+/// One line of boilerplate: its span (without the newline) and its kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Boilerplate {
+    /// The line, without its line break.
+    pub span: Span,
+    /// What it is.
+    pub kind: BoilerplateKind,
+}
+
+/// Finds the boilerplate lines of `text`, in text order.
+///
+/// A line is boilerplate when it matches one of the general rules below, or when it is a short
+/// line standing between two promo lines of the same block (the blurb of a subscription box).
+///
+/// ```
+/// use newslens::engine::boilerplate::{detect, BoilerplateKind};
+/// let text = "Story.\nReuters Photo\nMore story.\nSign up for our newsletter";
+/// let found = detect(text);
+/// assert_eq!(found.len(), 2);
+/// assert_eq!(found[0].kind, BoilerplateKind::PhotoCredit);
+/// assert_eq!(found[1].kind, BoilerplateKind::NewsletterPromo);
+/// ```
+#[must_use]
+pub fn detect(text: &str) -> Vec<Boilerplate> {
+    let lines = lines(text);
+    let content: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].1.trim().is_empty())
+        .collect();
+    let mut kinds: Vec<Option<BoilerplateKind>> = lines
+        .iter()
+        .map(|(_, line)| classify(line.trim()))
+        .collect();
+
+    // A short blurb between two promo lines belongs to the promo box.
+    for w in 0..content.len() {
+        let i = content[w];
+        if kinds[i].is_some() || w == 0 || w + 1 >= content.len() {
+            continue;
+        }
+        let (prev, next) = (kinds[content[w - 1]], kinds[content[w + 1]]);
+        let is_promo = |k: Option<BoilerplateKind>| {
+            matches!(
+                k,
+                Some(BoilerplateKind::SubscriptionPromo | BoilerplateKind::NewsletterPromo)
+            )
+        };
+        if is_promo(prev) && is_promo(next) && lines[i].1.trim().chars().count() <= 200 {
+            kinds[i] = prev;
+        }
+    }
+
+    // Related-links and comment furniture only count at the end of the text: a line saying
+    // "Read more" in the middle of a story is more likely a sentence of the story.
+    let last = content.last().copied();
+    for (i, k) in kinds.iter_mut().enumerate() {
+        if matches!(k, Some(BoilerplateKind::RelatedLinks)) && Some(i) != last {
+            *k = None;
+        }
+    }
+
+    lines
+        .iter()
+        .zip(kinds)
+        .filter_map(|((start, line), kind)| {
+            let kind = kind?;
+            let lead = line.len() - line.trim_start().len();
+            let trimmed = line.trim();
+            let s = start + lead;
+            Some(Boilerplate {
+                span: Span::new(s, s + trimmed.len()),
+                kind,
+            })
+        })
+        .collect()
+}
+
+/// True when byte offset range `span` touches any boilerplate line.
+#[must_use]
+pub fn covers(boilerplate: &[Boilerplate], span: Span) -> bool {
+    boilerplate.iter().any(|b| b.span.overlaps(span))
+}
+
+/// Lines of `text` with their start offsets, without line breaks.
+fn lines(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        let body = line.strip_suffix('\r').unwrap_or(line);
+        out.push((start, body));
+        start += line.len() + 1;
+    }
+    out
+}
+
+/// Classifies one trimmed line on its own.
+fn classify(line: &str) -> Option<BoilerplateKind> {
+    if line.is_empty() {
+        return None;
+    }
+    let lower = line.to_lowercase();
+    let words = line.split_whitespace().count();
+
+    if is_url(line) {
+        return Some(BoilerplateKind::ImageUrl);
+    }
+    if lower.starts_with("(image credit")
+        || lower.starts_with("image credit")
+        || lower.starts_with("photo credit")
+        || (words <= 6 && ends_with_any(&lower, &["photo", "photos", "images", "image"]))
+        || (words <= 8 && (lower.starts_with("photo:") || lower.starts_with("credit:")))
+        || (words <= 8 && line.starts_with('©'))
+    {
+        return Some(BoilerplateKind::PhotoCredit);
+    }
+    if lower.contains("newsletter") && (lower.contains("sign up") || words <= 12 || lower.contains("inbox"))
+        || lower.contains("delivered directly to your inbox")
+        || lower == "sign up"
+        || lower == "sign up now"
+    {
+        return Some(BoilerplateKind::NewsletterPromo);
+    }
+    if words <= 8 && (lower.starts_with("subscribe") || lower.contains("subscribe & save"))
+        || lower.starts_with("subscribe to ") && words <= 10
+    {
+        return Some(BoilerplateKind::SubscriptionPromo);
+    }
+    if lower.contains("comment")
+        && words <= 20
+        && ["issues with commenting", "comment policy", "comments section", "join the conversation", "leave a comment", "comments are closed", "view comments", "show comments"]
+            .iter()
+            .any(|p| lower.contains(p))
+    {
+        return Some(BoilerplateKind::CommentsWidget);
+    }
+    if words <= 5
+        && [
+            "explore more",
+            "read more",
+            "related",
+            "related articles",
+            "related stories",
+            "more from",
+            "more stories",
+            "recommended",
+            "you might also like",
+            "most read",
+            "most popular",
+            "see also",
+        ]
+        .iter()
+        .any(|p| lower.trim_end_matches([':', '.']).starts_with(p))
+    {
+        return Some(BoilerplateKind::RelatedLinks);
+    }
+    None
+}
+
+fn ends_with_any(lower: &str, words: &[&str]) -> bool {
+    let last = lower
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    words.contains(&last)
+}
+
+fn is_url(line: &str) -> bool {
+    (line.starts_with("http://") || line.starts_with("https://") || line.starts_with("www."))
+        && !line.contains(char::is_whitespace)
+}

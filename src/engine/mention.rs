@@ -1,0 +1,52 @@
+//! One recognised entity mention and the reason it was tagged.
+
+use super::label::Label;
+use super::span::Span;
+use serde::Serialize;
+use std::fmt;
+
+/// Why the engine tagged a mention: the rule that fired and the evidence it saw.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Why {
+    /// The rule or lexicon that fired, e.g. `"gazetteer"`, `"title"`, `"acronym-definition"`.
+    pub rule: &'static str,
+    /// What it saw: a lexicon entry, the context words, a gazetteer id.
+    pub evidence: String,
+}
+
+impl Why {
+    /// A reason from a rule name and its evidence.
+    #[must_use]
+    pub fn new(rule: &'static str, evidence: impl Into<String>) -> Why {
+        Why {
+            rule,
+            evidence: evidence.into(),
+        }
+    }
+}
+
+impl fmt::Display for Why {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.evidence.is_empty() {
+            f.write_str(self.rule)
+        } else {
+            write!(f, "{} {}", self.rule, self.evidence)
+        }
+    }
+}
+
+/// An entity mention in one text.
+///
+/// Invariant (of every list the engine returns): mentions are sorted by span, never overlap,
+/// and every span lies on char boundaries of the text they were found in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    /// Where the mention is, in bytes.
+    pub span: Span,
+    /// Its label.
+    pub label: Label,
+    /// The canonical entity it belongs to; for DATE and NUMBER a normalised value.
+    pub canonical: String,
+    /// Why it was tagged.
+    pub why: Why,
+}

@@ -1,0 +1,15 @@
+//! NewsLens: a news-corpus explorer that runs entirely in the browser.
+//!
+//! The crate has two halves:
+//!
+//! - [`engine`]: pure Rust, knows nothing of the DOM. Text layer, boilerplate detection,
+//!   entity recognition, canonical entities, places and comparison. It is compiled both for
+//!   the browser (wasm32) and natively, behind the `newslens` command line.
+//! - `ui`: thin Yew components on top of the engine, compiled only for `wasm32`.
+
+#![deny(missing_docs)]
+
+pub mod engine;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

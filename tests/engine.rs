@@ -1,0 +1,7 @@
+//! Native tests of the pure engine (one integration binary).
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "engine/boilerplate.rs"]
+mod boilerplate;
+#[path = "engine/corpus.rs"]
+mod corpus;
