@@ -5,9 +5,12 @@
 
 pub mod boilerplate;
 pub mod corpus;
+pub mod document;
 pub mod label;
 pub mod mention;
 pub mod offsets;
+pub mod search;
+pub mod segments;
 pub mod span;
 pub mod tag;
 pub mod text;

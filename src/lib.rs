@@ -9,7 +9,9 @@
 
 #![deny(missing_docs)]
 
+pub mod display;
 pub mod engine;
+pub mod view_state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -5,3 +5,5 @@
 mod boilerplate;
 #[path = "engine/corpus.rs"]
 mod corpus;
+#[path = "engine/view_state.rs"]
+mod view_state;

@@ -1,0 +1,14 @@
+//! The Yew front end: thin components over the engine. Compiled only for `wasm32`.
+
+pub mod app;
+pub mod article_list;
+pub mod corpus;
+pub mod highlight;
+pub mod reader;
+pub mod state;
+pub mod url;
+
+/// Mounts the app into `<body>`.
+pub fn mount() {
+    yew::Renderer::<app::App>::new().render();
+}

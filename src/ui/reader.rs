@@ -1,0 +1,117 @@
+//! The reader: one article's headline, metadata and paragraphs, with highlights; page
+//! boilerplate collapsed and set apart, never highlighted.
+
+use crate::display::{certainty_phrase, human_date};
+use crate::engine::boilerplate::BoilerplateKind;
+use crate::engine::document::{Document, Paragraph};
+use crate::ui::highlight::{render_range, HighlightOptions};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`Reader`].
+#[derive(Properties, PartialEq)]
+pub struct ReaderProps {
+    /// The article.
+    pub doc: Rc<Document>,
+    /// Highlight and search options.
+    pub options: HighlightOptions,
+    /// Called with a canonical name when a highlight is activated.
+    pub on_select: Callback<String>,
+}
+
+/// Renders an article for reading.
+#[component]
+pub fn Reader(props: &ReaderProps) -> Html {
+    let doc = &props.doc;
+    let meta = &doc.meta;
+    let date = meta.published.as_deref().map(human_date);
+    let headline = match doc.headline() {
+        Some(p) => render_range(doc, p.span, &props.options, &props.on_select),
+        None => html! { {&meta.title} },
+    };
+    html! {
+        <article class="reader" aria-labelledby="headline" data-reader={meta.id.clone()}>
+            <header class="reader-head">
+                <p class="kicker">
+                    <span class="outlet">{&meta.outlet}</span>
+                    if let Some(section) = &meta.section {
+                        <span class="section">{section}</span>
+                    }
+                </p>
+                <h1 id="headline">{headline}</h1>
+                <p class="byline">
+                    if let Some(d) = date {
+                        <time datetime={meta.published.clone().unwrap_or_default()}>{d}</time>
+                    } else {
+                        <span>{"Undated"}</span>
+                    }
+                    <span class={classes!("certainty", format!("c-{}", meta.certainty))} title={meta.evidence.clone()}>
+                        {certainty_phrase(&meta.certainty)}
+                    </span>
+                    if let Some(url) = meta.url.as_ref().filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
+                        <a class="source-link" href={url.clone()} rel="noopener noreferrer nofollow" target="_blank">{"original page"}</a>
+                    }
+                </p>
+                if !meta.evidence.is_empty() {
+                    <p class="evidence small muted">{&meta.evidence}</p>
+                }
+            </header>
+            <div class="reader-body">
+                { for group(doc.body()).into_iter().map(|g| render_group(doc, g, props)) }
+            </div>
+        </article>
+    }
+}
+
+/// A run of story paragraphs or a run of boilerplate lines.
+enum Group<'a> {
+    Story(&'a Paragraph),
+    Furniture(Vec<&'a Paragraph>),
+}
+
+fn group(paragraphs: &[Paragraph]) -> Vec<Group<'_>> {
+    let mut out: Vec<Group<'_>> = Vec::new();
+    for p in paragraphs {
+        match (p.boilerplate, out.last_mut()) {
+            (Some(_), Some(Group::Furniture(run))) => run.push(p),
+            (Some(_), _) => out.push(Group::Furniture(vec![p])),
+            (None, _) => out.push(Group::Story(p)),
+        }
+    }
+    out
+}
+
+fn render_group(doc: &Document, g: Group<'_>, props: &ReaderProps) -> Html {
+    match g {
+        Group::Story(p) => html! {
+            <p class="para" key={p.span.start()}>
+                { render_range(doc, p.span, &props.options, &props.on_select) }
+            </p>
+        },
+        Group::Furniture(run) => {
+            let mut kinds: Vec<BoilerplateKind> = Vec::new();
+            for p in &run {
+                if let Some(k) = p.boilerplate.filter(|k| !kinds.contains(k)) {
+                    kinds.push(k);
+                }
+            }
+            let what: Vec<&str> = kinds.iter().map(|k| k.human()).collect();
+            let lines = run.len();
+            html! {
+                <aside class="boilerplate" key={run[0].span.start()} aria-label="Page furniture, not part of the article">
+                    <details>
+                        <summary>
+                            <span class="bp-tag">{"Page furniture"}</span>
+                            {format!(" {} · {} line{} · not analysed", what.join(", "), lines, if lines == 1 { "" } else { "s" })}
+                        </summary>
+                        { for run.iter().map(|p| html! {
+                            <p class="bp-line" data-boilerplate={p.boilerplate.map_or("", BoilerplateKind::human)}>
+                                {p.span.slice(&doc.text)}
+                            </p>
+                        }) }
+                    </details>
+                </aside>
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+// End-to-end: the built site from a static server in headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { open, shot, ready, DIST } from './harness.mjs';
+
+const FIRST = '000_d9b921036b694c82';
+const SECOND = '002_08ae971f51795d28';
+let env;
+before(async () => { env = await open('/'); });
+after(async () => { await env.close(); });
+
+test('lists both articles and shows the first one, boilerplate set apart', async () => {
+  const p = await env.page();
+  await p.goto(env.url);
+  await ready(p);
+  const ids = await p.$$eval('[data-article]', (els) => els.map((e) => e.dataset.article));
+  assert.deepEqual(ids, [FIRST, SECOND]);
+  assert.equal(await p.getAttribute('[data-reader]', 'data-reader'), FIRST);
+  const h1 = await p.textContent('.reader h1');
+  assert.equal(h1.trim(), 'Fleeing Iraqi Invasion, Thousands Flee Kirkuk into Kurdish Territory');
+  const body = await p.textContent('.reader-body');
+  assert.match(body, /Advancing Iraqi troops, backed by Iran-allied Shiite militias/);
+  // Boilerplate is kept, but apart from the story paragraphs.
+  const storyText = (await p.$$eval('.reader-body .para', (els) => els.map((e) => e.textContent))).join('\n');
+  assert.doesNotMatch(storyText, /AP Photo|having issues with commenting/);
+  const furniture = await p.$$eval('.boilerplate .bp-line', (els) => els.map((e) => e.textContent.trim()));
+  assert.deepEqual(furniture, ['AP Photo', "Please let us know if you're having issues with commenting."]);
+  await shot(p, 'reader-1280');
+  await p.setViewportSize({ width: 375, height: 800 });
+  await shot(p, 'reader-375');
+  const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no horizontal scrolling at 375 px (overflow ${overflow}px)`);
+  assert.deepEqual(env.errors, []);
+});
+
+test('?article= opens that article and clicking the list changes it and the URL', async () => {
+  const p = await env.page();
+  await p.goto(`${env.url}?article=${SECOND}`);
+  await ready(p);
+  assert.equal(await p.getAttribute('[data-reader]', 'data-reader'), SECOND);
+  assert.equal((await p.textContent('.reader h1')).trim(), 'Iraqi military enters Kirkuk');
+  const promo = await p.$$eval('.boilerplate .bp-line', (els) => els.map((e) => e.textContent.trim()));
+  assert.ok(promo.includes('Subscribe to The Week') && promo.includes('Explore More'));
+  await shot(p, 'reader-second-1280');
+  await p.click(`[data-article="${FIRST}"]`);
+  await p.waitForSelector(`[data-reader="${FIRST}"]`);
+  assert.match(p.url(), new RegExp(`article=${FIRST}`));
+  await p.goBack();
+  await p.waitForSelector(`[data-reader="${SECOND}"]`);
+});
+
+test('unknown or invalid URL values are ignored', async () => {
+  const p = await env.page();
+  await p.goto(`${env.url}?view=nonsense&article=missing&types=BOGUS&zzz=1`);
+  await ready(p);
+  assert.equal(await p.getAttribute('[data-reader]', 'data-reader'), FIRST);
+  assert.deepEqual(env.errors, []);
+});
+
+test('first load stays within 400 KB gzipped', async () => {
+  const p = await env.page();
+  const files = [];
+  p.on('response', (r) => files.push(new URL(r.url()).pathname));
+  await p.goto(env.url);
+  await ready(p);
+  let total = 0;
+  const rows = [];
+  for (const path of files) {
+    const rel = decodeURIComponent(path.replace(/^\//, '')) || 'index.html';
+    const bytes = readFileSync(join(DIST, rel));
+    const gz = gzipSync(bytes, { level: 9 }).length;
+    rows.push(`${rel}: ${bytes.length} B raw, ${gz} B gzipped`);
+    total += gz;
+  }
+  console.log(`first load: ${total} B gzipped\n  ${rows.join('\n  ')}`);
+  assert.ok(total <= 400 * 1024, `first load ${total} B gzipped exceeds the 400 KB budget`);
+});
+
+test('dist/ works under a sub-path', async () => {
+  const sub = await open('/newslens/');
+  try {
+    const p = await sub.page();
+    await p.goto(sub.url);
+    await ready(p);
+    assert.equal((await p.$$('[data-article]')).length, 2);
+    await p.goto(`${sub.url}?article=${SECOND}`);
+    await p.waitForSelector(`[data-reader="${SECOND}"]`);
+    assert.deepEqual(sub.errors, []);
+  } finally {
+    await sub.close();
+  }
+});

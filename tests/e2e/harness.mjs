@@ -1,0 +1,53 @@
+// Shared set-up for the end-to-end tests: serve dist/ like a static host and drive Debian's
+// headless Chromium through playwright-core. Screenshots go to target/e2e/.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from './server.mjs';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = join(ROOT, 'dist');
+export const SHOTS = join(ROOT, 'target', 'e2e');
+mkdirSync(SHOTS, { recursive: true });
+
+/** Starts a server for dist/ under `prefix` and a browser; returns helpers and a `close()`. */
+export async function open(prefix = '/') {
+  const { server, url } = await startServer({ root: DIST, prefix });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const errors = [];
+  /** A fresh page at `width`×`height`, collecting page errors into `errors`. */
+  async function page({ width = 1280, height = 900 } = {}) {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const p = await context.newPage();
+    p.on('pageerror', (e) => errors.push(String(e)));
+    p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    return p;
+  }
+  async function close() {
+    await browser.close();
+    await new Promise((ok) => server.close(ok));
+  }
+  return { url, page, close, errors };
+}
+
+/** Saves a full-page screenshot as target/e2e/NAME.png. */
+export async function shot(p, name) {
+  await p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Waits until the app has rendered the reader. */
+export async function ready(p) {
+  await p.waitForSelector('[data-reader]', { timeout: 20000 });
+}
