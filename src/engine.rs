@@ -4,13 +4,21 @@
 //! `newslens` command line.
 
 pub mod boilerplate;
+pub mod calendar;
 pub mod corpus;
+pub mod dates;
 pub mod document;
+pub mod eval;
+pub mod html;
 pub mod label;
+pub mod lexicon;
 pub mod mention;
+pub mod names;
+pub mod numbers;
 pub mod offsets;
 pub mod search;
 pub mod segments;
 pub mod span;
 pub mod tag;
 pub mod text;
+pub mod toponyms;

@@ -50,3 +50,12 @@ pub struct Mention {
     /// Why it was tagged.
     pub why: Why,
 }
+
+/// A mention proposed by one recogniser, before overlaps are resolved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    /// The proposed mention.
+    pub mention: Mention,
+    /// Higher wins an overlap; among equals the longer span wins, then the earlier.
+    pub priority: u8,
+}

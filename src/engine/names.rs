@@ -1,0 +1,952 @@
+//! Proper-name recognition: PERSON, ORG, PLACE and GROUP.
+//!
+//! The recogniser works on capitalised *chunks* (runs of capitalised words, with name
+//! particles such as `al-` and `de`), in four steps:
+//!
+//! 1. **Titles** split a chunk; the name after a title is a PERSON (`Prime Minister Haider
+//!    al-Abadi`, `spokesman Stéphane Dujarric`, `prime minister, Haider al-Abadi`).
+//! 2. **Head words**: a chunk ending in an organisation head (`… Forces`, `… Agency`) is an ORG,
+//!    one ending in a place head (`… Region`) a PLACE; `of` tails extend an ORG (`Islamic State
+//!    of Iraq and Syria`). A nationality plus a head (`Iraqi Government`) is only a GROUP.
+//! 3. **Lexicons**: places ([`super::toponyms`]), nationality/ethnic/religious words
+//!    ([`super::lexicon::groups`]); a nationality before a place makes one place (`Iraqi
+//!    Kurdistan`).
+//! 4. **Context** for what is left: `the city of X`, `in X`, `X district`, `X, <country>` → PLACE;
+//!    `X fighters`, `X spokesman`, `…,” reports X` → ORG; `X said` → PERSON; bare acronyms → ORG.
+//!
+//! Then acronym definitions in the text (`Kurdistan Regional Government (KRG)`, `Islamic State
+//! (ISIS/ISIL)`, `(PMF/PMU) or Hashd al-Shaabi`) and initials (`UN` ↔ `United Nations`) link
+//! aliases, surnames link to full names, and every name found once is tagged everywhere in the
+//! article, sentence-initial positions included.
+
+use super::label::Label;
+use super::lexicon::{
+    self, FORCE_NOUNS, NAME_PARTICLES, NOT_ACRONYMS, ORG_HEADS, OUTLET_VERBS, PLACE_HEADS,
+    PLACE_NOUNS_AFTER, PLACE_NOUNS_BEFORE_OF, PLACE_PREPOSITIONS, SPEECH_VERBS, TITLE_MAX_WORDS,
+    WEEKDAYS,
+};
+use super::mention::{Candidate, Mention, Why};
+use super::text::{is_abbreviation, Token, TokenKind, TokenView};
+use super::toponyms;
+use std::collections::HashMap;
+
+/// Priority of a name found by a rule at its own position.
+const DIRECT: u8 = 70;
+/// Priority of a name found because the same name was found elsewhere in the article.
+const PROPAGATED: u8 = 60;
+/// Longest name, in units, that propagation looks for.
+const MAX_NAME_UNITS: usize = 8;
+
+/// One capitalised word of a chunk: tokens `a..b` (`al-Abadi` is three tokens, one unit).
+#[derive(Clone, Copy, Debug)]
+struct Unit {
+    a: usize,
+    b: usize,
+}
+
+/// A name decided at one place, before canonicalisation.
+#[derive(Clone, Debug)]
+struct Found {
+    para: usize,
+    a: usize,
+    b: usize,
+    label: Label,
+    canonical: Option<String>,
+    rule: &'static str,
+    evidence: String,
+    /// Whether this finding may be copied to other occurrences of the same name.
+    propagate: bool,
+}
+
+/// Finds PERSON, ORG, PLACE and GROUP mentions in an article given as tokenised paragraphs.
+///
+/// `paras` holds the tokens of each (non-boilerplate) paragraph of `text`.
+#[must_use]
+pub fn find(text: &str, paras: &[Vec<Token>]) -> Vec<Candidate> {
+    let mut found = Vec::new();
+    let mut chunks_of = Vec::with_capacity(paras.len());
+    for (p, toks) in paras.iter().enumerate() {
+        let v = TokenView { text, toks };
+        let chunks = chunks(v);
+        for c in &chunks {
+            classify(v, p, c, &mut found);
+        }
+        chunks_of.push(chunks);
+    }
+    let aliases = definitions(text, paras, &found);
+    let mut names = NameTable::default();
+    for (alias, (label, canonical)) in &aliases {
+        names.insert(
+            alias.clone(),
+            *label,
+            Some(canonical.clone()),
+            "acronym-definition",
+            format!("defined as {canonical}"),
+        );
+    }
+    // Longer names first, so that a surname learns its full name before standing alone.
+    let mut learn: Vec<&Found> = found.iter().filter(|f| f.propagate).collect();
+    learn.sort_by_key(|f| std::cmp::Reverse(f.b - f.a));
+    for f in learn {
+        let v = TokenView {
+            text,
+            toks: &paras[f.para],
+        };
+        names.learn(v, f);
+    }
+    // Propagation: every occurrence of a known name.
+    for (p, toks) in paras.iter().enumerate() {
+        let v = TokenView { text, toks };
+        for c in &chunks_of[p] {
+            let mut k = 0;
+            while k < c.len() {
+                let mut hit = None;
+                for m in (1..=MAX_NAME_UNITS.min(c.len() - k)).rev() {
+                    let key = surface(v, c[k].a, c[k + m - 1].b);
+                    if let Some(e) = names.map.get(&key) {
+                        hit = Some((m, e.clone()));
+                        break;
+                    }
+                }
+                if let Some((m, e)) = hit {
+                    found.push(Found {
+                        para: p,
+                        a: c[k].a,
+                        b: c[k + m - 1].b,
+                        label: e.label,
+                        canonical: e.canonical,
+                        rule: "same-name",
+                        evidence: format!("{} {}", e.rule, e.evidence).trim().to_string(),
+                        propagate: false,
+                    });
+                    k += m;
+                } else {
+                    k += 1;
+                }
+            }
+        }
+    }
+    found
+        .into_iter()
+        .map(|f| {
+            let v = TokenView {
+                text,
+                toks: &paras[f.para],
+            };
+            let span = v.span(f.a, f.b);
+            let surf = surface(v, f.a, f.b);
+            let canonical = f
+                .canonical
+                .clone()
+                .or_else(|| names.canonical_of(&surf, f.label))
+                .unwrap_or(surf);
+            Candidate {
+                mention: Mention {
+                    span,
+                    label: f.label,
+                    canonical,
+                    why: Why::new(f.rule, f.evidence),
+                },
+                priority: if f.rule == "same-name" {
+                    PROPAGATED
+                } else {
+                    DIRECT
+                },
+            }
+        })
+        .collect()
+}
+
+/// The text of tokens `a..b` with every whitespace run written as one space.
+fn surface(v: TokenView<'_>, a: usize, b: usize) -> String {
+    let mut s = String::new();
+    for i in a..b {
+        if i > a && v.spaced(i) {
+            s.push(' ');
+        }
+        s.push_str(v.s(i));
+    }
+    s
+}
+
+/// What the article taught about one name.
+#[derive(Clone, Debug)]
+struct NameEntry {
+    label: Label,
+    canonical: Option<String>,
+    rule: &'static str,
+    evidence: String,
+}
+
+/// Names found in the article, by surface, for propagation and canonicalisation.
+#[derive(Default)]
+struct NameTable {
+    map: HashMap<String, NameEntry>,
+}
+
+impl NameTable {
+    /// Records a name unless the surface is already known.
+    fn insert(
+        &mut self,
+        key: String,
+        label: Label,
+        canonical: Option<String>,
+        rule: &'static str,
+        evidence: String,
+    ) {
+        if key.is_empty() || lexicon::groups().contains_key(key.as_str()) {
+            return;
+        }
+        self.map.entry(key).or_insert(NameEntry {
+            label,
+            canonical,
+            rule,
+            evidence,
+        });
+    }
+
+    /// Learns a finding, and for a person also the surname (`al-Abadi`, `Abadi`).
+    fn learn(&mut self, v: TokenView<'_>, f: &Found) {
+        let key = surface(v, f.a, f.b);
+        let canon = f.canonical.clone().unwrap_or_else(|| key.clone());
+        if f.label == Label::Person {
+            // The surname: the last unit, and the last unit without its particle.
+            let mut last = f.b - 1;
+            while last > f.a && !v.spaced(last) {
+                last -= 1;
+            }
+            if last > f.a {
+                let sur = surface(v, last, f.b);
+                let evidence = format!("surname of {canon}");
+                if let Some((particle, bare)) = sur.split_once('-') {
+                    if NAME_PARTICLES.contains(&particle.to_ascii_lowercase().as_str()) {
+                        self.insert(
+                            bare.to_string(),
+                            Label::Person,
+                            Some(canon.clone()),
+                            "surname",
+                            evidence.clone(),
+                        );
+                    }
+                }
+                self.insert(sur, Label::Person, Some(canon.clone()), "surname", evidence);
+            }
+        }
+        if f.label == Label::Place && f.rule == "place-head" {
+            // "Kurdistan Region" also goes by "Kurdistan".
+            let mut last = f.b - 1;
+            while last > f.a && !v.spaced(last) {
+                last -= 1;
+            }
+            if last > f.a {
+                let short = surface(v, f.a, last);
+                if toponyms::lookup(&short).is_none() {
+                    self.insert(
+                        short,
+                        Label::Place,
+                        Some(canon.clone()),
+                        "place-head",
+                        format!("short for {canon}"),
+                    );
+                }
+            }
+        }
+        self.insert(
+            key,
+            f.label,
+            f.canonical.clone(),
+            f.rule,
+            f.evidence.clone(),
+        );
+    }
+
+    /// The canonical name of a surface, if the article linked it to a fuller one.
+    fn canonical_of(&self, surf: &str, label: Label) -> Option<String> {
+        self.map
+            .get(surf)
+            .filter(|e| e.label == label)
+            .and_then(|e| e.canonical.clone())
+    }
+}
+
+/// True when token `i` is a month or weekday name, which never starts a proper name here.
+fn is_calendar_word(s: &str) -> bool {
+    WEEKDAYS.contains(&s) || super::dates::month_of(s).is_some_and(|_| s.len() > 3 || s == "May")
+}
+
+/// The end of the capitalised unit starting at token `i`, if one starts there.
+fn unit_at(v: TokenView<'_>, i: usize) -> Option<usize> {
+    let s = v.s(i);
+    if v.is_cap(i) {
+        if is_calendar_word(s) || lexicon::FUNCTION_WORDS.contains(&s) {
+            return None;
+        }
+        let mut end = i + 1;
+        // "Secretary-General": two capitalised words joined by a hyphen (not acronyms).
+        while v.s(end) == "-"
+            && !v.spaced(end)
+            && !v.spaced(end + 1)
+            && v.kind(end + 1) == TokenKind::Word
+            && v.is_cap(end + 1)
+            && !v.is_all_caps(end + 1)
+            && !v.is_all_caps(end - 1)
+        {
+            end += 2;
+        }
+        return Some(end);
+    }
+    // "al-Abadi": a lowercase particle glued to a capitalised word.
+    if v.kind(i) == TokenKind::Word
+        && NAME_PARTICLES.contains(&s)
+        && v.s(i + 1) == "-"
+        && !v.spaced(i + 1)
+        && !v.spaced(i + 2)
+        && v.is_cap(i + 2)
+    {
+        return Some(i + 3);
+    }
+    None
+}
+
+/// The capitalised chunks of a paragraph, as lists of units.
+fn chunks(v: TokenView<'_>) -> Vec<Vec<Unit>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < v.len() {
+        let Some(end) = unit_at(v, i) else {
+            i += 1;
+            continue;
+        };
+        let mut units = vec![Unit { a: i, b: end }];
+        let mut j = end;
+        loop {
+            // "Col. Rob Manning": an abbreviated title keeps its dot inside the chunk.
+            let mut k = j;
+            if v.s(k) == "." && !v.spaced(k) && is_abbreviation(v.s(k - 1)) {
+                k += 1;
+            }
+            if !v.spaced(k) {
+                break;
+            }
+            if let Some(e) = unit_at(v, k) {
+                units.push(Unit { a: k, b: e });
+                j = e;
+            } else if v.kind(k) == TokenKind::Word
+                && NAME_PARTICLES.contains(&v.s(k))
+                && v.spaced(k + 1)
+                && v.is_cap(k + 1)
+            {
+                // "Charles de Gaulle": the particle joins the next unit.
+                let Some(e) = unit_at(v, k + 1) else { break };
+                units.push(Unit { a: k, b: e });
+                j = e;
+            } else {
+                break;
+            }
+        }
+        out.push(units);
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// The title ending at unit `k` of a chunk, as the number of units it spans, longest first.
+fn title_at(v: TokenView<'_>, units: &[Unit], k: usize) -> Option<usize> {
+    (1..=TITLE_MAX_WORDS.min(k + 1)).rev().find(|&n| {
+        let words: Vec<String> = units[k + 1 - n..=k]
+            .iter()
+            .map(|u| surface(v, u.a, u.b).replace('.', "").to_lowercase())
+            .collect();
+        lexicon::is_title(&words.join(" "))
+    })
+}
+
+/// The lowercase title ending at token `i` (outside a chunk), in tokens.
+fn lower_title_before(v: TokenView<'_>, end: usize) -> Option<&'static str> {
+    for n in (1..=TITLE_MAX_WORDS).rev() {
+        if n > end {
+            continue;
+        }
+        let a = end - n;
+        if !(a..end).all(|i| v.is_lower_word(i) || v.s(i) == "-") {
+            continue;
+        }
+        let words = surface(v, a, end).to_lowercase();
+        if let Some(t) = lexicon::TITLES.iter().find(|t| **t == words) {
+            return Some(t);
+        }
+    }
+    None
+}
+
+/// Classifies one chunk, pushing what it finds.
+fn classify(v: TokenView<'_>, p: usize, units: &[Unit], out: &mut Vec<Found>) {
+    // 1. Titles split the chunk.
+    let mut k = 0;
+    let mut start = 0;
+    let mut after_title: Option<String> = None;
+    while k < units.len() {
+        if let Some(n) = title_at(v, units, k).filter(|&n| {
+            // A title word is a title only before a name or at the chunk's end ("the Army").
+            k + 1 < units.len() || n > 1 || units.len() == 1
+        }) {
+            let t0 = k + 1 - n;
+            if t0 > start {
+                part(v, p, &units[start..t0], after_title.take(), true, out);
+            }
+            after_title = Some(surface(v, units[t0].a, units[k].b));
+            start = k + 1;
+        }
+        k += 1;
+    }
+    if start < units.len() {
+        part(v, p, &units[start..], after_title, false, out);
+    }
+}
+
+/// True when every unit is a nationality/ethnic word (not a religion).
+fn all_demonyms(v: TokenView<'_>, units: &[Unit]) -> bool {
+    units.iter().all(|u| {
+        lexicon::groups()
+            .get(surface(v, u.a, u.b).as_str())
+            .is_some_and(|g| g.source != "religion")
+    })
+}
+
+/// Classifies part of a chunk; `title` is the title right before it, `before_title` tells that
+/// a title follows it inside the chunk.
+fn part(
+    v: TokenView<'_>,
+    p: usize,
+    units: &[Unit],
+    title: Option<String>,
+    before_title: bool,
+    out: &mut Vec<Found>,
+) {
+    let a = units[0].a;
+    let b = units[units.len() - 1].b;
+    let push = |out: &mut Vec<Found>,
+                a: usize,
+                b: usize,
+                label: Label,
+                canonical: Option<String>,
+                rule: &'static str,
+                evidence: String,
+                propagate: bool| {
+        out.push(Found {
+            para: p,
+            a,
+            b,
+            label,
+            canonical,
+            rule,
+            evidence,
+            propagate,
+        });
+    };
+    if let Some(t) = title {
+        let surf = surface(v, a, b);
+        if !lexicon::groups().contains_key(surf.as_str()) && toponyms::lookup(&surf).is_none() {
+            push(
+                out,
+                a,
+                b,
+                Label::Person,
+                None,
+                "title",
+                format!("after '{t}'"),
+                true,
+            );
+            return;
+        }
+    }
+    // A lowercase title before the chunk: "spokesman X", "prime minister, X".
+    if let Some(t) = lower_title_before(v, a).or_else(|| {
+        (a >= 1 && v.s(a - 1) == ",")
+            .then(|| lower_title_before(v, a - 1))
+            .flatten()
+    }) {
+        let surf = surface(v, a, b);
+        let known = lexicon::groups().contains_key(surf.as_str())
+            || toponyms::lookup(&surf).is_some()
+            || v.is_all_caps(a) && units.len() == 1;
+        if !known && !head_is(v, units, ORG_HEADS) {
+            push(
+                out,
+                a,
+                b,
+                Label::Person,
+                None,
+                "title",
+                format!("after '{t}'"),
+                true,
+            );
+            return;
+        }
+    }
+    let last = surface(v, units[units.len() - 1].a, b);
+    // 2. Organisation heads.
+    if (units.len() >= 2 || v.is(b, "of") && v.is_cap(b + 1)) && ORG_HEADS.contains(&last.as_str())
+    {
+        if units.len() >= 2 && all_demonyms(v, &units[..units.len() - 1]) {
+            lexical(v, p, units, out);
+            return;
+        }
+        let (end, canonical, evidence) = org_tail(v, a, b, &last);
+        push(
+            out,
+            a,
+            end,
+            Label::Org,
+            canonical,
+            "org-head",
+            evidence,
+            true,
+        );
+        return;
+    }
+    // Place heads.
+    if units.len() >= 2
+        && PLACE_HEADS.contains(&last.as_str())
+        && !all_demonyms(v, &units[..units.len() - 1])
+    {
+        push(
+            out,
+            a,
+            b,
+            Label::Place,
+            None,
+            "place-head",
+            format!("head word '{last}'"),
+            true,
+        );
+        return;
+    }
+    let _ = before_title;
+    lexical(v, p, units, out);
+}
+
+/// True when the last unit is one of `heads`.
+fn head_is(v: TokenView<'_>, units: &[Unit], heads: &[&str]) -> bool {
+    let u = units[units.len() - 1];
+    heads.contains(&surface(v, u.a, u.b).as_str())
+}
+
+/// Extends an organisation name `a..b`: `/Units`, `of Iraq and Syria`; returns the end, the
+/// canonical name when it differs from the span (`Forces/Units` → `Forces`), and the evidence.
+fn org_tail(v: TokenView<'_>, a: usize, b: usize, head: &str) -> (usize, Option<String>, String) {
+    let mut end = b;
+    let mut canonical = None;
+    // "Forces/Units": a slash and a capitalised common word (not an acronym).
+    if v.s(end) == "/"
+        && !v.spaced(end)
+        && !v.spaced(end + 1)
+        && v.is_cap(end + 1)
+        && !v.is_all_caps(end + 1)
+    {
+        end += 2;
+        canonical = Some(surface(v, a, b));
+    }
+    // "of Iraq and Syria"
+    if v.is(end, "of") && v.spaced(end + 1) {
+        if let Some(e) = cap_run(v, end + 1) {
+            end = e;
+            if v.is(end, "and") {
+                if let Some(e2) = cap_run(v, end + 1) {
+                    end = e2;
+                }
+            }
+        }
+    }
+    (end, canonical, format!("head word '{head}'"))
+}
+
+/// The end of a run of spaced capitalised units starting at `i`.
+fn cap_run(v: TokenView<'_>, i: usize) -> Option<usize> {
+    let mut end = unit_at(v, i)?;
+    while v.spaced(end) {
+        match unit_at(v, end) {
+            Some(e) => end = e,
+            None => break,
+        }
+    }
+    Some(end)
+}
+
+/// What the lexicons say about units: a place over `m` units, a group, or nothing.
+enum Seg {
+    Place(usize, toponyms::PlaceHit),
+    Group(lexicon::GroupEntry),
+    Unknown,
+}
+
+/// Step 3 and 4: lexicon segmentation, then context for unknown runs.
+fn lexical(v: TokenView<'_>, p: usize, units: &[Unit], out: &mut Vec<Found>) {
+    let mut k = 0;
+    let mut segs: Vec<(usize, Seg)> = Vec::new();
+    while k < units.len() {
+        let mut seg = None;
+        for m in (1..=4.min(units.len() - k)).rev() {
+            let surf = surface(v, units[k].a, units[k + m - 1].b);
+            if let Some(hit) = toponyms::lookup(&surf) {
+                seg = Some((m, Seg::Place(m, hit)));
+                break;
+            }
+        }
+        if seg.is_none() {
+            let surf = surface(v, units[k].a, units[k].b);
+            if let Some(g) = lexicon::groups().get(surf.as_str()) {
+                seg = Some((1, Seg::Group(*g)));
+            } else if surf.len() > 5 && surf.ends_with("stan") && !v.is_all_caps(units[k].a) {
+                seg = Some((
+                    1,
+                    Seg::Place(
+                        1,
+                        toponyms::PlaceHit {
+                            canonical: surf.clone(),
+                            kind: "region".into(),
+                            id: String::new(),
+                        },
+                    ),
+                ));
+            }
+        }
+        let (m, s) = seg.unwrap_or((1, Seg::Unknown));
+        segs.push((k, s));
+        k += m;
+    }
+    let mut s = 0;
+    while s < segs.len() {
+        let (k, seg) = &segs[s];
+        let u = units[*k];
+        match seg {
+            Seg::Group(g) => {
+                // "Iraqi Kurdistan": a nationality before a place is part of the place.
+                if let Some((k2, Seg::Place(m2, hit))) = segs.get(s + 1) {
+                    if hit.kind != "country" {
+                        let end = units[k2 + m2 - 1].b;
+                        out.push(found_place(p, u.a, end, hit, "demonym+place"));
+                        s += 2;
+                        continue;
+                    }
+                }
+                out.push(Found {
+                    para: p,
+                    a: u.a,
+                    b: u.b,
+                    label: Label::Group,
+                    canonical: Some(g.canonical.to_string()),
+                    rule: "group-lexicon",
+                    evidence: g.source.to_string(),
+                    propagate: false,
+                });
+            }
+            Seg::Place(m, hit) => {
+                let end = units[k + m - 1].b;
+                out.push(found_place(p, u.a, end, hit, "gazetteer"));
+            }
+            Seg::Unknown => {
+                let mut e = s + 1;
+                while e < segs.len() && matches!(segs[e].1, Seg::Unknown) {
+                    e += 1;
+                }
+                let run = &units[*k..=segs[e - 1].0];
+                context(v, p, run, s == 0, e == segs.len(), out);
+                s = e;
+                continue;
+            }
+        }
+        s += 1;
+    }
+}
+
+/// A PLACE finding from a lexicon hit.
+fn found_place(
+    p: usize,
+    a: usize,
+    b: usize,
+    hit: &toponyms::PlaceHit,
+    rule: &'static str,
+) -> Found {
+    let evidence = if hit.id.is_empty() {
+        format!("{} ({})", hit.canonical, hit.kind)
+    } else {
+        hit.id.clone()
+    };
+    Found {
+        para: p,
+        a,
+        b,
+        label: Label::Place,
+        canonical: Some(hit.canonical.clone()),
+        rule,
+        evidence,
+        propagate: rule == "demonym+place",
+    }
+}
+
+/// Step 4: an unknown run of units, classified by its context.
+fn context(
+    v: TokenView<'_>,
+    p: usize,
+    run: &[Unit],
+    at_chunk_start: bool,
+    at_chunk_end: bool,
+    out: &mut Vec<Found>,
+) {
+    let a = run[0].a;
+    let b = run[run.len() - 1].b;
+    let mut push = |label: Label, rule: &'static str, evidence: String| {
+        out.push(Found {
+            para: p,
+            a,
+            b,
+            label,
+            canonical: None,
+            rule,
+            evidence,
+            propagate: true,
+        });
+    };
+    let initial = at_chunk_start && v.sentence_initial(a);
+    let prev = |n: usize| {
+        if a >= n {
+            v.s(a - n).to_ascii_lowercase()
+        } else {
+            String::new()
+        }
+    };
+    let next = |n: usize| v.s(b + n - 1).to_ascii_lowercase();
+    // Acronym definition follows: "Xyz Abc (XA)".
+    if at_chunk_end && v.s(b) == "(" && v.is_all_caps(b + 1) && !initial {
+        push(
+            Label::Org,
+            "acronym-definition",
+            format!("defines {}", v.s(b + 1)),
+        );
+        return;
+    }
+    if at_chunk_start {
+        // "…,” reports X", "according to X", "described by X".
+        let p1 = prev(1);
+        let outlet = OUTLET_VERBS.contains(&p1.as_str())
+            && !matches!(p1.as_str(), "according" | "via")
+            || (p1 == "to" && prev(2) == "according")
+            || (p1 == "by"
+                && matches!(
+                    prev(2).as_str(),
+                    "described" | "reported" | "cited" | "quoted" | "published"
+                ));
+        if outlet && (a < 2 || !v.is_cap(a - 2) || p1 == "to" || p1 == "by") {
+            push(
+                Label::Org,
+                "outlet-cue",
+                format!(
+                    "after '{}'",
+                    surface(
+                        v,
+                        a.saturating_sub(if p1 == "to" || p1 == "by" { 2 } else { 1 }),
+                        a
+                    )
+                ),
+            );
+            return;
+        }
+        // "the city of X", "north of X".
+        if p1 == "of" && PLACE_NOUNS_BEFORE_OF.contains(&prev(2).as_str()) {
+            push(
+                Label::Place,
+                "place-context",
+                format!("after '{} of'", prev(2)),
+            );
+            return;
+        }
+        // "in X", "into X".
+        if PLACE_PREPOSITIONS.contains(&p1.as_str())
+            && p1 != "from"
+            && !v.is_all_caps(a)
+            && a >= 1
+            && v.kind(a - 1) == TokenKind::Word
+        {
+            push(Label::Place, "place-context", format!("after '{p1}'"));
+            return;
+        }
+    }
+    if at_chunk_end {
+        let n1 = next(1);
+        // "the Taza Khormatu district", "the K1 military base".
+        if v.spaced(b)
+            && !run.iter().any(|u| v.is_all_caps(u.a))
+            && (PLACE_NOUNS_AFTER.contains(&n1.as_str())
+                || v.is_lower_word(b)
+                    && v.spaced(b + 1)
+                    && matches!(
+                        next(2).as_str(),
+                        "base" | "airport" | "field" | "district" | "camp"
+                    ))
+        {
+            let noun = if PLACE_NOUNS_AFTER.contains(&n1.as_str()) {
+                n1.clone()
+            } else {
+                format!("{n1} {}", next(2))
+            };
+            push(Label::Place, "place-context", format!("before '{noun}'"));
+            return;
+        }
+        // "Kirkuk, Iraq": a name followed by a country.
+        if n1 == ","
+            && v.is_cap(b + 1)
+            && toponyms::lookup(v.s(b + 1)).is_some_and(|h| h.kind == "country")
+            && !initial
+        {
+            push(
+                Label::Place,
+                "place-context",
+                format!("before ', {}'", v.s(b + 1)),
+            );
+            return;
+        }
+        // "X fighters", "X spokesman".
+        if v.spaced(b)
+            && FORCE_NOUNS.contains(&n1.as_str())
+            && v.is_lower_word(b)
+            && !v.is_all_caps(a)
+        {
+            push(Label::Org, "org-context", format!("before '{n1}'"));
+            return;
+        }
+        if v.spaced(b) && v.is_lower_word(b) && lower_title_after(v, b) && !initial {
+            push(Label::Org, "org-context", format!("before '{n1}'"));
+            return;
+        }
+        // "X said".
+        if v.spaced(b) && SPEECH_VERBS.contains(&n1.as_str()) && v.is_lower_word(b) {
+            if prev(1) == "the" {
+                push(Label::Org, "speaker", format!("'the … {n1}'"));
+                return;
+            }
+            if run.len() >= 2 && !run.iter().any(|u| v.is_all_caps(u.a)) {
+                push(Label::Person, "speaker", format!("before '{n1}'"));
+                return;
+            }
+        }
+    }
+    // A bare acronym.
+    if run.len() == 1
+        && v.is_all_caps(a)
+        && b == a + 1
+        && !NOT_ACRONYMS.contains(&v.s(a))
+        && v.s(a).len() <= 6
+    {
+        push(Label::Org, "acronym", v.s(a).to_string());
+        return;
+    }
+    if run.len() == 1 && v.kind(a) == TokenKind::Initials && b == a + 1 {
+        let bare: String = v.s(a).chars().filter(|c| *c != '.').collect();
+        if !NOT_ACRONYMS.contains(&bare.as_str()) {
+            push(Label::Org, "acronym", v.s(a).to_string());
+        }
+    }
+}
+
+/// True when a lowercase title word starts at token `i` (`Pentagon spokesman`).
+fn lower_title_after(v: TokenView<'_>, i: usize) -> bool {
+    matches!(
+        v.s(i),
+        "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "official"
+            | "officials"
+            | "chief"
+            | "commander"
+            | "commanders"
+            | "leader"
+            | "leaders"
+            | "envoy"
+    )
+}
+
+/// Acronym definitions and alternative names stated in the text:
+/// `Long Name (ACR)`, `Long Name (AB/CD)`, `(ACR) or Other Name`, and initials of long names.
+/// Returns alias surface → (label, canonical long form).
+fn definitions(
+    text: &str,
+    paras: &[Vec<Token>],
+    found: &[Found],
+) -> HashMap<String, (Label, String)> {
+    let mut out = HashMap::new();
+    // Long forms by (paragraph, end token).
+    let mut by_end: HashMap<(usize, usize), &Found> = HashMap::new();
+    for f in found {
+        if matches!(f.label, Label::Org | Label::Place | Label::Person) {
+            let e = by_end.entry((f.para, f.b)).or_insert(f);
+            if f.b - f.a > e.b - e.a {
+                *e = f;
+            }
+        }
+    }
+    for (p, toks) in paras.iter().enumerate() {
+        let v = TokenView { text, toks };
+        for i in 1..v.len() {
+            if v.s(i) != "(" {
+                continue;
+            }
+            let Some(f) = by_end.get(&(p, i)) else {
+                continue;
+            };
+            let long = f.canonical.clone().unwrap_or_else(|| surface(v, f.a, f.b));
+            // (ACR) or (AB/CD)
+            let mut j = i + 1;
+            let mut acrs = Vec::new();
+            while v.is_all_caps(j) || v.kind(j) == TokenKind::Initials {
+                acrs.push(v.s(j).to_string());
+                if v.s(j + 1) == "/" {
+                    j += 2;
+                } else {
+                    j += 1;
+                    break;
+                }
+            }
+            if acrs.is_empty() || v.s(j) != ")" {
+                continue;
+            }
+            let label = if f.label == Label::Person {
+                Label::Org
+            } else {
+                f.label
+            };
+            for acr in acrs {
+                out.entry(acr).or_insert((label, long.clone()));
+            }
+            // ") or Other Name"
+            if v.is(j + 1, "or") {
+                if let Some(e) = cap_run(v, j + 2) {
+                    out.entry(surface(v, j + 2, e))
+                        .or_insert((label, long.clone()));
+                }
+            }
+        }
+    }
+    // Initials: "UN" / "U.N." for "United Nations", when the article names the long form.
+    for f in found {
+        if f.label != Label::Org || f.b - f.a < 2 {
+            continue;
+        }
+        let v = TokenView {
+            text,
+            toks: &paras[f.para],
+        };
+        let initials: String = (f.a..f.b)
+            .filter(|&i| v.is_cap(i) && v.kind(i) == TokenKind::Word)
+            .filter_map(|i| v.s(i).chars().next())
+            .collect();
+        if initials.chars().count() >= 2 {
+            let long = surface(v, f.a, f.b);
+            let dotted: String = initials.chars().flat_map(|c| [c, '.']).collect();
+            out.entry(initials).or_insert((Label::Org, long.clone()));
+            out.entry(dotted).or_insert((Label::Org, long));
+        }
+    }
+    out
+}

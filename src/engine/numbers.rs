@@ -1,0 +1,242 @@
+//! NUMBER recognition and normalisation: counts with their unit or noun (`61,000 people` →
+//! `61000 people`, `130 miles` → `130 mi`), approximations (`about a million` → `~1000000`),
+//! vague magnitudes (`thousands`), and the linking of one quantity stated in two units
+//! (`130 miles (210 kilometers)`).
+
+use super::label::Label;
+use super::lexicon::{
+    APPROXIMATORS, COUNT_NOUNS, MULTIPLIERS, NUMBER_WORDS, TIME_UNITS, UNITS, VAGUE_MAGNITUDES,
+};
+use super::mention::{Candidate, Mention, Why};
+use super::text::{TokenKind, TokenView};
+
+/// Priority of NUMBER candidates in overlap resolution (below DATE).
+const PRIORITY: u8 = 40;
+
+/// Finds the NUMBER mentions among `v`'s tokens.
+///
+/// ```
+/// use newslens::engine::numbers::find;
+/// use newslens::engine::span::Span;
+/// use newslens::engine::text::{tokens, TokenView};
+/// let text = "Thousands fled; 61,000 people, about a million Arabs, two sides, one another.";
+/// let toks = tokens(text, Span::new(0, text.len()));
+/// let found = find(TokenView { text, toks: &toks });
+/// let c: Vec<&str> = found.iter().map(|c| c.mention.canonical.as_str()).collect();
+/// assert_eq!(c, ["thousands", "61000 people", "~1000000", "2 sides"]);
+/// ```
+#[must_use]
+pub fn find(v: TokenView<'_>) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < v.len() {
+        if let Some((end, canonical, rule)) = at(v, i) {
+            out.push(Candidate {
+                mention: Mention {
+                    span: v.span(i, end),
+                    label: Label::Number,
+                    canonical,
+                    why: Why::new("number", rule),
+                },
+                priority: PRIORITY,
+            });
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Words after a number that are not the counted noun although they end in `s`.
+const NOT_NOUNS: &[&str] = &[
+    "is",
+    "was",
+    "has",
+    "does",
+    "this",
+    "its",
+    "his",
+    "hers",
+    "ours",
+    "yours",
+    "theirs",
+    "as",
+    "us",
+    "yes",
+    "plus",
+    "less",
+    "thus",
+    "across",
+    "always",
+    "perhaps",
+    "towards",
+    "whereas",
+    "besides",
+    "unless",
+    "regardless",
+    "afterwards",
+    "various",
+    "previous",
+    "serious",
+    "news",
+    "miles",
+    "percent",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "hours",
+    "minutes",
+    "decades",
+];
+
+/// The value of a number token (`61,000` → 61000), or of a number word.
+fn value_of(v: TokenView<'_>, i: usize) -> Option<u64> {
+    let s = v.s(i);
+    if v.kind(i) == TokenKind::Number {
+        if s.contains('.') || !s.bytes().all(|b| b.is_ascii_digit() || b == b',') {
+            return None;
+        }
+        let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+        return digits.parse().ok();
+    }
+    NUMBER_WORDS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(s))
+        .map(|&(_, n)| n)
+}
+
+/// The multiplier word at `i` (`million`), if any.
+fn multiplier(v: TokenView<'_>, i: usize) -> Option<u64> {
+    MULTIPLIERS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(v.s(i)))
+        .map(|&(_, n)| n)
+}
+
+/// The counted noun or unit at `i`: `(normalised, is_unit)`.
+fn noun_at(v: TokenView<'_>, i: usize) -> Option<(String, bool)> {
+    if !v.is_lower_word(i) {
+        return None;
+    }
+    let w = v.s(i);
+    if let Some(&(_, sym)) = UNITS.iter().find(|(u, _)| *u == w) {
+        return Some((sym.to_string(), true));
+    }
+    if TIME_UNITS.iter().any(|(u, _)| *u == w) {
+        return None;
+    }
+    if COUNT_NOUNS.contains(&w) {
+        return Some((w.to_string(), false));
+    }
+    let plural = w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("ous")
+        && !NOT_NOUNS.contains(&w);
+    plural.then(|| (w.to_string(), false))
+}
+
+/// Tries the patterns at token `i`: `(end, canonical, rule)`.
+fn at(v: TokenView<'_>, i: usize) -> Option<(usize, String, &'static str)> {
+    let lower = v.s(i).to_ascii_lowercase();
+    // "tens of thousands", "hundreds of thousands"
+    if VAGUE_MAGNITUDES.contains(&lower.as_str()) {
+        if v.is(i + 1, "of") && VAGUE_MAGNITUDES.contains(&v.s(i + 2).to_ascii_lowercase().as_str())
+        {
+            return Some((
+                i + 3,
+                format!("{lower} of {}", v.s(i + 2).to_ascii_lowercase()),
+                "vague-magnitude",
+            ));
+        }
+        return Some((i + 1, lower, "vague-magnitude"));
+    }
+    // An approximator starts a span only when a number follows it.
+    if let Some(end) = APPROXIMATORS.iter().find_map(|a| {
+        let n = a.split(' ').count();
+        (a.split(' ').enumerate().all(|(k, w)| v.is(i + k, w)) && value_of(v, i + n).is_some())
+            .then_some(i + n)
+    }) {
+        if let Some((e, canon, _)) = count(v, end) {
+            return Some((e, format!("~{canon}"), "approximate-count"));
+        }
+    }
+    count(v, i)
+}
+
+/// A count at `i`: number [multiplier] [unit|noun], or `$`/`%` forms.
+fn count(v: TokenView<'_>, i: usize) -> Option<(usize, String, &'static str)> {
+    let mut value = value_of(v, i)?;
+    let is_digits = v.kind(i) == TokenKind::Number;
+    let is_article = matches!(v.s(i).to_ascii_lowercase().as_str(), "a" | "an");
+    let mut end = i + 1;
+    if let Some(m) = multiplier(v, end) {
+        value = value.saturating_mul(m);
+        end += 1;
+    } else if is_article {
+        return None;
+    }
+    // Hyphenated words ("one-third", "two-day") are not counts here.
+    if v.s(end) == "-" && !v.spaced(end) {
+        return None;
+    }
+    if v.s(end) == "%" && !v.spaced(end) {
+        return Some((end + 1, format!("{value}%"), "percent"));
+    }
+    if i > 0 && v.s(i - 1) == "$" && !v.spaced(i) {
+        return Some((end, format!("{value} USD"), "money"));
+    }
+    match noun_at(v, end) {
+        Some((noun, true)) => Some((end + 1, format!("{value} {noun}"), "count-with-unit")),
+        Some((noun, false)) => Some((end + 1, format!("{value} {noun}"), "count-with-noun")),
+        None if end > i + 1 => Some((end, value.to_string(), "count")),
+        // A bare number word ("one another", "Both") is not a quantity.
+        None if !is_digits => None,
+        None => Some((
+            end,
+            v.s(i).chars().filter(|c| *c != ',').collect(),
+            "bare-number",
+        )),
+    }
+}
+
+/// Pairs of NUMBER mentions (indices into `mentions`) that state one quantity in two units,
+/// written `A (B)`: `130 miles (210 kilometers)`.
+///
+/// ```
+/// use newslens::engine::numbers::linked_quantities;
+/// use newslens::engine::tag::{tag, TagOptions};
+/// let text = "It lies 130 miles (210 kilometers) north.";
+/// let m = tag(text, &TagOptions::default());
+/// assert_eq!(linked_quantities(text, &m), [(0, 1)]);
+/// ```
+#[must_use]
+pub fn linked_quantities(text: &str, mentions: &[super::mention::Mention]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for k in 1..mentions.len() {
+        let (a, b) = (&mentions[k - 1], &mentions[k]);
+        if a.label != Label::Number || b.label != Label::Number {
+            continue;
+        }
+        let between = text.get(a.span.end()..b.span.start()).unwrap_or("");
+        let after = text.get(b.span.end()..).unwrap_or("");
+        let (da, db) = (dimension(&a.canonical), dimension(&b.canonical));
+        if between.trim() == "(" && after.starts_with(')') && da.is_some() && da == db {
+            out.push((k - 1, k));
+        }
+    }
+    out
+}
+
+/// The physical dimension of a normalised quantity's unit, if it has one.
+fn dimension(canonical: &str) -> Option<&'static str> {
+    match canonical.rsplit(' ').next()? {
+        "mi" | "km" | "m" | "ft" | "yd" => Some("length"),
+        "kg" | "t" | "lb" => Some("mass"),
+        "acre" | "ha" => Some("area"),
+        "USD" | "EUR" => Some("money"),
+        _ => None,
+    }
+}
