@@ -6,6 +6,7 @@
 pub mod boilerplate;
 pub mod calendar;
 pub mod corpus;
+pub mod gazetteer;
 pub mod dates;
 pub mod document;
 pub mod eval;

@@ -7,3 +7,5 @@ mod boilerplate;
 mod corpus;
 #[path = "engine/view_state.rs"]
 mod view_state;
+#[path = "engine/gazetteer.rs"]
+mod gazetteer;
