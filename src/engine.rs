@@ -17,6 +17,7 @@ pub mod mention;
 pub mod names;
 pub mod numbers;
 pub mod offsets;
+pub mod places;
 pub mod search;
 pub mod segments;
 pub mod span;

@@ -9,3 +9,5 @@ mod corpus;
 mod view_state;
 #[path = "engine/gazetteer.rs"]
 mod gazetteer;
+#[path = "engine/places.rs"]
+mod places;

@@ -30,8 +30,38 @@ fn main() -> ExitCode {
     match cmd.as_str() {
         "tag" => run_tag(rest),
         "places" => {
-            eprintln!("newslens: places: not implemented");
-            ExitCode::from(2)
+            // One line per canonical place over all files (engine::places); the messages for
+            // unreadable files come after the results, as for `tag`.
+            let fa = match file_args(rest) {
+                Ok(fa) => fa,
+                Err(e) => {
+                    eprintln!("newslens: {e}\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            };
+            let (mut texts, mut errors) = (Vec::new(), Vec::new());
+            for file in &fa.files {
+                match read_text(file) {
+                    Ok(t) => texts.push(t),
+                    Err(e) => errors.push(e),
+                }
+            }
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let gazetteer = newslens::engine::gazetteer::Gazetteer::full();
+            let lines = newslens::engine::places::contract_lines(gazetteer, &texts, &fa.options);
+            let mut out = io::stdout().lock();
+            let written = out.write_all(lines.as_bytes()).and_then(|()| out.flush());
+            if written.is_err() {
+                return ExitCode::SUCCESS; // a closed pipe: stop quietly
+            }
+            for e in &errors {
+                eprintln!("newslens: {e}");
+            }
+            if errors.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
         }
         "eval" => run_eval(rest),
         "-h" | "--help" | "help" => {

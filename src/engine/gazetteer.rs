@@ -20,9 +20,9 @@
 //! ```
 //! use newslens::engine::gazetteer::{Gazetteer, PlaceKind};
 //! let g = Gazetteer::core();
-//! let kirkuk = &g.lookup("Baghdad")[0];
-//! assert_eq!(kirkuk.place.kind, PlaceKind::City);
-//! assert_eq!(kirkuk.place.admin1.as_deref(), Some("Baghdad Governorate"));
+//! let baghdad = &g.lookup("Baghdad")[0];
+//! assert_eq!(baghdad.place.kind, PlaceKind::City);
+//! assert_eq!(baghdad.place.admin1.as_deref(), Some("Baghdad Governorate"));
 //! assert!(g.lookup("us").is_empty());
 //! assert_eq!(g.lookup("U.S.")[0].place.name, "United States");
 //! ```

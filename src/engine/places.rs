@@ -1,0 +1,673 @@
+//! Places: PLACE mentions resolved to gazetteer records, grouped into one row per canonical
+//! place, with distances, directions and the distance claims a text makes.
+//!
+//! Resolution ([`resolve_mentions`]) looks each mention's surface up in the
+//! [`Gazetteer`](crate::engine::gazetteer::Gazetteer) and, when several records share the name,
+//! scores them by:
+//!
+//! - how the name matched (exactly, or through transliteration folding);
+//! - the kind of record (countries, then cities, divisions, towns);
+//! - cue words in the text: "province of X", "governor of X", "X Governorate" point to the
+//!   first-level division; "city of X" to the city;
+//! - the article's countries: every mention votes for the country of its best candidate, and
+//!   candidates in the most-voted countries gain;
+//! - proximity to the other places of the article, and population.
+//!
+//! Every resolution keeps its candidates and a human-readable reason; a mention no record
+//! matches stays, marked unresolved (`place: None`), with a kind guessed from its context
+//! ("the K1 military base" → facility).
+//!
+//! [`place_list`] then groups resolutions by record into [`PlaceRow`]s, most mentioned first,
+//! with the stated-distance [`claims`] checked against the gazetteer.
+
+pub mod claims;
+pub mod geo;
+
+use crate::engine::gazetteer::{Candidate, Gazetteer, MatchKind, Place, PlaceKind};
+use crate::engine::label::Label;
+use crate::engine::mention::{Mention, Why};
+use crate::engine::span::Span;
+use crate::engine::tag::{tag, TagOptions};
+use claims::{find_claims, Claim};
+use geo::{distance_km, LatLon};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// A record one mention may name, with the score the resolver gave it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ScoredCandidate {
+    /// The record's gazetteer id, e.g. `geonames:94787`.
+    pub id: String,
+    /// The record's name.
+    pub name: String,
+    /// Its kind.
+    pub kind: PlaceKind,
+    /// Its country.
+    pub country: String,
+    /// Its first-level division, if any.
+    pub admin1: Option<String>,
+    /// Its population (0 for divisions).
+    pub population: u64,
+    /// The resolver's score: higher is likelier.
+    pub score: f64,
+}
+
+/// One PLACE mention and the record it was resolved to.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MentionResolution {
+    /// Where the mention is in its text (bytes).
+    pub span: Span,
+    /// The mention's text.
+    pub surface: String,
+    /// The place's canonical name: the record's name, or for an unresolved mention the
+    /// tagger's canonical.
+    pub canonical: String,
+    /// The chosen record; `None` when no record matches (unresolved).
+    pub place: Option<Place>,
+    /// The record's kind, or a kind guessed from the context for an unresolved mention.
+    pub kind: Option<PlaceKind>,
+    /// Every record considered, best first (empty when unresolved).
+    pub candidates: Vec<ScoredCandidate>,
+    /// Why this record was chosen, or why none was.
+    pub reason: String,
+}
+
+impl MentionResolution {
+    /// True when the mention was resolved to a gazetteer record.
+    #[must_use]
+    pub fn is_resolved(&self) -> bool {
+        self.place.is_some()
+    }
+}
+
+/// What the text around a mention says about the kind of place it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Cue {
+    None,
+    /// "province of X", "governor of X", "X Governorate".
+    Division,
+    /// "city of X", "X city", "town of X".
+    Settlement,
+    /// "X district".
+    District,
+    /// "X military base", "X airport".
+    Facility,
+}
+
+/// Words before "of X" that point to a first-level division.
+const DIVISION_BEFORE: [&str; 9] = [
+    "province",
+    "provinces",
+    "governorate",
+    "governorates",
+    "governor",
+    "region",
+    "regions",
+    "state",
+    "emirate",
+];
+/// Words before "of X" that point to a city or town.
+const SETTLEMENT_BEFORE: [&str; 5] = ["city", "town", "village", "mayor", "outskirts"];
+/// Words after "X" that say what it is.
+const FACILITY_AFTER: [&str; 12] = [
+    "base", "airport", "airbase", "air", "airfield", "dam", "refinery", "camp", "prison", "bridge",
+    "crossing", "port",
+];
+
+/// Resolves every PLACE mention of `mentions` (other labels are skipped) against `g`, using
+/// the whole text as context. The result is in text order.
+#[must_use]
+pub fn resolve_mentions(g: &Gazetteer, text: &str, mentions: &[Mention]) -> Vec<MentionResolution> {
+    let places: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.label == Label::Place)
+        .collect();
+    // Pass 1: candidates and cues, context-free.
+    let found: Vec<(Vec<Candidate<'_>>, String, Cue)> = places
+        .iter()
+        .map(|m| {
+            let surface = m.span.slice(text);
+            let (cands, via) = candidates_for(g, surface, &m.canonical);
+            (cands, via, cue(text, m.span))
+        })
+        .collect();
+    // The article's countries: one vote per mention, for its best candidate's country.
+    let mut votes: HashMap<&str, f64> = HashMap::new();
+    for (cands, _, _) in &found {
+        if let Some(c) = cands.first() {
+            *votes.entry(c.place.country_code.as_str()).or_default() += 1.0;
+        }
+    }
+    let max_votes = votes.values().copied().fold(0.0_f64, f64::max).max(1.0);
+    // Where the unambiguous places are (countries excluded: too large to be neighbours).
+    let anchors: Vec<(usize, LatLon)> = found
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (c, _, _))| match c.as_slice() {
+            [only] if only.place.kind != PlaceKind::Country => {
+                Some((i, LatLon::new(only.place.lat, only.place.lon)))
+            }
+            _ => None,
+        })
+        .collect();
+    // Pass 2: score with context.
+    places
+        .iter()
+        .zip(found.iter())
+        .enumerate()
+        .map(|(i, (m, (cands, via, cue)))| {
+            let ctx = Context {
+                index: i,
+                cue: *cue,
+                votes: &votes,
+                max_votes,
+                anchors: &anchors,
+            };
+            resolve_one(text, m, cands, via, &ctx)
+        })
+        .collect()
+}
+
+struct Context<'a> {
+    index: usize,
+    cue: Cue,
+    votes: &'a HashMap<&'a str, f64>,
+    max_votes: f64,
+    anchors: &'a [(usize, LatLon)],
+}
+
+/// The records a mention may name, and which form of it found them.
+fn candidates_for<'g>(
+    g: &'g Gazetteer,
+    surface: &str,
+    canonical: &str,
+) -> (Vec<Candidate<'g>>, String) {
+    let surface = strip_possessive(surface.trim());
+    let mut forms: Vec<String> = vec![surface.to_string()];
+    if !canonical.is_empty() && canonical != surface {
+        forms.push(canonical.to_string());
+    }
+    // "Iraqi Kurdistan": a qualifying first word before a known name.
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    for k in 1..words.len() {
+        forms.push(words[k..].join(" "));
+    }
+    for f in forms {
+        let c = g.lookup(&f);
+        if !c.is_empty() {
+            return (c, f);
+        }
+    }
+    (Vec::new(), String::new())
+}
+
+fn strip_possessive(s: &str) -> &str {
+    s.strip_suffix("'s")
+        .or_else(|| s.strip_suffix("’s"))
+        .unwrap_or(s)
+}
+
+/// The cue words right around `span`.
+fn cue(text: &str, span: Span) -> Cue {
+    let before = &text[..span.start()];
+    let mut prev = before.split_whitespace().rev().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase()
+    });
+    let after = &text[span.end()..];
+    let next: Vec<String> = after
+        .split_whitespace()
+        .take(2)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .collect();
+    // Only a word directly after the name counts (no punctuation between).
+    let joined = after.starts_with(' ');
+    if joined {
+        if let Some(n) = next.first() {
+            match n.as_str() {
+                "province" | "governorate" => return Cue::Division,
+                "city" | "town" | "village" => return Cue::Settlement,
+                "district" | "subdistrict" => return Cue::District,
+                _ => {}
+            }
+            if FACILITY_AFTER.contains(&n.as_str())
+                || next
+                    .get(1)
+                    .is_some_and(|w| FACILITY_AFTER.contains(&w.as_str()))
+                    && matches!(n.as_str(), "military" | "air" | "international" | "oil")
+            {
+                return Cue::Facility;
+            }
+        }
+    }
+    if prev.next().as_deref() == Some("of") {
+        if let Some(w) = prev.next() {
+            if DIVISION_BEFORE.contains(&w.as_str()) {
+                return Cue::Division;
+            }
+            if SETTLEMENT_BEFORE.contains(&w.as_str()) {
+                return Cue::Settlement;
+            }
+        }
+    }
+    Cue::None
+}
+
+fn resolve_one(
+    text: &str,
+    m: &Mention,
+    cands: &[Candidate<'_>],
+    via: &str,
+    ctx: &Context<'_>,
+) -> MentionResolution {
+    let surface = m.span.slice(text).to_string();
+    if cands.is_empty() {
+        let kind = match ctx.cue {
+            Cue::Facility => Some(PlaceKind::Facility),
+            Cue::District => Some(PlaceKind::District),
+            Cue::Division => Some(PlaceKind::Province),
+            Cue::Settlement => Some(PlaceKind::City),
+            Cue::None => None,
+        };
+        let canonical = if m.canonical.trim().is_empty() {
+            surface.clone()
+        } else {
+            m.canonical.clone()
+        };
+        return MentionResolution {
+            span: m.span,
+            surface,
+            canonical,
+            place: None,
+            kind,
+            candidates: Vec::new(),
+            reason: "unresolved: no gazetteer record has this name".to_string(),
+        };
+    }
+    let mut scored: Vec<(f64, Vec<&'static str>, &Candidate<'_>)> = cands
+        .iter()
+        .map(|c| {
+            let (s, why) = score(c, ctx);
+            (s, why, c)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let (_, why, best) = &scored[0];
+    let place = best.place.clone();
+    let mut reason = format!(
+        "{} match of {:?}",
+        match best.how {
+            MatchKind::Exact => "exact",
+            MatchKind::Folded => "transliteration",
+        },
+        via
+    );
+    if scored.len() > 1 {
+        reason.push_str(&format!(" among {} candidates", scored.len()));
+        if !why.is_empty() {
+            reason.push_str(": ");
+            reason.push_str(&why.join(", "));
+        }
+    }
+    MentionResolution {
+        span: m.span,
+        surface,
+        canonical: place.name.clone(),
+        kind: Some(place.kind),
+        candidates: scored
+            .iter()
+            .map(|(s, _, c)| ScoredCandidate {
+                id: c.place.id.to_string(),
+                name: c.place.name.clone(),
+                kind: c.place.kind,
+                country: c.place.country.clone(),
+                admin1: c.place.admin1.clone(),
+                population: c.place.population,
+                score: (s * 100.0).round() / 100.0,
+            })
+            .collect(),
+        place: Some(place),
+        reason,
+    }
+}
+
+/// A candidate's score and the factors that raised it.
+fn score(c: &Candidate<'_>, ctx: &Context<'_>) -> (f64, Vec<&'static str>) {
+    let p = c.place;
+    let mut why = Vec::new();
+    let mut s = match c.how {
+        MatchKind::Exact => 2.0,
+        MatchKind::Folded => 1.0,
+    };
+    s += match p.kind {
+        PlaceKind::Country => 3.0,
+        PlaceKind::City => 2.0,
+        PlaceKind::Region | PlaceKind::Province => 1.0,
+        PlaceKind::Town | PlaceKind::District | PlaceKind::Facility => 0.5,
+    };
+    match ctx.cue {
+        Cue::Division if p.kind.is_division() => {
+            s += 4.0;
+            why.push("the text calls it a province or governorate");
+        }
+        Cue::Division if p.kind.is_settlement() => s -= 1.0,
+        Cue::Settlement if p.kind.is_settlement() => {
+            s += 1.5;
+            why.push("the text calls it a city or town");
+        }
+        Cue::District | Cue::Facility if p.kind.is_settlement() => s += 0.5,
+        _ => {}
+    }
+    let v = ctx
+        .votes
+        .get(p.country_code.as_str())
+        .copied()
+        .unwrap_or(0.0);
+    if v > 0.0 {
+        s += 3.0 * v / ctx.max_votes;
+        if v >= ctx.max_votes {
+            why.push("in the country the article is mostly about");
+        }
+    }
+    if p.kind != PlaceKind::Country {
+        let here = LatLon::new(p.lat, p.lon);
+        let near = ctx
+            .anchors
+            .iter()
+            .any(|&(i, a)| i != ctx.index && distance_km(here, a) <= 300.0);
+        if near {
+            s += 1.5;
+            why.push("near other places the article names");
+        }
+    }
+    s += ((p.population as f64) + 1.0).log10() / 8.0;
+    (s, why)
+}
+
+/// One mention of a place in a corpus: which document and where.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct MentionRef {
+    /// Index of the document in the slice given to [`place_list`].
+    pub doc: usize,
+    /// The mention's span in that document (bytes).
+    pub span: Span,
+}
+
+/// A claim about a place, with the document it is in and the reference place's name.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RowClaim {
+    /// Index of the document.
+    pub doc: usize,
+    /// Canonical name of the place the distance is measured from.
+    pub reference: String,
+    /// The claim and its comparison with the gazetteer.
+    pub claim: Claim,
+}
+
+/// One canonical place of a corpus: the place list's row.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PlaceRow {
+    /// Canonical name ("Tuz Khurmatu", "Kirkuk Governorate"; the tagger's canonical when
+    /// unresolved).
+    pub canonical: String,
+    /// Its kind (guessed from the context when unresolved, `None` if there was no cue).
+    pub kind: Option<PlaceKind>,
+    /// The gazetteer record; `None` when unresolved.
+    pub place: Option<Place>,
+    /// Every mention, in document then text order.
+    pub mentions: Vec<MentionRef>,
+    /// The distinct surface forms, in order of first appearance.
+    pub surfaces: Vec<String>,
+    /// The candidates and reason of its first mention (where the choice was hardest, the
+    /// first with more than one candidate).
+    pub candidates: Vec<ScoredCandidate>,
+    /// Why the record was chosen.
+    pub reason: String,
+    /// Distances and directions the texts state for this place.
+    pub claims: Vec<RowClaim>,
+}
+
+impl PlaceRow {
+    /// The contract's `parent`: the first-level division of a city or town, `None` for a
+    /// country, a division, or an unresolved place.
+    #[must_use]
+    pub fn parent(&self) -> Option<&str> {
+        self.place.as_ref().and_then(Place::parent)
+    }
+
+    /// The real-world unit containing it (division, else country): see [`Place::container`].
+    #[must_use]
+    pub fn container(&self) -> Option<&str> {
+        self.place.as_ref().and_then(Place::container)
+    }
+
+    /// The gazetteer id (`geonames:90199`), `None` when unresolved.
+    #[must_use]
+    pub fn gazetteer_id(&self) -> Option<String> {
+        self.place.as_ref().map(|p| p.id.to_string())
+    }
+
+    /// The hierarchy as a path, the place first: "Taza Khurmatu › Kirkuk Governorate › Iraq".
+    #[must_use]
+    pub fn path(&self) -> String {
+        let mut parts = vec![self.canonical.as_str()];
+        if let Some(p) = &self.place {
+            if let Some(a) = p.admin1.as_deref() {
+                parts.push(a);
+            }
+            if p.kind != PlaceKind::Country && !p.country.is_empty() {
+                parts.push(&p.country);
+            }
+        }
+        parts.join(" › ")
+    }
+}
+
+/// Groups the resolutions of several documents into one row per place, most mentioned first
+/// (ties by name). `docs[i]` is document `i`'s text and its resolutions.
+#[must_use]
+pub fn place_list(docs: &[(&str, Vec<MentionResolution>)]) -> Vec<PlaceRow> {
+    let mut rows: Vec<PlaceRow> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for (doc, (text, resolved)) in docs.iter().enumerate() {
+        for r in resolved {
+            let key = match &r.place {
+                Some(p) => p.id.to_string(),
+                None => format!("unresolved:{}", r.canonical),
+            };
+            let i = *by_key.entry(key).or_insert_with(|| {
+                rows.push(PlaceRow {
+                    canonical: r.canonical.clone(),
+                    kind: r.kind,
+                    place: r.place.clone(),
+                    mentions: Vec::new(),
+                    surfaces: Vec::new(),
+                    candidates: r.candidates.clone(),
+                    reason: r.reason.clone(),
+                    claims: Vec::new(),
+                });
+                rows.len() - 1
+            });
+            let row = &mut rows[i];
+            row.mentions.push(MentionRef { doc, span: r.span });
+            if !row.surfaces.contains(&r.surface) {
+                row.surfaces.push(r.surface.clone());
+            }
+            if row.candidates.len() <= 1 && r.candidates.len() > 1 {
+                row.candidates = r.candidates.clone();
+                row.reason = r.reason.clone();
+            }
+            if row.kind.is_none() {
+                row.kind = r.kind;
+            }
+        }
+        for claim in find_claims(text, resolved) {
+            let subject = &resolved[claim.subject];
+            let key = match &subject.place {
+                Some(p) => p.id.to_string(),
+                None => format!("unresolved:{}", subject.canonical),
+            };
+            if let Some(&i) = by_key.get(&key) {
+                let reference = resolved[claim.reference].canonical.clone();
+                rows[i].claims.push(RowClaim {
+                    doc,
+                    reference,
+                    claim,
+                });
+            }
+        }
+    }
+    rows.sort_by(|a, b| {
+        b.mentions
+            .len()
+            .cmp(&a.mentions.len())
+            .then_with(|| a.canonical.cmp(&b.canonical))
+    });
+    rows
+}
+
+/// Tags each text, resolves its PLACE mentions against `g` and groups them: the whole
+/// pipeline behind `newslens places`.
+#[must_use]
+pub fn place_list_for_texts(g: &Gazetteer, texts: &[&str], options: &TagOptions) -> Vec<PlaceRow> {
+    let docs: Vec<(&str, Vec<MentionResolution>)> = texts
+        .iter()
+        .map(|t| (*t, resolve_mentions(g, t, &tag(t, options))))
+        .collect();
+    place_list(&docs)
+}
+
+/// The whole output of `newslens places` for these texts: one contract line per place, each
+/// ending in a newline, most mentioned first.
+#[must_use]
+pub fn contract_lines(g: &Gazetteer, texts: &[&str], options: &TagOptions) -> String {
+    let mut out = String::new();
+    for row in place_list_for_texts(g, texts, options) {
+        out.push_str(&contract_json(&row));
+        out.push('\n');
+    }
+    out
+}
+
+/// One output line of `newslens places`, in the contract's field order.
+#[derive(Serialize)]
+struct ContractLine<'a> {
+    canonical: &'a str,
+    kind: Option<&'static str>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    parent: Option<&'a str>,
+    country: Option<&'a str>,
+    gazetteer_id: Option<String>,
+    mentions: usize,
+    surface: &'a [String],
+}
+
+/// The row as the contract's JSON object (one line, no newline).
+///
+/// ```
+/// use newslens::engine::gazetteer::Gazetteer;
+/// use newslens::engine::places::{contract_json, place_list, place_mentions_in, resolve_mentions};
+/// let text = "Fighting near Taza Khormatu.";
+/// let g = Gazetteer::full();
+/// let rows = place_list(&[(text, resolve_mentions(g, text, &place_mentions_in(g, text)))]);
+/// assert_eq!(
+///     contract_json(&rows[0]),
+///     r#"{"canonical":"Taza Khurmatu","kind":"town","lat":35.30236,"lon":44.32637,"parent":"Kirkuk Governorate","country":"Iraq","gazetteer_id":"geonames:90199","mentions":1,"surface":["Taza Khormatu"]}"#
+/// );
+/// ```
+#[must_use]
+pub fn contract_json(row: &PlaceRow) -> String {
+    let line = ContractLine {
+        canonical: &row.canonical,
+        kind: row.kind.map(PlaceKind::as_str),
+        lat: row.place.as_ref().map(|p| p.lat),
+        lon: row.place.as_ref().map(|p| p.lon),
+        parent: row.parent(),
+        country: row.place.as_ref().map(|p| p.country.as_str()),
+        gazetteer_id: row.gazetteer_id(),
+        mentions: row.mentions.len(),
+        surface: &row.surfaces,
+    };
+    serde_json::to_string(&line).unwrap_or_default()
+}
+
+/// A gazetteer-only recogniser: every capitalised word sequence of `text` that names a
+/// place, as PLACE mentions (longest match, possessives left out). Coarser than the entity
+/// engine's tagger; for tests, examples, and texts tagged without it.
+#[must_use]
+pub fn place_mentions_in(g: &Gazetteer, text: &str) -> Vec<Mention> {
+    // Words: (span of the word without surrounding punctuation, ends a phrase?).
+    let mut words: Vec<(Span, bool)> = Vec::new();
+    let mut start = None;
+    let push = |s: usize, e: usize, words: &mut Vec<(Span, bool)>| {
+        let raw = &text[s..e];
+        let lead = raw.len() - raw.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        let mut core = &raw[lead..];
+        let mut ends = false;
+        // Keep the dots of abbreviations ("U.S."), drop other trailing punctuation.
+        let trimmed = core.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        if trimmed.len() < core.len() {
+            ends = true;
+        }
+        core = trimmed;
+        if core.ends_with('.') && !core[..core.len() - 1].contains('.') {
+            core = &core[..core.len() - 1];
+            ends = true;
+        }
+        let core = strip_possessive(core);
+        if !core.is_empty() {
+            let b = s + lead;
+            words.push((Span::new(b, b + core.len()), ends));
+        }
+    };
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                push(s, i, &mut words);
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        push(s, text.len(), &mut words);
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].0.slice(text);
+        if !w.starts_with(char::is_uppercase) || !g.could_start(w) {
+            i += 1;
+            continue;
+        }
+        let end = (i..words.len())
+            .find(|&k| words[k].1)
+            .map_or(words.len(), |k| k + 1)
+            .min(i + g.max_words());
+        let seq: Vec<&str> = words[i..end].iter().map(|(s, _)| s.slice(text)).collect();
+        match g.match_words(&seq) {
+            Some(m)
+                if m.candidates[0].how == MatchKind::Exact
+                    || m.words > 1
+                    || m.candidates[0].place.population >= 100_000 =>
+            {
+                let span = Span::new(words[i].0.start(), words[i + m.words - 1].0.end());
+                let p = m.candidates[0].place;
+                out.push(Mention {
+                    span,
+                    label: Label::Place,
+                    canonical: p.name.clone(),
+                    why: Why::new("gazetteer", p.id.to_string()),
+                });
+                i += m.words;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
