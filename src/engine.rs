@@ -6,6 +6,7 @@
 pub mod boilerplate;
 pub mod calendar;
 pub mod corpus;
+pub mod corpus_index;
 pub mod gazetteer;
 pub mod dates;
 pub mod document;

@@ -11,6 +11,7 @@
 
 pub mod display;
 pub mod engine;
+pub mod filter;
 pub mod view_state;
 
 #[cfg(target_arch = "wasm32")]

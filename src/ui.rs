@@ -2,8 +2,13 @@
 
 pub mod app;
 pub mod article_list;
+pub mod contexts;
 pub mod corpus;
+pub mod entity_list;
+pub mod filter_bar;
 pub mod highlight;
+pub mod keyboard;
+pub mod legend;
 pub mod reader;
 pub mod state;
 pub mod url;

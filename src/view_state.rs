@@ -106,6 +106,8 @@ pub struct ViewState {
     pub entity: Option<String>,
     /// The text search.
     pub q: String,
+    /// Only articles from this outlet.
+    pub outlet: Option<String>,
     /// Left article of the comparison.
     pub a: Option<String>,
     /// Right article of the comparison.
@@ -113,6 +115,15 @@ pub struct ViewState {
 }
 
 impl ViewState {
+    /// True when any filter (labels, entity, search, outlet) differs from the default.
+    #[must_use]
+    pub fn filtered(&self) -> bool {
+        self.types != LabelSet::ALL
+            || self.entity.is_some()
+            || !self.q.trim().is_empty()
+            || self.outlet.is_some()
+    }
+
     /// Reads a query string (with or without the leading `?`). Unknown keys and invalid
     /// values are ignored.
     ///
@@ -152,6 +163,7 @@ impl ViewState {
                 }
                 "entity" => state.entity = non_empty(),
                 "q" => state.q = value,
+                "outlet" => state.outlet = non_empty(),
                 "a" => state.a = non_empty(),
                 "b" => state.b = non_empty(),
                 _ => {}
@@ -191,6 +203,9 @@ impl ViewState {
         }
         if !self.q.is_empty() {
             parts.push(format!("q={}", encode(&self.q)));
+        }
+        if let Some(o) = &self.outlet {
+            parts.push(format!("outlet={}", encode(o)));
         }
         if let Some(a) = &self.a {
             parts.push(format!("a={}", encode(a)));

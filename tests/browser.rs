@@ -70,3 +70,109 @@ async fn app_lists_articles_and_opens_one_on_click() {
     app.destroy();
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn legend_shows_counts_and_emits_toggles() {
+    use newslens::engine::label::Label;
+    use newslens::ui::legend::{Legend, LegendProps};
+    use newslens::view_state::LabelSet;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    let root = fresh_root();
+    let toggled: Rc<RefCell<Vec<Label>>> = Rc::default();
+    let sink = toggled.clone();
+    let props = LegendProps {
+        counts: [1, 2, 3, 4, 5, 6],
+        types: LabelSet::ALL.toggled(Label::Org),
+        on_toggle: yew::Callback::from(move |l| sink.borrow_mut().push(l)),
+    };
+    let app = yew::Renderer::<Legend>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+
+    let items = all(&root, "[data-toggle]");
+    let counts: Vec<(String, String, String)> = items
+        .iter()
+        .map(|e| {
+            (
+                attr(e, "data-toggle"),
+                attr(e, "data-count"),
+                attr(e, "aria-pressed"),
+            )
+        })
+        .collect();
+    assert_eq!(counts[0], ("PERSON".into(), "1".into(), "true".into()));
+    assert_eq!(counts[1], ("ORG".into(), "2".into(), "false".into()));
+    assert_eq!(counts[5], ("NUMBER".into(), "6".into(), "true".into()));
+    items[2].dyn_ref::<HtmlElement>().unwrap().click();
+    settle().await;
+    assert_eq!(*toggled.borrow(), [Label::Place]);
+
+    app.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn entity_list_sorts_searches_and_selects() {
+    use newslens::engine::corpus_index::CorpusIndex;
+    use newslens::ui::corpus::Corpus;
+    use newslens::ui::entity_list::{EntityList, EntityListProps};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    let (corpus, error) = Corpus::bundled();
+    assert!(error.is_none());
+    let index = Rc::new(CorpusIndex::build(&corpus.0));
+    let picked: Rc<RefCell<Vec<Option<String>>>> = Rc::default();
+    let sink = picked.clone();
+    let root = fresh_root();
+    let props = EntityListProps {
+        corpus,
+        index: index.clone(),
+        selected: None,
+        on_select: yew::Callback::from(move |e| sink.borrow_mut().push(e)),
+        full: true,
+    };
+    let app = yew::Renderer::<EntityList>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+
+    let rows = all(&root, "[data-entity]");
+    assert_eq!(rows.len(), index.entities.len());
+    // Each row carries its canonical name, label and count (contract hooks).
+    let first = index
+        .entities
+        .iter()
+        .find(|e| e.label == newslens::engine::label::Label::Person);
+    if let Some(e) = first {
+        let row = root
+            .query_selector(&format!("[data-entity='{}']", e.canonical))
+            .unwrap()
+            .unwrap();
+        assert_eq!(attr(&row, "data-label"), "PERSON");
+        assert_eq!(attr(&row, "data-count"), e.total.to_string());
+    }
+
+    // Sorting by name orders each group alphabetically.
+    let by_name = all(&root, "button.sort").remove(1);
+    by_name.dyn_ref::<HtmlElement>().unwrap().click();
+    settle().await;
+    for group in all(&root, ".entity-group") {
+        let names: Vec<String> = all(&group, "[data-entity]")
+            .iter()
+            .map(|e| attr(e, "data-entity").to_lowercase())
+            .collect();
+        let mut sorted = names.clone();
+        sorted.sort();
+        assert_eq!(names, sorted);
+    }
+
+    // Clicking a row selects its entity.
+    let row = all(&root, "[data-entity] .entity-name").remove(0);
+    row.dyn_ref::<HtmlElement>().unwrap().click();
+    settle().await;
+    assert_eq!(picked.borrow().len(), 1);
+    assert!(picked.borrow()[0].is_some());
+
+    app.destroy();
+    root.remove();
+}

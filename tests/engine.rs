@@ -5,9 +5,9 @@
 mod boilerplate;
 #[path = "engine/corpus.rs"]
 mod corpus;
-#[path = "engine/view_state.rs"]
-mod view_state;
 #[path = "engine/gazetteer.rs"]
 mod gazetteer;
 #[path = "engine/places.rs"]
 mod places;
+#[path = "engine/view_state.rs"]
+mod view_state;

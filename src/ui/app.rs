@@ -1,14 +1,23 @@
-//! The root component: header, view tabs, article list and the current view; owns the state
-//! reducer and mirrors it into the URL.
+//! The root component: header, view tabs, filters, article list and the current view. Owns the
+//! state reducer, mirrors it into the URL and handles keyboard shortcuts.
 
+use crate::engine::corpus_index::{label_counts, CorpusIndex};
+use crate::filter::filter_docs;
 use crate::ui::article_list::ArticleList;
+use crate::ui::contexts::Contexts;
 use crate::ui::corpus::Corpus;
+use crate::ui::entity_list::EntityList;
+use crate::ui::filter_bar::FilterBar;
 use crate::ui::highlight::HighlightOptions;
+use crate::ui::keyboard::{self, Shortcut};
+use crate::ui::legend::Legend;
 use crate::ui::reader::Reader;
 use crate::ui::state::{Action, HistoryMode, State};
 use crate::ui::url;
 use crate::view_state::View;
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The whole app.
@@ -16,10 +25,14 @@ use yew::prelude::*;
 pub fn App() -> Html {
     let loaded = use_memo((), |_| Corpus::bundled());
     let (corpus, load_error) = (*loaded).clone();
+    let index = use_memo(corpus.clone(), |c| Rc::new(CorpusIndex::build(&c.0)));
+    let index: Rc<CorpusIndex> = (*index).clone();
     let state = use_reducer(|| State {
         view: url::read(),
         history: HistoryMode::Keep,
     });
+    // A mention to focus once the reader has rendered it: (article id, byte start).
+    let pending_focus = use_mut_ref(|| None::<(String, usize)>);
 
     // Mirror the state into the address bar.
     {
@@ -40,32 +53,143 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
+    // Keyboard shortcuts.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let options = EventListenerOptions::enable_prevent_default();
+            let listener = EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                options,
+                move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    match keyboard::shortcut(e) {
+                        Some(step @ (Shortcut::Next | Shortcut::Previous)) => {
+                            let moved = keyboard::step_mention(step == Shortcut::Next);
+                            if moved {
+                                e.prevent_default();
+                            }
+                        }
+                        Some(Shortcut::Search) => {
+                            e.prevent_default();
+                            keyboard::focus_search();
+                        }
+                        Some(Shortcut::Clear) => dispatch.dispatch(Action::SelectEntity(None)),
+                        None => {}
+                    }
+                },
+            );
+            move || drop(listener)
+        });
+    }
+    // Focus a mention requested by "go to mention" once it is on screen.
+    {
+        let pending = pending_focus.clone();
+        use_effect(move || {
+            let target = pending.borrow().clone();
+            if let Some((_, start)) = target {
+                if keyboard::focus_mention(start) {
+                    *pending.borrow_mut() = None;
+                }
+            }
+        });
+    }
 
     let view = &state.view;
+    let filters = filter_docs(&corpus.0, &index, view);
+    let visible: Vec<String> = corpus
+        .0
+        .iter()
+        .zip(&filters)
+        .filter(|(_, f)| f.visible)
+        .map(|(d, _)| d.meta.id.clone())
+        .collect();
+    let hits: usize = filters.iter().filter(|f| f.visible).map(|f| f.hits).sum();
     let article_id = view
         .article
         .clone()
         .filter(|id| corpus.has(id))
+        .or_else(|| visible.first().cloned())
         .or_else(|| corpus.0.first().map(|d| d.meta.id.clone()));
-    let on_open = {
-        let d = state.dispatcher();
-        Callback::from(move |id: String| d.dispatch(Action::OpenArticle(id)))
-    };
-    let on_select = {
-        let d = state.dispatcher();
-        let current = view.entity.clone();
-        Callback::from(move |c: String| {
-            let next = (current.as_deref() != Some(c.as_str())).then_some(c);
-            d.dispatch(Action::SelectEntity(next));
-        })
-    };
+
+    let d = state.dispatcher();
+    let on_open = Callback::from(move |id: String| d.dispatch(Action::OpenArticle(id)));
+    let d = state.dispatcher();
+    let current = view.entity.clone();
+    let on_mark = Callback::from(move |c: String| {
+        let next = (current.as_deref() != Some(c.as_str())).then_some(c);
+        d.dispatch(Action::SelectEntity(next));
+    });
+    let d = state.dispatcher();
+    let on_select = Callback::from(move |e: Option<String>| d.dispatch(Action::SelectEntity(e)));
+    let d = state.dispatcher();
+    let on_toggle = Callback::from(move |l| d.dispatch(Action::ToggleLabel(l)));
+    let d = state.dispatcher();
+    let on_search = Callback::from(move |q| d.dispatch(Action::Search(q)));
+    let d = state.dispatcher();
+    let on_outlet = Callback::from(move |o| d.dispatch(Action::FilterOutlet(o)));
+    let d = state.dispatcher();
+    let on_clear = Callback::from(move |_| d.dispatch(Action::ClearFilters));
+    let d = state.dispatcher();
+    let pending = pending_focus.clone();
+    let on_goto = Callback::from(move |(id, start): (String, usize)| {
+        *pending.borrow_mut() = Some((id.clone(), start));
+        d.dispatch(Action::OpenArticle(id));
+        keyboard::focus_mention(start);
+    });
+
     let options = HighlightOptions {
         types: view.types,
         entity: view.entity.clone().map(AttrValue::from),
         q: AttrValue::from(view.q.clone()),
         enabled: true,
     };
-    let tabs = View::ALL.into_iter().filter(|v| matches!(v, View::Read));
+    let doc = article_id.as_deref().and_then(|id| corpus.get(id)).cloned();
+    let entity_panel = html! {
+        <EntityList corpus={corpus.clone()} index={index.clone()}
+            selected={view.entity.clone().map(AttrValue::from)} on_select={on_select.clone()}
+            full={view.view == View::Entities} />
+    };
+    let contexts = view.entity.clone().map(|e| {
+        html! { <Contexts corpus={corpus.clone()} index={index.clone()} entity={AttrValue::from(e)} on_goto={on_goto.clone()} /> }
+    });
+    let selection = view.entity.clone().map(|e| {
+        let on_select = on_select.clone();
+        html! {
+            <p class="selection" role="status">
+                {"Selected: "}<strong>{e}</strong>
+                <button type="button" class="link" onclick={Callback::from(move |_| on_select.emit(None))}>{"clear (Esc)"}</button>
+                <span class="muted small">{" · j / k move between its mentions"}</span>
+            </p>
+        }
+    });
+
+    let main = match view.view {
+        View::Entities => html! {
+            <div class="entities-view">
+                {entity_panel.clone()}
+                <div class="entities-side">{contexts.clone().unwrap_or_else(|| html! {
+                    <p class="muted">{"Select an entity to see every sentence that mentions it."}</p>
+                })}</div>
+            </div>
+        },
+        _ => match &doc {
+            Some(doc) => html! {
+                <>
+                    <Legend counts={label_counts(doc)} types={view.types} on_toggle={on_toggle.clone()} />
+                    {selection.clone()}
+                    <Reader doc={doc.clone()} options={options} on_select={on_mark} />
+                </>
+            },
+            None => html! { <p class="empty">{"No article yet."}</p> },
+        },
+    };
+    let tabs = View::ALL
+        .into_iter()
+        .filter(|v| matches!(v, View::Read | View::Entities));
 
     html! {
         <div class="app">
@@ -93,18 +217,21 @@ pub fn App() -> Html {
             if let Some(err) = load_error {
                 <p class="error" role="alert">{format!("The bundled corpus could not be read: {err}")}</p>
             }
-            <div class="layout">
+            <FilterBar corpus={corpus.clone()} q={AttrValue::from(view.q.clone())}
+                outlet={view.outlet.clone().map(AttrValue::from)} filtered={view.filtered()}
+                hits={hits} on_search={on_search} on_outlet={on_outlet} on_clear={on_clear} />
+            <div class={classes!("layout", format!("layout-{}", view.view.as_str()))}>
                 <aside class="sidebar">
-                    <ArticleList corpus={corpus.clone()} selected={article_id.clone().map(AttrValue::from)} on_open={on_open} />
+                    <ArticleList corpus={corpus.clone()} selected={article_id.clone().map(AttrValue::from)}
+                        visible={view.filtered().then_some(visible)} on_open={on_open} />
                 </aside>
-                <main id="main" class="main" tabindex="-1">
-                    {
-                        match article_id.as_deref().and_then(|id| corpus.get(id)) {
-                            Some(doc) => html! { <Reader doc={doc.clone()} options={options} on_select={on_select} /> },
-                            None => html! { <p class="empty">{"No article yet. Add one to start."}</p> },
-                        }
-                    }
-                </main>
+                <main id="main" class="main" tabindex="-1">{main}</main>
+                if view.view == View::Read {
+                    <aside class="panel">
+                        {contexts.unwrap_or_default()}
+                        {entity_panel}
+                    </aside>
+                }
             </div>
             <footer class="footer">
                 <p>{"NewsLens analyses articles in your browser; nothing you read or add is sent anywhere. Place data © GeoNames (CC BY 4.0)."}</p>

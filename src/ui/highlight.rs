@@ -96,6 +96,7 @@ fn render_segment(
             class={class}
             data-label={label}
             data-canonical={m.canonical.clone()}
+            data-start={m.span.start().to_string()}
             data-tip={tip.clone()}
             title={tip}
             tabindex="0"

@@ -40,7 +40,9 @@ pub enum Action {
     SelectEntity(Option<String>),
     /// Set the text search.
     Search(String),
-    /// Clear labels, entity and search at once.
+    /// Show only one outlet's articles, or all.
+    FilterOutlet(Option<String>),
+    /// Clear labels, entity, search and outlet at once.
     ClearFilters,
     /// Set the compared articles.
     Compare(Option<String>, Option<String>),
@@ -66,10 +68,12 @@ impl Reducible for State {
                 view.q = q;
                 history = HistoryMode::Replace;
             }
+            Action::FilterOutlet(o) => view.outlet = o,
             Action::ClearFilters => {
                 view.types = Default::default();
                 view.entity = None;
                 view.q.clear();
+                view.outlet = None;
             }
             Action::Compare(a, b) => {
                 view.view = View::Compare;

@@ -24,6 +24,7 @@ fn parses_contract_parameters_and_ignores_garbage() {
                 types,
                 entity: Some("Haider al-Abadi".into()),
                 q: "oil".into(),
+                outlet: None,
                 a: Some("one".into()),
                 b: Some("two".into()),
             },

@@ -1,0 +1,165 @@
+//! An index over analysed documents: canonical entities with their counts, aliases and
+//! contexts, for the entity list, the filters and keyword-in-context.
+
+use super::document::Document;
+use super::label::Label;
+use super::span::Span;
+use super::text::sentences;
+use std::collections::HashMap;
+
+/// One canonical entity across the corpus.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntityRow {
+    /// The canonical name (the URL's `entity` value).
+    pub canonical: String,
+    /// Its label (the most frequent one when mentions disagree).
+    pub label: Label,
+    /// The distinct surface forms, most frequent first.
+    pub aliases: Vec<String>,
+    /// Mentions per document, in document order.
+    pub per_doc: Vec<usize>,
+    /// All mentions.
+    pub total: usize,
+}
+
+impl EntityRow {
+    /// Number of documents that mention the entity.
+    #[must_use]
+    pub fn doc_count(&self) -> usize {
+        self.per_doc.iter().filter(|n| **n > 0).count()
+    }
+}
+
+/// A sentence that mentions an entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Context {
+    /// Index of the document.
+    pub doc: usize,
+    /// The sentence.
+    pub sentence: Span,
+    /// The mention inside it.
+    pub mention: Span,
+    /// Index of the mention in the document's mention list.
+    pub index: usize,
+}
+
+/// The index. Built once per corpus change; queries are cheap.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CorpusIndex {
+    /// Canonical entities, most mentioned first, then by name.
+    pub entities: Vec<EntityRow>,
+    by_name: HashMap<String, usize>,
+    sentences: Vec<Vec<Span>>,
+}
+
+impl CorpusIndex {
+    /// Indexes `docs` (in the order given; `per_doc` follows it).
+    #[must_use]
+    pub fn build<D: AsRef<Document>>(docs: &[D]) -> CorpusIndex {
+        struct Acc {
+            labels: HashMap<Label, usize>,
+            aliases: HashMap<String, usize>,
+            per_doc: Vec<usize>,
+        }
+        let mut acc: HashMap<&str, Acc> = HashMap::new();
+        for (d, doc) in docs.iter().enumerate() {
+            let doc = doc.as_ref();
+            for m in &doc.mentions {
+                let a = acc.entry(m.canonical.as_str()).or_insert_with(|| Acc {
+                    labels: HashMap::new(),
+                    aliases: HashMap::new(),
+                    per_doc: vec![0; docs.len()],
+                });
+                *a.labels.entry(m.label).or_default() += 1;
+                *a.aliases
+                    .entry(m.span.slice(&doc.text).to_string())
+                    .or_default() += 1;
+                a.per_doc[d] += 1;
+            }
+        }
+        let mut entities: Vec<EntityRow> = acc
+            .into_iter()
+            .map(|(canonical, a)| {
+                let label = a
+                    .labels
+                    .iter()
+                    .max_by_key(|(l, n)| (**n, std::cmp::Reverse(**l)))
+                    .map(|(l, _)| *l)
+                    .expect("an entity has at least one mention");
+                let mut aliases: Vec<(String, usize)> = a.aliases.into_iter().collect();
+                aliases.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+                EntityRow {
+                    canonical: canonical.to_string(),
+                    label,
+                    aliases: aliases.into_iter().map(|(s, _)| s).collect(),
+                    total: a.per_doc.iter().sum(),
+                    per_doc: a.per_doc,
+                }
+            })
+            .collect();
+        entities.sort_by(|a, b| {
+            b.total
+                .cmp(&a.total)
+                .then_with(|| a.canonical.cmp(&b.canonical))
+        });
+        let by_name = entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.canonical.clone(), i))
+            .collect();
+        let sentences = docs.iter().map(|d| sentences(&d.as_ref().text)).collect();
+        CorpusIndex {
+            entities,
+            by_name,
+            sentences,
+        }
+    }
+
+    /// The entity with this canonical name.
+    #[must_use]
+    pub fn entity(&self, canonical: &str) -> Option<&EntityRow> {
+        self.by_name.get(canonical).map(|&i| &self.entities[i])
+    }
+
+    /// Every sentence mentioning `canonical`, in document and text order.
+    #[must_use]
+    pub fn contexts<D: AsRef<Document>>(&self, docs: &[D], canonical: &str) -> Vec<Context> {
+        let mut out = Vec::new();
+        for (d, doc) in docs.iter().enumerate() {
+            let doc = doc.as_ref();
+            let Some(sents) = self.sentences.get(d) else {
+                continue;
+            };
+            for (index, m) in doc.mentions.iter().enumerate() {
+                if m.canonical != canonical {
+                    continue;
+                }
+                let at = sents.partition_point(|s| s.end() <= m.span.start());
+                let sentence = sents
+                    .get(at)
+                    .copied()
+                    .filter(|s| s.contains(m.span))
+                    .unwrap_or(m.span);
+                out.push(Context {
+                    doc: d,
+                    sentence,
+                    mention: m.span,
+                    index,
+                });
+            }
+        }
+        out
+    }
+}
+
+/// Mentions per label in one document, in [`Label::ALL`] order.
+#[must_use]
+pub fn label_counts(doc: &Document) -> [usize; 6] {
+    let mut out = [0; 6];
+    for m in &doc.mentions {
+        if let Some(i) = Label::ALL.iter().position(|l| *l == m.label) {
+            out[i] += 1;
+        }
+    }
+    out
+}

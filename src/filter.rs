@@ -1,0 +1,54 @@
+//! Which articles pass the current filters: entity, outlet and text search combined.
+//! Pure and tested natively; the article list and the reader use it.
+
+use crate::engine::corpus_index::CorpusIndex;
+use crate::engine::document::Document;
+use crate::engine::search::find_all;
+use crate::view_state::ViewState;
+
+/// One article's standing under the filters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DocFilter {
+    /// True when the article passes every filter.
+    pub visible: bool,
+    /// Search matches in the article's story text (boilerplate excluded).
+    pub hits: usize,
+}
+
+/// Applies `state`'s entity, outlet and search filters to `docs` (in index order).
+///
+/// Label toggles do not hide articles: they only change what is highlighted.
+#[must_use]
+pub fn filter_docs<D: AsRef<Document>>(
+    docs: &[D],
+    index: &CorpusIndex,
+    state: &ViewState,
+) -> Vec<DocFilter> {
+    let entity = state.entity.as_deref().map(|e| index.entity(e));
+    docs.iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let doc = d.as_ref();
+            let by_entity = match entity {
+                None => true,
+                Some(None) => false,
+                Some(Some(row)) => row.per_doc.get(i).copied().unwrap_or(0) > 0,
+            };
+            let by_outlet = state.outlet.as_deref().is_none_or(|o| doc.meta.outlet == o);
+            let hits = if state.q.trim().is_empty() {
+                0
+            } else {
+                doc.paragraphs
+                    .iter()
+                    .filter(|p| p.boilerplate.is_none())
+                    .map(|p| find_all(p.span.slice(&doc.text), &state.q).len())
+                    .sum()
+            };
+            let by_text = state.q.trim().is_empty() || hits > 0;
+            DocFilter {
+                visible: by_entity && by_outlet && by_text,
+                hits,
+            }
+        })
+        .collect()
+}

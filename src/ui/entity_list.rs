@@ -1,0 +1,154 @@
+//! The entity list: canonical entities grouped by label, with counts per article and outlet,
+//! aliases, sorting and its own search box. Used as a side panel and as `view=entities`.
+
+use crate::engine::corpus_index::{CorpusIndex, EntityRow};
+use crate::engine::label::Label;
+use crate::ui::corpus::Corpus;
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Props of [`EntityList`].
+#[derive(Properties, PartialEq)]
+pub struct EntityListProps {
+    /// The corpus.
+    pub corpus: Corpus,
+    /// Its index.
+    pub index: Rc<CorpusIndex>,
+    /// The selected entity.
+    pub selected: Option<AttrValue>,
+    /// Called with a canonical name to select (or `None` to clear).
+    pub on_select: Callback<Option<String>>,
+    /// Full view (per-article and per-outlet columns) rather than the side panel.
+    #[prop_or_default]
+    pub full: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SortBy {
+    Count,
+    Name,
+}
+
+/// The entity list.
+#[component]
+pub fn EntityList(props: &EntityListProps) -> Html {
+    let sort = use_state(|| SortBy::Count);
+    let filter = use_state(String::new);
+    let needle = filter.trim().to_lowercase();
+    let mut rows: Vec<&EntityRow> = props
+        .index
+        .entities
+        .iter()
+        .filter(|e| {
+            needle.is_empty()
+                || e.canonical.to_lowercase().contains(&needle)
+                || e.aliases.iter().any(|a| a.to_lowercase().contains(&needle))
+        })
+        .collect();
+    if *sort == SortBy::Name {
+        rows.sort_by_key(|e| e.canonical.to_lowercase());
+    }
+    let mut outlets: Vec<&str> = props
+        .corpus
+        .0
+        .iter()
+        .map(|d| d.meta.outlet.as_str())
+        .collect();
+    outlets.sort_unstable();
+    outlets.dedup();
+
+    let oninput = {
+        let filter = filter.clone();
+        Callback::from(move |e: InputEvent| {
+            filter.set(e.target_unchecked_into::<HtmlInputElement>().value());
+        })
+    };
+    let sort_button = |by: SortBy, text: &'static str| {
+        let sort = sort.clone();
+        let on = *sort == by;
+        html! {
+            <button type="button" class={classes!("sort", on.then_some("current"))} aria-pressed={on.to_string()}
+                onclick={Callback::from(move |_| sort.set(by))}>{text}</button>
+        }
+    };
+    let shown = rows.len();
+    html! {
+        <section class={classes!("entity-list", props.full.then_some("full"))} aria-label="Entities">
+            <div class="entity-tools">
+                <h2 class="panel-title">{"Entities"}<span class="count">{shown}</span></h2>
+                <label class="entity-search">
+                    <span class="visually-hidden">{"Find an entity"}</span>
+                    <input type="search" placeholder="Find an entity" value={(*filter).clone()} {oninput} />
+                </label>
+                <span class="sort-by" role="group" aria-label="Sort entities">
+                    {"Sort: "}{sort_button(SortBy::Count, "by count")}{sort_button(SortBy::Name, "by name")}
+                </span>
+            </div>
+            if shown == 0 {
+                <p class="muted small">{"No entity matches."}</p>
+            }
+            { for Label::ALL.into_iter().map(|label| {
+                let group: Vec<&EntityRow> = rows.iter().copied().filter(|e| e.label == label).collect();
+                if group.is_empty() {
+                    return html! {};
+                }
+                html! {
+                    <div class="entity-group" key={label.as_str()}>
+                        <h3 class={classes!("group-title")}>
+                            <span class={classes!("swatch", format!("m-{}", label.as_str().to_ascii_lowercase()))} aria-hidden="true">{"Ab"}</span>
+                            {label.human()}<span class="count">{group.len()}</span>
+                        </h3>
+                        <ul>
+                            { for group.into_iter().map(|e| entity_row(props, e, &outlets)) }
+                        </ul>
+                    </div>
+                }
+            }) }
+        </section>
+    }
+}
+
+fn entity_row(props: &EntityListProps, e: &EntityRow, outlets: &[&str]) -> Html {
+    let selected = props.selected.as_deref() == Some(e.canonical.as_str());
+    let on_select = props.on_select.clone();
+    let name = e.canonical.clone();
+    let onclick = Callback::from(move |_| {
+        on_select.emit((!selected).then(|| name.clone()));
+    });
+    let others: Vec<&String> = e.aliases.iter().filter(|a| **a != e.canonical).collect();
+    let per_outlet: Vec<(&str, usize)> = outlets
+        .iter()
+        .map(|o| {
+            let n = props
+                .corpus
+                .0
+                .iter()
+                .zip(&e.per_doc)
+                .filter(|(d, _)| d.meta.outlet == *o)
+                .map(|(_, n)| *n)
+                .sum();
+            (*o, n)
+        })
+        .collect();
+    html! {
+        <li key={e.canonical.clone()} class={classes!("entity", selected.then_some("selected"))}
+            data-entity={e.canonical.clone()} data-label={e.label.as_str()} data-count={e.total.to_string()}>
+            <button type="button" class="entity-name" aria-pressed={selected.to_string()} {onclick}
+                title={format!("{} mentions in {} article(s)", e.total, e.doc_count())}>
+                <span class="name">{&e.canonical}</span>
+                <span class="count">{e.total}</span>
+            </button>
+            if !others.is_empty() {
+                <span class="aliases">{"also: "}{others.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")}</span>
+            }
+            if props.full {
+                <span class="per-outlet">
+                    { for per_outlet.into_iter().map(|(o, n)| html! {
+                        <span class={classes!("outlet-count", (n == 0).then_some("zero"))}>{format!("{o}: {n}")}</span>
+                    }) }
+                </span>
+            }
+        </li>
+    }
+}
