@@ -11,6 +11,7 @@ pub mod gazetteer;
 pub mod dates;
 pub mod document;
 pub mod eval;
+pub mod fxhash;
 pub mod html;
 pub mod label;
 pub mod lexicon;

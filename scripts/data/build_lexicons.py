@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Regenerates the entity engine's lexicons under src/engine/lexicon/ from registry packages.
+"""Regenerates the entity engine's group lexicon (src/engine/lexicon/groups.tsv) from registry
+packages. Place names come from the gazetteer (scripts/data/build_gazetteer.py); country names
+are read here only so that no group entry shadows a place.
 
 Sources (pinned):
   * npm `world-countries@5.1.0`: country names, alternate spellings, capitals, demonyms.
@@ -132,13 +134,7 @@ def main():
         f.write("# surface\tcanonical\tsource\n")
         for k in sorted(groups):
             f.write(f"{k}\t{groups[k][0]}\t{groups[k][1]}\n")
-    with open(os.path.join(OUT, "countries.tsv"), "w", encoding="utf-8") as f:
-        f.write(header)
-        f.write("# surface\tcanonical\tkind\tid\n")
-        for k in sorted(places):
-            canon, kind, pid = places[k]
-            f.write(f"{k}\t{canon}\t{kind}\t{pid}\n")
-    print(f"groups: {len(groups)}, places: {len(places)}", file=sys.stderr)
+    print(f"groups: {len(groups)}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,8 @@ const USAGE: &str = "usage: newslens tag [--published YYYY-MM-DD] FILE...
        newslens eval [GOLD_DIR [CORPUS_DIR]]";
 
 fn main() -> ExitCode {
+    // Natively the full gazetteer (towns included) is compiled in: tag with it.
+    newslens::engine::toponyms::install(newslens::engine::gazetteer::Gazetteer::full());
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((cmd, rest)) = args.split_first() else {
         eprintln!("{USAGE}");

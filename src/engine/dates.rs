@@ -34,6 +34,10 @@ pub fn find(v: TokenView<'_>, anchor: Option<Ymd>) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < v.len() {
+        if !may_start(v, i) {
+            i += 1;
+            continue;
+        }
         if let Some((end, canonical, rule)) = at(v, i, anchor) {
             out.push(Candidate {
                 mention: Mention {
@@ -50,6 +54,20 @@ pub fn find(v: TokenView<'_>, anchor: Option<Ymd>) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// A cheap test that a date may start at token `i`: a number, a capitalised month or weekday,
+/// or a trigger word (`late`, `yesterday`, `two`).
+fn may_start(v: TokenView<'_>, i: usize) -> bool {
+    match v.kind(i) {
+        TokenKind::Number => true,
+        TokenKind::Word => {
+            let s = v.s(i);
+            (v.is_cap(i) && (weekday_of(s).is_some() || month_of(s).is_some()))
+                || super::lexicon::is_quantity_or_date_trigger(s)
+        }
+        _ => false,
+    }
 }
 
 /// The month number of a month word (`Oct`, `September`), case-sensitive on the capital.

@@ -1,11 +1,11 @@
-//! Word lists the recogniser consults: generated tables (groups, countries) and general
+//! Word lists the recogniser consults: a generated table of groups and general
 //! closed-class lists (titles, organisation and place head words, months, units).
 //!
-//! The generated tables live in `lexicon/*.tsv` and are rebuilt by
-//! `scripts/data/build_lexicons.py` from registry packages; never edit them by hand. The
+//! The generated table lives in `lexicon/groups.tsv` and is rebuilt by
+//! `scripts/data/build_lexicons.py` from registry packages; never edit it by hand. The
 //! closed-class lists below are general English vocabulary: none of them names an entity.
 
-use std::collections::HashMap;
+use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// A nationality, ethnic or religious word.
@@ -15,17 +15,6 @@ pub struct GroupEntry {
     pub canonical: &'static str,
     /// Where the entry comes from, e.g. `iso639:kur` or `religion`.
     pub source: &'static str,
-}
-
-/// A country or capital from the generated country table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CountryEntry {
-    /// The country's or city's common English name.
-    pub canonical: &'static str,
-    /// `country` or `city`.
-    pub kind: &'static str,
-    /// A stable id, e.g. `geonames:99237` or `iso3166:IQ:capital`.
-    pub id: &'static str,
 }
 
 /// Rows of a generated TSV, comments and blank lines skipped.
@@ -48,27 +37,6 @@ pub fn groups() -> &'static HashMap<&'static str, GroupEntry> {
                     GroupEntry {
                         canonical: r[1],
                         source: r[2],
-                    },
-                )
-            })
-            .collect()
-    })
-}
-
-/// The country-and-capital table, keyed by surface form without dots (`US` for `U.S.`).
-#[must_use]
-pub fn countries() -> &'static HashMap<&'static str, CountryEntry> {
-    static MAP: OnceLock<HashMap<&'static str, CountryEntry>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        rows(include_str!("lexicon/countries.tsv"))
-            .filter(|r| r.len() >= 4)
-            .map(|r| {
-                (
-                    r[0],
-                    CountryEntry {
-                        canonical: r[1],
-                        kind: r[2],
-                        id: r[3],
                     },
                 )
             })
@@ -188,7 +156,7 @@ pub const TITLES: &[&str] = &[
 /// True when `lower` (lowercased, dots removed) is a title.
 #[must_use]
 pub fn is_title(lower: &str) -> bool {
-    TITLES.contains(&lower)
+    is_title_phrase(lower)
 }
 
 /// The longest title length, in words.
@@ -891,3 +859,93 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "Follow",
     "Share",
 ];
+
+/// Calls `f` with `s` in ASCII lowercase, without allocating for short ASCII words.
+pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if s.len() <= buf.len() && s.is_ascii() {
+        buf[..s.len()].copy_from_slice(s.as_bytes());
+        buf[..s.len()].make_ascii_lowercase();
+        f(std::str::from_utf8(&buf[..s.len()]).unwrap_or(""))
+    } else {
+        f(&s.to_lowercase())
+    }
+}
+
+/// A set of lowercase words built once from static lists.
+fn word_set(
+    cell: &'static OnceLock<HashSet<String>>,
+    words: &[&[&str]],
+) -> &'static HashSet<String> {
+    cell.get_or_init(|| {
+        words
+            .iter()
+            .flat_map(|l| l.iter())
+            .map(|w| w.to_lowercase())
+            .collect()
+    })
+}
+
+/// True when `word` (any case) can start a DATE or NUMBER: number words, vague magnitudes,
+/// approximators, date modifiers and deictic words.
+#[must_use]
+pub fn is_quantity_or_date_trigger(word: &str) -> bool {
+    static CELL: OnceLock<HashSet<String>> = OnceLock::new();
+    const DATE_WORDS: &[&str] = &[
+        "late",
+        "early",
+        "last",
+        "next",
+        "this",
+        "past",
+        "coming",
+        "mid",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "tonight",
+    ];
+    let set = CELL.get_or_init(|| {
+        let mut s: HashSet<String> = DATE_WORDS.iter().map(|w| (*w).to_string()).collect();
+        s.extend(NUMBER_WORDS.iter().map(|(w, _)| (*w).to_string()));
+        s.extend(VAGUE_MAGNITUDES.iter().map(|w| (*w).to_string()));
+        s.extend(
+            APPROXIMATORS
+                .iter()
+                .filter_map(|w| w.split(' ').next())
+                .map(str::to_string),
+        );
+        s
+    });
+    word.len() <= 12 && with_lower(word, |w| set.contains(w))
+}
+
+/// True when `word` (exact case) is a capitalised function word.
+#[must_use]
+pub fn is_function_word(word: &str) -> bool {
+    static CELL: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    CELL.get_or_init(|| FUNCTION_WORDS.iter().copied().collect())
+        .contains(word)
+}
+
+/// True when `lower` (lowercase, dots removed) is the last word of some title.
+#[must_use]
+pub fn ends_a_title(lower: &str) -> bool {
+    static CELL: OnceLock<HashSet<String>> = OnceLock::new();
+    let set = CELL.get_or_init(|| {
+        TITLES
+            .iter()
+            .filter_map(|t| t.rsplit([' ', '-']).next())
+            .map(str::to_string)
+            .chain(TITLES.iter().map(|t| (*t).to_string()))
+            .collect()
+    });
+    set.contains(lower)
+}
+
+/// True when `lower` (lowercase, dots removed, words joined by one space) is a title.
+#[must_use]
+pub fn is_title_phrase(lower: &str) -> bool {
+    static CELL: OnceLock<HashSet<String>> = OnceLock::new();
+    word_set(&CELL, &[TITLES]).contains(lower)
+}

@@ -19,6 +19,7 @@
 //! aliases, surnames link to full names, and every name found once is tagged everywhere in the
 //! article, sentence-initial positions included.
 
+use super::fxhash::{FxHashMap as HashMap, FxHashSet};
 use super::label::Label;
 use super::lexicon::{
     self, FORCE_NOUNS, NAME_PARTICLES, NOT_ACRONYMS, ORG_HEADS, OUTLET_VERBS, PLACE_HEADS,
@@ -28,12 +29,14 @@ use super::lexicon::{
 use super::mention::{Candidate, Mention, Why};
 use super::text::{is_abbreviation, Token, TokenKind, TokenView};
 use super::toponyms;
-use std::collections::HashMap;
 
 /// Priority of a name found by a rule at its own position.
 const DIRECT: u8 = 70;
 /// Priority of a name found because the same name was found elsewhere in the article.
 const PROPAGATED: u8 = 60;
+/// Priority of a town or transliterated gazetteer match: a name the article established
+/// elsewhere (a surname, an organisation) wins over it.
+const WEAK_PLACE: u8 = 55;
 /// Longest name, in units, that propagation looks for.
 const MAX_NAME_UNITS: usize = 8;
 
@@ -56,6 +59,8 @@ struct Found {
     evidence: String,
     /// Whether this finding may be copied to other occurrences of the same name.
     propagate: bool,
+    /// Its priority in overlap resolution.
+    priority: u8,
 }
 
 /// Finds PERSON, ORG, PLACE and GROUP mentions in an article given as tokenised paragraphs.
@@ -101,9 +106,14 @@ pub fn find(text: &str, paras: &[Vec<Token>]) -> Vec<Candidate> {
             let mut k = 0;
             while k < c.len() {
                 let mut hit = None;
+                let first = surface(v, c[k].a, c[k].b);
+                if !names.firsts.contains(first.as_ref()) {
+                    k += 1;
+                    continue;
+                }
                 for m in (1..=MAX_NAME_UNITS.min(c.len() - k)).rev() {
                     let key = surface(v, c[k].a, c[k + m - 1].b);
-                    if let Some(e) = names.map.get(&key) {
+                    if let Some(e) = names.map.get(&*key) {
                         hit = Some((m, e.clone()));
                         break;
                     }
@@ -118,6 +128,7 @@ pub fn find(text: &str, paras: &[Vec<Token>]) -> Vec<Candidate> {
                         rule: "same-name",
                         evidence: format!("{} {}", e.rule, e.evidence).trim().to_string(),
                         propagate: false,
+                        priority: PROPAGATED,
                     });
                     k += m;
                 } else {
@@ -135,30 +146,46 @@ pub fn find(text: &str, paras: &[Vec<Token>]) -> Vec<Candidate> {
             };
             let span = v.span(f.a, f.b);
             let surf = surface(v, f.a, f.b);
-            let canonical = f
-                .canonical
-                .clone()
-                .or_else(|| names.canonical_of(&surf, f.label))
-                .unwrap_or(surf);
+            let mut evidence = f.evidence;
+            let mut canonical = f.canonical.or_else(|| names.canonical_of(&surf, f.label));
+            if f.label == Label::Place && f.a >= 2 && v.is(f.a - 1, "of") {
+                // "the province of Kirkuk", "the governor of Kirkuk": the division.
+                let cue = v.s(f.a - 2).to_ascii_lowercase();
+                if matches!(
+                    cue.as_str(),
+                    "province" | "governor" | "governorate" | "provinces"
+                ) {
+                    if let Some(hit) = toponyms::lookup_division(&surf) {
+                        evidence = format!("{evidence}; '{cue} of' → gazetteer {}", hit.id);
+                        canonical = Some(hit.canonical);
+                    }
+                }
+            }
+            if canonical.is_none() && f.label == Label::Place {
+                // A place found by its context: the gazetteer may still know its name.
+                if let Some(hit) = toponyms::lookup(&surf) {
+                    evidence = format!("{evidence}; gazetteer {}", hit.id);
+                    canonical = Some(hit.canonical);
+                }
+            }
             Candidate {
                 mention: Mention {
                     span,
                     label: f.label,
-                    canonical,
-                    why: Why::new(f.rule, f.evidence),
+                    canonical: canonical.unwrap_or_else(|| surf.into_owned()),
+                    why: Why::new(f.rule, evidence),
                 },
-                priority: if f.rule == "same-name" {
-                    PROPAGATED
-                } else {
-                    DIRECT
-                },
+                priority: f.priority,
             }
         })
         .collect()
 }
 
 /// The text of tokens `a..b` with every whitespace run written as one space.
-fn surface(v: TokenView<'_>, a: usize, b: usize) -> String {
+fn surface<'a>(v: TokenView<'a>, a: usize, b: usize) -> std::borrow::Cow<'a, str> {
+    if b == a + 1 {
+        return std::borrow::Cow::Borrowed(v.s(a));
+    }
     let mut s = String::new();
     for i in a..b {
         if i > a && v.spaced(i) {
@@ -166,7 +193,7 @@ fn surface(v: TokenView<'_>, a: usize, b: usize) -> String {
         }
         s.push_str(v.s(i));
     }
-    s
+    std::borrow::Cow::Owned(s)
 }
 
 /// What the article taught about one name.
@@ -182,6 +209,8 @@ struct NameEntry {
 #[derive(Default)]
 struct NameTable {
     map: HashMap<String, NameEntry>,
+    /// The first word of every name in `map`, to skip most positions cheaply.
+    firsts: FxHashSet<String>,
 }
 
 impl NameTable {
@@ -197,6 +226,8 @@ impl NameTable {
         if key.is_empty() || lexicon::groups().contains_key(key.as_str()) {
             return;
         }
+        let first = key.split([' ', '\u{a0}']).next().unwrap_or("").to_string();
+        self.firsts.insert(first);
         self.map.entry(key).or_insert(NameEntry {
             label,
             canonical,
@@ -208,7 +239,7 @@ impl NameTable {
     /// Learns a finding, and for a person also the surname (`al-Abadi`, `Abadi`).
     fn learn(&mut self, v: TokenView<'_>, f: &Found) {
         let key = surface(v, f.a, f.b);
-        let canon = f.canonical.clone().unwrap_or_else(|| key.clone());
+        let canon = f.canonical.clone().unwrap_or_else(|| key.to_string());
         if f.label == Label::Person {
             // The surname: the last unit, and the last unit without its particle.
             let mut last = f.b - 1;
@@ -229,7 +260,13 @@ impl NameTable {
                         );
                     }
                 }
-                self.insert(sur, Label::Person, Some(canon.clone()), "surname", evidence);
+                self.insert(
+                    sur.into_owned(),
+                    Label::Person,
+                    Some(canon.clone()),
+                    "surname",
+                    evidence,
+                );
             }
         }
         if f.label == Label::Place && f.rule == "place-head" {
@@ -242,7 +279,7 @@ impl NameTable {
                 let short = surface(v, f.a, last);
                 if toponyms::lookup(&short).is_none() {
                     self.insert(
-                        short,
+                        short.into_owned(),
                         Label::Place,
                         Some(canon.clone()),
                         "place-head",
@@ -252,7 +289,7 @@ impl NameTable {
             }
         }
         self.insert(
-            key,
+            key.into_owned(),
             f.label,
             f.canonical.clone(),
             f.rule,
@@ -278,7 +315,7 @@ fn is_calendar_word(s: &str) -> bool {
 fn unit_at(v: TokenView<'_>, i: usize) -> Option<usize> {
     let s = v.s(i);
     if v.is_cap(i) {
-        if is_calendar_word(s) || lexicon::FUNCTION_WORDS.contains(&s) {
+        if is_calendar_word(s) || lexicon::is_function_word(s) {
             return None;
         }
         let mut end = i + 1;
@@ -352,6 +389,10 @@ fn chunks(v: TokenView<'_>) -> Vec<Vec<Unit>> {
 
 /// The title ending at unit `k` of a chunk, as the number of units it spans, longest first.
 fn title_at(v: TokenView<'_>, units: &[Unit], k: usize) -> Option<usize> {
+    let last = surface(v, units[k].a, units[k].b).replace('.', "");
+    if !lexicon::with_lower(&last, lexicon::ends_a_title) {
+        return None;
+    }
     (1..=TITLE_MAX_WORDS.min(k + 1)).rev().find(|&n| {
         let words: Vec<String> = units[k + 1 - n..=k]
             .iter()
@@ -363,6 +404,9 @@ fn title_at(v: TokenView<'_>, units: &[Unit], k: usize) -> Option<usize> {
 
 /// The lowercase title ending at token `i` (outside a chunk), in tokens.
 fn lower_title_before(v: TokenView<'_>, end: usize) -> Option<&'static str> {
+    if end == 0 || !v.is_lower_word(end - 1) || !lexicon::ends_a_title(v.s(end - 1)) {
+        return None;
+    }
     for n in (1..=TITLE_MAX_WORDS).rev() {
         if n > end {
             continue;
@@ -394,7 +438,7 @@ fn classify(v: TokenView<'_>, p: usize, units: &[Unit], out: &mut Vec<Found>) {
             if t0 > start {
                 part(v, p, &units[start..t0], after_title.take(), true, out);
             }
-            after_title = Some(surface(v, units[t0].a, units[k].b));
+            after_title = Some(surface(v, units[t0].a, units[k].b).into_owned());
             start = k + 1;
         }
         k += 1;
@@ -408,7 +452,7 @@ fn classify(v: TokenView<'_>, p: usize, units: &[Unit], out: &mut Vec<Found>) {
 fn all_demonyms(v: TokenView<'_>, units: &[Unit]) -> bool {
     units.iter().all(|u| {
         lexicon::groups()
-            .get(surface(v, u.a, u.b).as_str())
+            .get(surface(v, u.a, u.b).as_ref())
             .is_some_and(|g| g.source != "religion")
     })
 }
@@ -442,11 +486,12 @@ fn part(
             rule,
             evidence,
             propagate,
+            priority: DIRECT,
         });
     };
     if let Some(t) = title {
         let surf = surface(v, a, b);
-        if !lexicon::groups().contains_key(surf.as_str()) && toponyms::lookup(&surf).is_none() {
+        if !lexicon::groups().contains_key(surf.as_ref()) && toponyms::lookup(&surf).is_none() {
             push(
                 out,
                 a,
@@ -467,7 +512,7 @@ fn part(
             .flatten()
     }) {
         let surf = surface(v, a, b);
-        let known = lexicon::groups().contains_key(surf.as_str())
+        let known = lexicon::groups().contains_key(surf.as_ref())
             || toponyms::lookup(&surf).is_some()
             || v.is_all_caps(a) && units.len() == 1;
         if !known && !head_is(v, units, ORG_HEADS) {
@@ -486,7 +531,7 @@ fn part(
     }
     let last = surface(v, units[units.len() - 1].a, b);
     // 2. Organisation heads.
-    if (units.len() >= 2 || v.is(b, "of") && v.is_cap(b + 1)) && ORG_HEADS.contains(&last.as_str())
+    if (units.len() >= 2 || v.is(b, "of") && v.is_cap(b + 1)) && ORG_HEADS.contains(&last.as_ref())
     {
         if units.len() >= 2 && all_demonyms(v, &units[..units.len() - 1]) {
             lexical(v, p, units, out);
@@ -507,7 +552,7 @@ fn part(
     }
     // Place heads.
     if units.len() >= 2
-        && PLACE_HEADS.contains(&last.as_str())
+        && PLACE_HEADS.contains(&last.as_ref())
         && !all_demonyms(v, &units[..units.len() - 1])
     {
         push(
@@ -529,7 +574,7 @@ fn part(
 /// True when the last unit is one of `heads`.
 fn head_is(v: TokenView<'_>, units: &[Unit], heads: &[&str]) -> bool {
     let u = units[units.len() - 1];
-    heads.contains(&surface(v, u.a, u.b).as_str())
+    heads.contains(&surface(v, u.a, u.b).as_ref())
 }
 
 /// Extends an organisation name `a..b`: `/Units`, `of Iraq and Syria`; returns the end, the
@@ -545,7 +590,7 @@ fn org_tail(v: TokenView<'_>, a: usize, b: usize, head: &str) -> (usize, Option<
         && !v.is_all_caps(end + 1)
     {
         end += 2;
-        canonical = Some(surface(v, a, b));
+        canonical = Some(surface(v, a, b).into_owned());
     }
     // "of Iraq and Syria"
     if v.is(end, "of") && v.spaced(end + 1) {
@@ -589,13 +634,19 @@ fn lexical(v: TokenView<'_>, p: usize, units: &[Unit], out: &mut Vec<Found>) {
         for m in (1..=4.min(units.len() - k)).rev() {
             let surf = surface(v, units[k].a, units[k + m - 1].b);
             if let Some(hit) = toponyms::lookup(&surf) {
-                seg = Some((m, Seg::Place(m, hit)));
-                break;
+                // Towns and transliterated matches want the whole chunk and no sentence-initial
+                // capital ("Most", "Robert Manning" are not places).
+                let trusted = hit.prominent && hit.exact;
+                let whole = k == 0 && m == units.len() && !v.sentence_initial(units[0].a);
+                if trusted || whole && (hit.exact || surf.len() >= 5) {
+                    seg = Some((m, Seg::Place(m, hit)));
+                    break;
+                }
             }
         }
         if seg.is_none() {
             let surf = surface(v, units[k].a, units[k].b);
-            if let Some(g) = lexicon::groups().get(surf.as_str()) {
+            if let Some(g) = lexicon::groups().get(surf.as_ref()) {
                 seg = Some((1, Seg::Group(*g)));
             } else if surf.len() > 5 && surf.ends_with("stan") && !v.is_all_caps(units[k].a) {
                 seg = Some((
@@ -603,9 +654,11 @@ fn lexical(v: TokenView<'_>, p: usize, units: &[Unit], out: &mut Vec<Found>) {
                     Seg::Place(
                         1,
                         toponyms::PlaceHit {
-                            canonical: surf.clone(),
+                            canonical: surf.to_string(),
                             kind: "region".into(),
                             id: String::new(),
+                            exact: true,
+                            prominent: true,
                         },
                     ),
                 ));
@@ -639,6 +692,7 @@ fn lexical(v: TokenView<'_>, p: usize, units: &[Unit], out: &mut Vec<Found>) {
                     rule: "group-lexicon",
                     evidence: g.source.to_string(),
                     propagate: false,
+                    priority: DIRECT,
                 });
             }
             Seg::Place(m, hit) => {
@@ -682,6 +736,11 @@ fn found_place(
         rule,
         evidence,
         propagate: rule == "demonym+place",
+        priority: if hit.prominent && hit.exact {
+            DIRECT
+        } else {
+            WEAK_PLACE
+        },
     }
 }
 
@@ -706,6 +765,7 @@ fn context(
             rule,
             evidence,
             propagate: true,
+            priority: DIRECT,
         });
     };
     let initial = at_chunk_start && v.sentence_initial(a);
@@ -875,9 +935,9 @@ fn definitions(
     paras: &[Vec<Token>],
     found: &[Found],
 ) -> HashMap<String, (Label, String)> {
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     // Long forms by (paragraph, end token).
-    let mut by_end: HashMap<(usize, usize), &Found> = HashMap::new();
+    let mut by_end: HashMap<(usize, usize), &Found> = HashMap::default();
     for f in found {
         if matches!(f.label, Label::Org | Label::Place | Label::Person) {
             let e = by_end.entry((f.para, f.b)).or_insert(f);
@@ -895,7 +955,10 @@ fn definitions(
             let Some(f) = by_end.get(&(p, i)) else {
                 continue;
             };
-            let long = f.canonical.clone().unwrap_or_else(|| surface(v, f.a, f.b));
+            let long = f
+                .canonical
+                .clone()
+                .unwrap_or_else(|| surface(v, f.a, f.b).into_owned());
             // (ACR) or (AB/CD)
             let mut j = i + 1;
             let mut acrs = Vec::new();
@@ -922,7 +985,7 @@ fn definitions(
             // ") or Other Name"
             if v.is(j + 1, "or") {
                 if let Some(e) = cap_run(v, j + 2) {
-                    out.entry(surface(v, j + 2, e))
+                    out.entry(surface(v, j + 2, e).into_owned())
                         .or_insert((label, long.clone()));
                 }
             }
@@ -942,7 +1005,7 @@ fn definitions(
             .filter_map(|i| v.s(i).chars().next())
             .collect();
         if initials.chars().count() >= 2 {
-            let long = surface(v, f.a, f.b);
+            let long = surface(v, f.a, f.b).into_owned();
             let dotted: String = initials.chars().flat_map(|c| [c, '.']).collect();
             out.entry(initials).or_insert((Label::Org, long.clone()));
             out.entry(dotted).or_insert((Label::Org, long));

@@ -30,6 +30,15 @@ pub fn find(v: TokenView<'_>) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < v.len() {
+        let trigger = match v.kind(i) {
+            TokenKind::Number => true,
+            TokenKind::Word => super::lexicon::is_quantity_or_date_trigger(v.s(i)),
+            _ => false,
+        };
+        if !trigger {
+            i += 1;
+            continue;
+        }
         if let Some((end, canonical, rule)) = at(v, i) {
             out.push(Candidate {
                 mention: Mention {

@@ -36,9 +36,16 @@ pub struct TagOptions {
 pub fn tag(text: &str, options: &TagOptions) -> Vec<Mention> {
     let anchor = options.published.as_deref().and_then(Ymd::parse);
     let furniture = boilerplate::detect(text);
+    // Both lists are in text order: walk them together.
+    let mut next_bp = 0;
     let paras: Vec<_> = paragraphs(text)
         .into_iter()
-        .filter(|p| !furniture.iter().any(|b| b.span.overlaps(*p)))
+        .filter(|p| {
+            while next_bp < furniture.len() && furniture[next_bp].span.end() <= p.start() {
+                next_bp += 1;
+            }
+            !furniture.get(next_bp).is_some_and(|b| b.span.overlaps(*p))
+        })
         .map(|p| tokens(text, p))
         .collect();
     let mut candidates = Vec::new();

@@ -141,7 +141,10 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token> {
 
 /// The char at byte `i` of `s` (a char boundary).
 fn next_char(s: &str, i: usize) -> char {
-    s[i..].chars().next().unwrap_or(' ')
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => b as char,
+        _ => s[i..].chars().next().unwrap_or(' '),
+    }
 }
 
 /// End of a number starting at `i`: digits, inner `,`/`.` followed by a digit, then letters
@@ -149,7 +152,8 @@ fn next_char(s: &str, i: usize) -> char {
 fn scan_number(s: &str, mut i: usize) -> usize {
     let b = s.as_bytes();
     while i < b.len() {
-        let inner_sep = (b[i] == b',' || b[i] == b'.') && i + 1 < b.len() && b[i + 1].is_ascii_digit();
+        let inner_sep =
+            (b[i] == b',' || b[i] == b'.') && i + 1 < b.len() && b[i + 1].is_ascii_digit();
         if !b[i].is_ascii_digit() && !inner_sep {
             break;
         }
@@ -166,6 +170,10 @@ fn scan_number(s: &str, mut i: usize) -> usize {
 fn scan_word(s: &str, mut i: usize) -> usize {
     let b = s.as_bytes();
     while i < b.len() {
+        if b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
         let c = next_char(s, i);
         if is_word_char(c) {
             i += c.len_utf8();
