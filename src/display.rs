@@ -81,3 +81,43 @@ pub fn certainty_phrase(certainty: &str) -> &'static str {
         _ => "metadata unverified",
     }
 }
+
+/// Formats coordinates as text with hemispheres: "35.30° N, 44.33° E".
+///
+/// ```
+/// use newslens::display::lat_lon;
+/// assert_eq!(lat_lon(35.30236, 44.32637), "35.30° N, 44.33° E");
+/// assert_eq!(lat_lon(-33.9, -70.05), "33.90° S, 70.05° W");
+/// ```
+#[must_use]
+pub fn lat_lon(lat: f64, lon: f64) -> String {
+    let ns = if lat < 0.0 { 'S' } else { 'N' };
+    let ew = if lon < 0.0 { 'W' } else { 'E' };
+    format!("{:.2}° {ns}, {:.2}° {ew}", lat.abs(), lon.abs())
+}
+
+/// Formats a distance in kilometres for a sentence: whole kilometres from 10 km up, one
+/// decimal below ("75 km", "4.2 km").
+///
+/// ```
+/// use newslens::display::km;
+/// assert_eq!(km(74.6), "75 km");
+/// assert_eq!(km(4.24), "4.2 km");
+/// assert_eq!(km(1234.0), "1,234 km");
+/// ```
+#[must_use]
+pub fn km(distance: f64) -> String {
+    if distance < 10.0 {
+        return format!("{distance:.1} km");
+    }
+    let whole = distance.round() as u64;
+    let digits = whole.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{out} km")
+}

@@ -108,6 +108,12 @@ pub struct ViewState {
     pub q: String,
     /// Only articles from this outlet.
     pub outlet: Option<String>,
+    /// The place list's reference place (canonical name); default: the most mentioned.
+    pub place_ref: Option<String>,
+    /// The place list's order: `mentions` (default), `name` or `distance`.
+    pub place_sort: Option<String>,
+    /// The place list's grouping: `country` or `division`; none by default.
+    pub place_group: Option<String>,
     /// Left article of the comparison.
     pub a: Option<String>,
     /// Right article of the comparison.
@@ -164,6 +170,15 @@ impl ViewState {
                 "entity" => state.entity = non_empty(),
                 "q" => state.q = value,
                 "outlet" => state.outlet = non_empty(),
+                "ref" => state.place_ref = non_empty(),
+                "sort" => {
+                    state.place_sort =
+                        non_empty().filter(|v| ["name", "distance"].contains(&v.as_str()))
+                }
+                "group" => {
+                    state.place_group =
+                        non_empty().filter(|v| ["country", "division"].contains(&v.as_str()))
+                }
                 "a" => state.a = non_empty(),
                 "b" => state.b = non_empty(),
                 _ => {}
@@ -206,6 +221,15 @@ impl ViewState {
         }
         if let Some(o) = &self.outlet {
             parts.push(format!("outlet={}", encode(o)));
+        }
+        for (key, value) in [
+            ("ref", &self.place_ref),
+            ("sort", &self.place_sort),
+            ("group", &self.place_group),
+        ] {
+            if let Some(v) = value {
+                parts.push(format!("{key}={}", encode(v)));
+            }
         }
         if let Some(a) = &self.a {
             parts.push(format!("a={}", encode(a)));

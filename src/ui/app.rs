@@ -8,9 +8,11 @@ use crate::ui::contexts::Contexts;
 use crate::ui::corpus::Corpus;
 use crate::ui::entity_list::EntityList;
 use crate::ui::filter_bar::FilterBar;
+use crate::ui::gazetteer::{self, GazetteerState};
 use crate::ui::highlight::HighlightOptions;
 use crate::ui::keyboard::{self, Shortcut};
 use crate::ui::legend::Legend;
+use crate::ui::places::Places;
 use crate::ui::reader::Reader;
 use crate::ui::state::{Action, HistoryMode, State};
 use crate::ui::url;
@@ -31,6 +33,23 @@ pub fn App() -> Html {
         view: url::read(),
         history: HistoryMode::Keep,
     });
+    // The full gazetteer, fetched once the place list is first shown (never before first paint).
+    let gaz = use_state(|| GazetteerState::Idle);
+    {
+        let gaz = gaz.clone();
+        let wanted = state.view.view == View::Places;
+        use_effect_with(wanted, move |wanted| {
+            if *wanted && *gaz == GazetteerState::Idle {
+                gaz.set(GazetteerState::Loading);
+                wasm_bindgen_futures::spawn_local(async move {
+                    gaz.set(match gazetteer::load().await {
+                        Ok(g) => GazetteerState::Ready(Rc::new(g)),
+                        Err(why) => GazetteerState::Failed(why),
+                    });
+                });
+            }
+        });
+    }
     // A mention to focus once the reader has rendered it: (article id, byte start).
     let pending_focus = use_mut_ref(|| None::<(String, usize)>);
 
@@ -176,6 +195,23 @@ pub fn App() -> Html {
                 })}</div>
             </div>
         },
+        View::Places => {
+            let d = state.dispatcher();
+            let on_options = Callback::from(move |(reference, sort, group)| {
+                d.dispatch(Action::PlaceOptions {
+                    reference,
+                    sort,
+                    group,
+                });
+            });
+            html! {
+                <Places corpus={corpus.clone()} gazetteer={(*gaz).clone()}
+                    reference={view.place_ref.clone().map(AttrValue::from)}
+                    sort={view.place_sort.clone().map(AttrValue::from)}
+                    group={view.place_group.clone().map(AttrValue::from)}
+                    {on_options} on_goto={on_goto.clone()} />
+            }
+        }
         _ => match &doc {
             Some(doc) => html! {
                 <>
@@ -189,7 +225,7 @@ pub fn App() -> Html {
     };
     let tabs = View::ALL
         .into_iter()
-        .filter(|v| matches!(v, View::Read | View::Entities));
+        .filter(|v| matches!(v, View::Read | View::Entities | View::Places));
 
     html! {
         <div class="app">

@@ -46,6 +46,15 @@ pub enum Action {
     ClearFilters,
     /// Set the compared articles.
     Compare(Option<String>, Option<String>),
+    /// Set the place list's reference place, order and grouping.
+    PlaceOptions {
+        /// Reference place.
+        reference: Option<String>,
+        /// Order.
+        sort: Option<String>,
+        /// Grouping.
+        group: Option<String>,
+    },
     /// Restore a state read from the URL (back/forward).
     Restore(ViewState),
 }
@@ -79,6 +88,15 @@ impl Reducible for State {
                 view.view = View::Compare;
                 view.a = a;
                 view.b = b;
+            }
+            Action::PlaceOptions {
+                reference,
+                sort,
+                group,
+            } => {
+                view.place_ref = reference;
+                view.place_sort = sort;
+                view.place_group = group;
             }
             Action::Restore(v) => {
                 view = v;

@@ -25,6 +25,9 @@ fn parses_contract_parameters_and_ignores_garbage() {
                 entity: Some("Haider al-Abadi".into()),
                 q: "oil".into(),
                 outlet: None,
+                place_ref: None,
+                place_sort: None,
+                place_group: None,
                 a: Some("one".into()),
                 b: Some("two".into()),
             },
@@ -43,6 +46,11 @@ fn parses_contract_parameters_and_ignores_garbage() {
             name: "broken escapes kept as text",
             query: "?q=100%&entity=%E2%82",
             expected: ViewState { q: "100%".into(), entity: Some("\u{FFFD}".into()), ..ViewState::default() },
+        },
+        Case {
+            name: "unknown place sort and group ignored",
+            query: "?view=places&sort=height&group=planet&ref=Kirkuk",
+            expected: ViewState { view: View::Places, place_ref: Some("Kirkuk".into()), ..ViewState::default() },
         },
         Case {
             name: "duplicate labels and case",

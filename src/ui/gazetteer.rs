@@ -1,0 +1,75 @@
+//! Loading the full gazetteer after first paint: until it arrives, the compiled-in core
+//! table serves.
+
+use crate::engine::gazetteer::Gazetteer;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Where the full gazetteer stands.
+#[derive(Clone, Debug)]
+pub enum GazetteerState {
+    /// Not asked for yet.
+    Idle,
+    /// Being fetched and parsed.
+    Loading,
+    /// Ready.
+    Ready(Rc<Gazetteer>),
+    /// It could not be loaded; the core table serves. The message says why.
+    Failed(String),
+}
+
+impl PartialEq for GazetteerState {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Self::Ready(a), Self::Ready(b)) => Rc::ptr_eq(a, b),
+            (Self::Idle, Self::Idle) | (Self::Loading, Self::Loading) => true,
+            (Self::Failed(a), Self::Failed(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl GazetteerState {
+    /// The gazetteer to use now: the full one when ready, else the compiled-in core.
+    #[must_use]
+    pub fn best(&self) -> &Gazetteer {
+        match self {
+            Self::Ready(g) => g,
+            _ => Gazetteer::core(),
+        }
+    }
+}
+
+/// The full table's address, relative to the page so that any path prefix works.
+pub const URL: &str = "data/gazetteer.tsv";
+
+/// Fetches and parses the full gazetteer.
+///
+/// # Errors
+/// A plain-language message when the request fails or the table does not parse.
+pub async fn load() -> Result<Gazetteer, String> {
+    let window = gloo::utils::window();
+    let response = JsFuture::from(window.fetch_with_str(URL))
+        .await
+        .map_err(|_| "the gazetteer could not be downloaded (are you offline?)".to_string())?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| "the gazetteer request returned no response".to_string())?;
+    if !response.ok() {
+        return Err(format!(
+            "the gazetteer could not be downloaded (HTTP {})",
+            response.status()
+        ));
+    }
+    let text = JsFuture::from(
+        response
+            .text()
+            .map_err(|_| "the gazetteer response has no text".to_string())?,
+    )
+    .await
+    .map_err(|_| "the gazetteer download was interrupted".to_string())?
+    .as_string()
+    .unwrap_or_default();
+    Gazetteer::parse(&text).map_err(|e| format!("the gazetteer file is damaged: {e}"))
+}

@@ -1,0 +1,284 @@
+//! The map-free place list (`view=places`): every place the corpus mentions, resolved against
+//! the gazetteer, with kind, hierarchy, coordinates as text, distance and direction from a
+//! reference place, mentions per outlet, the sentences, candidates and stated-distance checks.
+
+use crate::display::{km, lat_lon};
+use crate::engine::label::Label;
+use crate::engine::places::geo::{LatLon, Relative};
+use crate::engine::places::{place_list, resolve_mentions, MentionResolution, PlaceRow};
+use crate::engine::text::sentences;
+use crate::ui::corpus::Corpus;
+use crate::ui::gazetteer::GazetteerState;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// Props of [`Places`].
+#[derive(Properties, PartialEq)]
+pub struct PlacesProps {
+    /// The corpus.
+    pub corpus: Corpus,
+    /// The gazetteer's state (the core table serves until the full one is ready).
+    pub gazetteer: GazetteerState,
+    /// The reference place's canonical name (default: the most mentioned resolved place).
+    pub reference: Option<AttrValue>,
+    /// `mentions`, `name` or `distance`.
+    pub sort: Option<AttrValue>,
+    /// `country` or `division`.
+    pub group: Option<AttrValue>,
+    /// Called with new (reference, sort, group).
+    pub on_options: Callback<(Option<String>, Option<String>, Option<String>)>,
+    /// Called with (article id, mention start) to open an article at a mention.
+    pub on_goto: Callback<(String, usize)>,
+}
+
+fn location(row: &PlaceRow) -> Option<LatLon> {
+    row.place.as_ref().map(|p| LatLon::new(p.lat, p.lon))
+}
+
+/// The place list.
+#[component]
+pub fn Places(props: &PlacesProps) -> Html {
+    let rows = use_memo(
+        (props.corpus.clone(), props.gazetteer.clone()),
+        |(corpus, gaz)| {
+            let g = gaz.best();
+            let resolved: Vec<(&str, Vec<MentionResolution>)> = corpus
+                .0
+                .iter()
+                .map(|d| {
+                    let places: Vec<_> = d
+                        .mentions
+                        .iter()
+                        .filter(|m| m.label == Label::Place)
+                        .cloned()
+                        .collect();
+                    (d.text.as_str(), resolve_mentions(g, &d.text, &places))
+                })
+                .collect();
+            place_list(&resolved)
+        },
+    );
+    let docs = &props.corpus.0;
+    let resolved_rows: Vec<&PlaceRow> = rows.iter().filter(|r| r.place.is_some()).collect();
+    let reference = props
+        .reference
+        .as_deref()
+        .and_then(|r| resolved_rows.iter().find(|row| row.canonical == r))
+        .or_else(|| resolved_rows.first())
+        .copied();
+    let ref_at = reference.and_then(location);
+    let relative =
+        |row: &PlaceRow| -> Option<Relative> { Some(Relative::between(location(row)?, ref_at?)) };
+
+    let mut ordered: Vec<&PlaceRow> = rows.iter().collect();
+    match props.sort.as_deref() {
+        Some("name") => ordered.sort_by_key(|r| r.canonical.to_lowercase()),
+        Some("distance") => ordered.sort_by(|a, b| {
+            let d = |r: &PlaceRow| relative(r).map_or(f64::INFINITY, |x| x.km);
+            d(a).total_cmp(&d(b))
+        }),
+        _ => {}
+    }
+    let group_of = |row: &PlaceRow| -> String {
+        match (props.group.as_deref(), &row.place) {
+            (Some("country"), Some(p)) => p.country.clone(),
+            (Some("division"), Some(p)) => p
+                .admin1
+                .clone()
+                .or_else(|| p.kind.is_division().then(|| p.name.clone()))
+                .unwrap_or_else(|| format!("{} (no division)", p.country)),
+            (Some(_), None) => "Unresolved".to_string(),
+            _ => String::new(),
+        }
+    };
+    let mut groups: Vec<(String, Vec<&PlaceRow>)> = Vec::new();
+    for row in ordered {
+        let key = group_of(row);
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, list)) => list.push(row),
+            None => groups.push((key, vec![row])),
+        }
+    }
+
+    let emit = {
+        let on = props.on_options.clone();
+        let (r, s, g) = (
+            props.reference.as_ref().map(|v| v.to_string()),
+            props.sort.as_ref().map(|v| v.to_string()),
+            props.group.as_ref().map(|v| v.to_string()),
+        );
+        move |which: usize, value: String| {
+            let value = (!value.is_empty()).then_some(value);
+            let mut next = (r.clone(), s.clone(), g.clone());
+            match which {
+                0 => next.0 = value,
+                1 => next.1 = value,
+                _ => next.2 = value,
+            }
+            on.emit(next);
+        }
+    };
+    let select = |which: usize| {
+        let emit = emit.clone();
+        Callback::from(move |e: Event| {
+            emit(
+                which,
+                e.target_unchecked_into::<HtmlSelectElement>().value(),
+            );
+        })
+    };
+    let status = match &props.gazetteer {
+        GazetteerState::Ready(_) => html! {},
+        GazetteerState::Failed(why) => html! {
+            <p class="notice" role="status">{format!("Using the built-in gazetteer of larger places only: {why}.")}</p>
+        },
+        _ => {
+            html! { <p class="notice" role="status">{"Loading the full gazetteer (towns and alternate names)…"}</p> }
+        }
+    };
+
+    html! {
+        <section class="places" aria-label="Places">
+            <div class="places-tools">
+                <label>{"Distances from "}
+                    <select id="place-ref" onchange={select(0)}>
+                        { for resolved_rows.iter().map(|r| {
+                            let sel = reference.is_some_and(|x| x.canonical == r.canonical);
+                            html! { <option value={r.canonical.clone()} selected={sel}>{&r.canonical}</option> }
+                        }) }
+                    </select>
+                </label>
+                <label>{"Sort by "}
+                    <select id="place-sort" onchange={select(1)}>
+                        <option value="" selected={props.sort.is_none()}>{"mentions"}</option>
+                        <option value="name" selected={props.sort.as_deref() == Some("name")}>{"name"}</option>
+                        <option value="distance" selected={props.sort.as_deref() == Some("distance")}>{"distance"}</option>
+                    </select>
+                </label>
+                <label>{"Group by "}
+                    <select id="place-group" onchange={select(2)}>
+                        <option value="" selected={props.group.is_none()}>{"nothing"}</option>
+                        <option value="country" selected={props.group.as_deref() == Some("country")}>{"country"}</option>
+                        <option value="division" selected={props.group.as_deref() == Some("division")}>{"governorate / province"}</option>
+                    </select>
+                </label>
+                <span class="count" title="places">{rows.len()}</span>
+            </div>
+            {status}
+            { for groups.into_iter().map(|(name, list)| html! {
+                <div class="place-group" key={name.clone()}>
+                    if !name.is_empty() {
+                        <h3 class="group-title">{name}<span class="count">{list.len()}</span></h3>
+                    }
+                    <ol class="place-list">
+                        { for list.into_iter().map(|row| place_row(props, docs, row, reference, relative(row))) }
+                    </ol>
+                </div>
+            }) }
+            <p class="small muted attribution">{"Place data: GeoNames (geonames.org), CC BY 4.0; subdivisions: ISO 3166-2 via pycountry."}</p>
+        </section>
+    }
+}
+
+fn place_row(
+    props: &PlacesProps,
+    docs: &[std::rc::Rc<crate::engine::document::Document>],
+    row: &PlaceRow,
+    reference: Option<&PlaceRow>,
+    rel: Option<Relative>,
+) -> Html {
+    let kind = row.kind.map_or("unknown", |k| k.as_str());
+    let (lat, lon) = row
+        .place
+        .as_ref()
+        .map_or((String::new(), String::new()), |p| {
+            (format!("{:.5}", p.lat), format!("{:.5}", p.lon))
+        });
+    let is_ref = reference.is_some_and(|r| r.canonical == row.canonical);
+    let distance = match (rel, reference) {
+        _ if is_ref => html! { <span class="distance ref">{"reference place"}</span> },
+        (Some(r), Some(reference)) => html! {
+            <span class="distance">{format!("{} {} of {}", km(r.km), r.compass.abbrev(), reference.canonical)}</span>
+        },
+        _ => html! {},
+    };
+    let mut outlets: Vec<(String, usize)> = Vec::new();
+    for m in &row.mentions {
+        let o = docs[m.doc].meta.outlet.clone();
+        match outlets.iter_mut().find(|(n, _)| *n == o) {
+            Some((_, c)) => *c += 1,
+            None => outlets.push((o, 1)),
+        }
+    }
+    let sentences_html = row.mentions.iter().map(|m| {
+        let doc = &docs[m.doc];
+        let sents = sentences(&doc.text);
+        let s = sents
+            .iter()
+            .find(|s| s.contains(m.span))
+            .copied()
+            .unwrap_or(m.span);
+        let target = (doc.meta.id.clone(), m.span.start());
+        let on_goto = props.on_goto.clone();
+        html! {
+            <li>
+                <q>{&doc.text[s.start()..m.span.start()]}<strong>{m.span.slice(&doc.text)}</strong>{&doc.text[m.span.end()..s.end()]}</q>
+                <button type="button" class="goto link" onclick={Callback::from(move |_| on_goto.emit(target.clone()))}>
+                    {format!("{} — go to mention", doc.meta.outlet)}
+                </button>
+            </li>
+        }
+    });
+    html! {
+        <li class={classes!("place", row.place.is_none().then_some("unresolved"))} key={row.canonical.clone()}
+            data-place={row.canonical.clone()} data-kind={kind} data-lat={lat} data-lon={lon}>
+            <div class="place-head">
+                <span class="place-name">{&row.canonical}</span>
+                <span class="kind">{kind}</span>
+                if row.place.is_none() {
+                    <span class="badge warn">{"unresolved"}</span>
+                }
+                {distance}
+            </div>
+            <p class="path">{row.path()}</p>
+            if let Some(p) = &row.place {
+                <p class="coords small">
+                    <span>{lat_lon(p.lat, p.lon)}</span>
+                    <span class="muted">{format!(" · {}", p.id)}</span>
+                    if p.population > 0 {
+                        <span class="muted">{format!(" · population {}", p.population)}</span>
+                    }
+                </p>
+            }
+            <p class="small">
+                {format!("{} mention{}", row.mentions.len(), if row.mentions.len() == 1 { "" } else { "s" })}
+                {" · "}
+                {outlets.iter().map(|(o, n)| format!("{o}: {n}")).collect::<Vec<_>>().join(", ")}
+                if row.surfaces.iter().any(|s| *s != row.canonical) {
+                    <span class="muted">{format!(" · written {}", row.surfaces.join(", "))}</span>
+                }
+            </p>
+            { for row.claims.iter().map(|c| {
+                let verdict = c.claim.verdict().map_or("unchecked", |v| v.as_str());
+                let actual = c.claim.actual.map(|a| format!("{} {}", km(a.km), a.compass.abbrev()));
+                html! {
+                    <p class={classes!("claim", format!("claim-{verdict}"))} data-claim={verdict}>
+                        <span class="badge">{verdict}</span>
+                        {format!(" The text says “{}” {}", c.claim.text, c.reference)}
+                        {format!("; the gazetteer gives {} of {}.", actual.unwrap_or_else(|| "no figure".into()), c.reference)}
+                    </p>
+                }
+            }) }
+            <details class="place-more">
+                <summary>{"Sentences and how it was resolved"}</summary>
+                <p class="small">{&row.reason}</p>
+                if row.candidates.len() > 1 {
+                    <p class="small">{"Candidates: "}
+                        {row.candidates.iter().map(|c| format!("{} ({}, {}, score {:.2})", c.name, c.kind.as_str(), c.country, c.score)).collect::<Vec<_>>().join("; ")}
+                    </p>
+                }
+                <ol class="kwic">{ for sentences_html }</ol>
+            </details>
+        </li>
+    }
+}
