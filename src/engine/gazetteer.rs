@@ -28,11 +28,13 @@
 //! ```
 
 pub mod fold;
+pub mod fxhash;
 pub mod place;
 
 pub use place::{Place, PlaceId, PlaceKind, CITY_MIN_POPULATION};
 
-use std::collections::{HashMap, HashSet};
+use fxhash::FxBuildHasher;
+use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -116,11 +118,13 @@ impl std::error::Error for GazetteerError {}
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     places: Vec<Place>,
-    exact: HashMap<String, Vec<PlaceIndex>>,
-    folded: HashMap<String, Vec<PlaceIndex>>,
-    first_exact: HashSet<String>,
-    first_folded: HashSet<String>,
-    by_code: HashMap<String, PlaceIndex>,
+    exact: HashMap<Box<str>, Slot, FxBuildHasher>,
+    folded: HashMap<Box<str>, Slot, FxBuildHasher>,
+    /// First word of every name → the most words a name starting with it has.
+    first_exact: HashMap<Box<str>, u8, FxBuildHasher>,
+    /// Folded first word of every name → the most words a name starting with it has.
+    first_folded: HashMap<Box<str>, u8, FxBuildHasher>,
+    by_code: HashMap<String, PlaceIndex, FxBuildHasher>,
     max_words: usize,
     attribution: String,
 }
@@ -201,57 +205,70 @@ impl Gazetteer {
 
     /// Fills in country and division names from the codes.
     fn link(&mut self) {
-        let names: Vec<(String, String)> = self
+        let refs: Vec<(Option<PlaceIndex>, Option<PlaceIndex>)> = self
             .places
             .iter()
-            .map(|p| (p.name.clone(), p.country_code.clone()))
+            .map(|p| {
+                let country = (p.kind != PlaceKind::Country)
+                    .then(|| self.by_code.get(p.country_code.as_str()).copied())
+                    .flatten();
+                let admin1 = p
+                    .admin1_code
+                    .as_deref()
+                    .and_then(|c| self.by_code.get(c).copied());
+                (country, admin1)
+            })
             .collect();
-        let by_code = &self.by_code;
-        let name_of = |code: &str| by_code.get(code).map(|&i| names[i as usize].0.clone());
-        for p in &mut self.places {
-            if p.kind != PlaceKind::Country {
-                p.country = name_of(&p.country_code).unwrap_or_default();
+        for (k, (country, admin1)) in refs.into_iter().enumerate() {
+            let country = country.map(|i| self.places[i as usize].name.clone());
+            let admin1 = admin1.map(|i| self.places[i as usize].name.clone());
+            let p = &mut self.places[k];
+            if let Some(c) = country {
+                p.country = c;
             }
-            p.admin1 = p.admin1_code.as_deref().and_then(name_of);
-            if p.admin1.is_none() {
+            if admin1.is_none() {
                 p.admin1_code = None;
             }
+            p.admin1 = admin1;
         }
     }
 
     /// Builds the exact and folded name indexes.
     fn index(&mut self) {
+        let mut key = String::new();
+        let mut first_key = String::new();
+        let mut extra: Vec<String> = Vec::new();
         for (i, p) in self.places.iter().enumerate() {
             let i = i as PlaceIndex;
-            let mut names: Vec<String> = Vec::with_capacity(2 + 2 * p.alternates.len());
-            names.push(p.name.clone());
-            names.extend(p.alternates.iter().cloned());
+            extra.clear();
             if p.kind.is_division() && SUFFIXED_TYPES.contains(&p.division_type.as_str()) {
                 let suffix = format!(" {}", p.division_type);
                 if let Some(bare) = p.name.strip_suffix(&suffix) {
-                    names.push(bare.to_string());
+                    extra.push(bare.to_string());
                 }
                 for a in &p.alternates {
                     if !a.ends_with(&suffix) {
-                        names.push(format!("{a}{suffix}"));
+                        extra.push(format!("{a}{suffix}"));
                     }
                 }
             }
+            let names = std::iter::once(&p.name).chain(&p.alternates).chain(&extra);
             for name in names {
-                let words = name.split_whitespace().count();
-                if words == 0 {
+                let mut words = name.split_whitespace();
+                let Some(first) = words.next() else {
                     continue;
-                }
-                self.max_words = self.max_words.max(words);
-                let key = fold::fold(&name);
+                };
+                let count = 1 + words.count();
+                let n = u8::try_from(count).unwrap_or(u8::MAX);
+                self.max_words = self.max_words.max(count);
+                fold::fold_into(name, &mut key);
                 if key.len() >= MIN_FOLDED_LEN {
-                    self.first_folded.insert(fold::fold_first_word(&name));
-                    push_unique(self.folded.entry(key).or_default(), i);
+                    fold::fold_into(first, &mut first_key);
+                    raise(&mut self.first_folded, &first_key, n);
+                    add(&mut self.folded, &key, i);
                 }
-                if let Some(first) = name.split_whitespace().next() {
-                    self.first_exact.insert(first.to_string());
-                }
-                push_unique(self.exact.entry(name).or_default(), i);
+                raise(&mut self.first_exact, first, n);
+                add(&mut self.exact, name, i);
             }
         }
     }
@@ -309,8 +326,18 @@ impl Gazetteer {
     /// capitalised): a cheap filter before [`Gazetteer::match_words`].
     #[must_use]
     pub fn could_start(&self, word: &str) -> bool {
-        self.first_exact.contains(word)
-            || (starts_upper(word) && self.first_folded.contains(&fold::fold_first_word(word)))
+        self.words_from(word) > 0
+    }
+
+    /// The most words a name starting with `word` has (0: none starts with it).
+    fn words_from(&self, word: &str) -> usize {
+        let exact = self.first_exact.get(word).copied().unwrap_or(0);
+        let folded = if starts_upper(word) {
+            with_key(word, |k| self.first_folded.get(k).copied().unwrap_or(0))
+        } else {
+            0
+        };
+        usize::from(exact.max(folded))
     }
 
     /// Every record `surface` may name, best first: exact matches before folded ones, then
@@ -327,23 +354,25 @@ impl Gazetteer {
             out.extend(ix.iter().map(|&i| self.candidate(i, MatchKind::Exact)));
         }
         if starts_upper(surface) {
-            let key = fold::fold(surface);
-            if key.len() >= MIN_FOLDED_LEN {
-                if let Some(ix) = self.folded.get(&key) {
-                    for &i in ix {
-                        if !out.iter().any(|c| c.index == i) {
-                            out.push(self.candidate(i, MatchKind::Folded));
-                        }
-                    }
+            let folded = with_key(surface, |key| {
+                (key.len() >= MIN_FOLDED_LEN)
+                    .then(|| self.folded.get(key))
+                    .flatten()
+            });
+            for &i in folded.into_iter().flat_map(Slot::iter) {
+                if !out.iter().any(|c| c.index == i) {
+                    out.push(self.candidate(i, MatchKind::Folded));
                 }
             }
         }
-        out.sort_by(|a, b| {
-            a.how
-                .cmp(&b.how)
-                .then(prominence(b.place).cmp(&prominence(a.place)))
-                .then(a.index.cmp(&b.index))
-        });
+        if out.len() > 1 {
+            out.sort_by(|a, b| {
+                a.how
+                    .cmp(&b.how)
+                    .then(prominence(b.place).cmp(&prominence(a.place)))
+                    .then(a.index.cmp(&b.index))
+            });
+        }
         out
     }
 
@@ -362,10 +391,7 @@ impl Gazetteer {
     #[must_use]
     pub fn match_words(&self, words: &[&str]) -> Option<WordsMatch<'_>> {
         let first = words.first()?;
-        if !self.could_start(first) {
-            return None;
-        }
-        let longest = words.len().min(self.max_words);
+        let longest = words.len().min(self.words_from(first));
         let mut joined = String::new();
         for n in (1..=longest).rev() {
             joined.clear();
@@ -416,9 +442,64 @@ fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn push_unique(v: &mut Vec<PlaceIndex>, i: PlaceIndex) {
-    if !v.contains(&i) {
-        v.push(i);
+/// Calls `f` with the folded key of `name`, built in a reused buffer.
+fn with_key<T>(name: &str, f: impl FnOnce(&str) -> T) -> T {
+    thread_local! {
+        static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    KEY.with(|k| match k.try_borrow_mut() {
+        Ok(mut key) => {
+            fold::fold_into(name, &mut key);
+            f(&key)
+        }
+        Err(_) => f(&fold::fold(name)),
+    })
+}
+
+/// The records of one indexed name: almost always one, so no `Vec` for it.
+#[derive(Clone, Debug)]
+enum Slot {
+    One(PlaceIndex),
+    Many(Vec<PlaceIndex>),
+}
+
+impl Slot {
+    fn iter(&self) -> impl Iterator<Item = &PlaceIndex> {
+        match self {
+            Slot::One(i) => std::slice::from_ref(i).iter(),
+            Slot::Many(v) => v.iter(),
+        }
+    }
+}
+
+/// Records that `key` names record `i`.
+fn add(map: &mut HashMap<Box<str>, Slot, FxBuildHasher>, key: &str, i: PlaceIndex) {
+    match map.get_mut(key) {
+        None => {
+            map.insert(key.into(), Slot::One(i));
+        }
+        Some(slot) => match slot {
+            Slot::One(j) if *j == i => {}
+            Slot::One(j) => {
+                let j = *j;
+                *slot = Slot::Many(vec![j, i]);
+            }
+            Slot::Many(v) => {
+                if !v.contains(&i) {
+                    v.push(i);
+                }
+            }
+        },
+    }
+}
+
+/// Records that a name of `n` words starts with `key`.
+fn raise(map: &mut HashMap<Box<str>, u8, FxBuildHasher>, key: &str, n: u8) {
+    match map.get_mut(key) {
+        Some(e) => *e = (*e).max(n),
+        None => {
+            map.insert(key.into(), n);
+        }
     }
 }
 

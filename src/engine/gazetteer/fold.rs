@@ -29,34 +29,50 @@
 /// ```
 #[must_use]
 pub fn fold(name: &str) -> String {
-    let mut words: Vec<String> = Vec::new();
-    let mut cur = String::new();
+    let mut out = String::with_capacity(name.len());
+    fold_into(name, &mut out);
+    out
+}
+
+/// [`fold`] into a buffer: clears `out`, then writes the key (no allocation once `out` is
+/// large enough).
+pub fn fold_into(name: &str, out: &mut String) {
+    thread_local! {
+        static WORDS: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    WORDS.with(|w| match w.try_borrow_mut() {
+        Ok(mut words) => fold_with(name, &mut words, out),
+        Err(_) => fold_with(name, &mut String::new(), out),
+    });
+}
+
+/// [`fold_into`] with a scratch buffer for the plain words.
+fn fold_with(name: &str, words: &mut String, out: &mut String) {
+    out.clear();
+    words.clear();
+    // Lowercase ASCII letters and digits of each word, words separated by one space.
     for c in name.chars() {
         if matches!(c, '\'' | '`' | '.' | '’' | '‘' | 'ʼ' | 'ʾ' | 'ʿ') {
             continue;
         }
         if c.is_ascii_alphanumeric() {
-            cur.push(c.to_ascii_lowercase());
-            continue;
-        }
-        match latin_letters(c) {
-            Some(s) => cur.push_str(s),
-            None => {
-                if !cur.is_empty() {
-                    words.push(std::mem::take(&mut cur));
-                }
-            }
+            words.push(c.to_ascii_lowercase());
+        } else if let Some(s) = latin_letters(c) {
+            words.push_str(s);
+        } else if !words.is_empty() && !words.ends_with(' ') {
+            words.push(' ');
         }
     }
-    if !cur.is_empty() {
-        words.push(cur);
+    let words = words.trim_end();
+    let mut it = words.split(' ').peekable();
+    if let Some(&first) = it.peek() {
+        if ARTICLES.contains(&first) && words.len() > first.len() {
+            it.next();
+        }
     }
-    let skip = usize::from(words.len() > 1 && ARTICLES.contains(&words[0].as_str()));
-    let mut out = String::with_capacity(name.len());
-    for w in &words[skip..] {
-        fold_word(w.as_bytes(), &mut out);
+    for w in it {
+        fold_word(w.as_bytes(), out);
     }
-    out
 }
 
 /// The folded key of the first whitespace-separated word of `name`: what
@@ -70,7 +86,8 @@ const ARTICLES: [&str; 10] = ["al", "el", "as", "ad", "an", "ar", "at", "ash", "
 
 /// Appends the folded form of one lowercase ASCII word to `out`.
 fn fold_word(w: &[u8], out: &mut String) {
-    let mut r: Vec<u8> = Vec::with_capacity(w.len());
+    let start = out.len();
+    let mut last = 0u8;
     let mut i = 0;
     while i < w.len() {
         let two = (w[i], w.get(i + 1).copied().unwrap_or(0));
@@ -85,20 +102,20 @@ fn fold_word(w: &[u8], out: &mut String) {
             (b'y', _) => (b'i', 1),
             (c, _) => (c, 1),
         };
-        if r.last() != Some(&c) {
-            r.push(c);
+        if c != last {
+            out.push(char::from(c));
+            last = c;
         }
         i += n;
     }
-    if r.len() > 3 {
-        if r.ends_with(b"ah") || r.ends_with(b"eh") {
-            r.truncate(r.len() - 2);
-        } else if r.ends_with(b"a") {
-            r.truncate(r.len() - 1);
+    let word = &out.as_bytes()[start..];
+    if word.len() > 3 {
+        if word.ends_with(b"ah") || word.ends_with(b"eh") {
+            out.truncate(out.len() - 2);
+        } else if word.ends_with(b"a") {
+            out.truncate(out.len() - 1);
         }
     }
-    // Only ASCII bytes were pushed, so this never fails.
-    out.push_str(std::str::from_utf8(&r).unwrap_or_default());
 }
 
 /// The lowercase ASCII letters of a Latin letter with diacritics, `None` for anything else.
