@@ -12,13 +12,22 @@ fn main() {
         .expect("www/corpus exists")
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| [".txt", ".md", ".html", ".htm"].iter().any(|x| n.ends_with(x)))
+        .filter(|n| {
+            [".txt", ".md", ".html", ".htm"]
+                .iter()
+                .any(|x| n.ends_with(x))
+        })
         .collect();
     names.sort();
     let mut out = String::from("/// Every article file under `www/corpus/`, by file name.\npub static FILES: &[(&str, &str)] = &[\n");
     for n in &names {
         println!("cargo:rerun-if-changed={}", dir.join(n).display());
-        writeln!(out, "    ({n:?}, include_str!({:?})),", dir.join(n).display().to_string()).unwrap();
+        writeln!(
+            out,
+            "    ({n:?}, include_str!({:?})),",
+            dir.join(n).display().to_string()
+        )
+        .unwrap();
     }
     out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("corpus_files.rs");

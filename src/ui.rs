@@ -13,6 +13,7 @@ pub mod legend;
 pub mod places;
 pub mod reader;
 pub mod state;
+pub mod storage;
 pub mod url;
 
 /// Mounts the app into `<body>`.

@@ -154,7 +154,8 @@ fn classify(line: &str) -> Option<BoilerplateKind> {
     {
         return Some(BoilerplateKind::PhotoCredit);
     }
-    if lower.contains("newsletter") && (lower.contains("sign up") || words <= 12 || lower.contains("inbox"))
+    if lower.contains("newsletter")
+        && (lower.contains("sign up") || words <= 12 || lower.contains("inbox"))
         || lower.contains("delivered directly to your inbox")
         || lower == "sign up"
         || lower == "sign up now"
@@ -168,9 +169,18 @@ fn classify(line: &str) -> Option<BoilerplateKind> {
     }
     if lower.contains("comment")
         && words <= 20
-        && ["issues with commenting", "comment policy", "comments section", "join the conversation", "leave a comment", "comments are closed", "view comments", "show comments"]
-            .iter()
-            .any(|p| lower.contains(p))
+        && [
+            "issues with commenting",
+            "comment policy",
+            "comments section",
+            "join the conversation",
+            "leave a comment",
+            "comments are closed",
+            "view comments",
+            "show comments",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
     {
         return Some(BoilerplateKind::CommentsWidget);
     }

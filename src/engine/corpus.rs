@@ -80,7 +80,10 @@ impl fmt::Display for CorpusError {
                 write!(f, "corpus manifest line {line} cannot be read: {message}")
             }
             CorpusError::MissingFile(name) => {
-                write!(f, "corpus manifest names {name}, which is not in www/corpus/")
+                write!(
+                    f,
+                    "corpus manifest names {name}, which is not in www/corpus/"
+                )
             }
             CorpusError::Unlisted(name) => {
                 write!(f, "www/corpus/{name} has no line in the manifest")

@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 /// Invariant: `start <= end`. Spans produced by the engine also lie on `char` boundaries of
 /// the text they were made from, so [`Span::slice`] never fails for them. Offsets are bytes;
 /// convert to Unicode code points only at the edge (see [`crate::engine::offsets`]).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span {
     start: usize,
     end: usize,

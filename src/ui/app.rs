@@ -25,29 +25,38 @@ use yew::prelude::*;
 /// The whole app.
 #[component]
 pub fn App() -> Html {
-    let loaded = use_memo((), |_| Corpus::bundled());
-    let (corpus, load_error) = (*loaded).clone();
+    let bundled = use_memo((), |_| Corpus::bundled_articles());
+    let load_error = bundled.1.clone();
+    // The full gazetteer, fetched after first paint; until it is there the core table serves.
+    let gaz = use_state(|| GazetteerState::Idle);
+    let full_gazetteer = matches!(*gaz, GazetteerState::Ready(_));
+    let corpus = use_memo(full_gazetteer, {
+        let bundled = bundled.clone();
+        move |_| Corpus::analyse(&bundled.0)
+    });
+    let corpus: Corpus = (*corpus).clone();
     let index = use_memo(corpus.clone(), |c| Rc::new(CorpusIndex::build(&c.0)));
     let index: Rc<CorpusIndex> = (*index).clone();
     let state = use_reducer(|| State {
         view: url::read(),
         history: HistoryMode::Keep,
     });
-    // The full gazetteer, fetched once the place list is first shown (never before first paint).
-    let gaz = use_state(|| GazetteerState::Idle);
+    // Fetch the full gazetteer once, after the first render; install it for tagging so that
+    // the browser finds the same places as the command line, then re-analyse.
     {
         let gaz = gaz.clone();
-        let wanted = state.view.view == View::Places;
-        use_effect_with(wanted, move |wanted| {
-            if *wanted && *gaz == GazetteerState::Idle {
-                gaz.set(GazetteerState::Loading);
-                wasm_bindgen_futures::spawn_local(async move {
-                    gaz.set(match gazetteer::load().await {
-                        Ok(g) => GazetteerState::Ready(Rc::new(g)),
-                        Err(why) => GazetteerState::Failed(why),
-                    });
+        use_effect_with((), move |_| {
+            gaz.set(GazetteerState::Loading);
+            wasm_bindgen_futures::spawn_local(async move {
+                gaz.set(match gazetteer::load().await {
+                    Ok(g) => {
+                        let g: &'static _ = Box::leak(Box::new(g));
+                        crate::engine::toponyms::install(g);
+                        GazetteerState::Ready(g)
+                    }
+                    Err(why) => GazetteerState::Failed(why),
                 });
-            }
+            });
         });
     }
     // A mention to focus once the reader has rendered it: (article id, byte start).

@@ -1,6 +1,6 @@
 //! Keyword in context: every sentence of the corpus that mentions the selected entity.
 
-use crate::engine::corpus_index::CorpusIndex;
+use crate::engine::corpus_index::{Context, CorpusIndex};
 use crate::ui::corpus::Corpus;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -36,17 +36,23 @@ pub fn Contexts(props: &ContextsProps) -> Html {
                 <p class="small muted">{"No article mentions this entity."}</p>
             }
             <ol class="kwic">
-                { for contexts.iter().map(|c| {
-                    let doc = &docs[c.doc];
+                { for group_by_sentence(&contexts).into_iter().map(|group| {
+                    let first = group[0];
+                    let doc = &docs[first.doc];
                     let text = &doc.text;
-                    let before = &text[c.sentence.start()..c.mention.start()];
-                    let hit = c.mention.slice(text);
-                    let after = &text[c.mention.end()..c.sentence.end()];
-                    let target = (doc.meta.id.clone(), c.mention.start());
+                    let mut parts = Vec::new();
+                    let mut at = first.sentence.start();
+                    for c in &group {
+                        parts.push(html! { {&text[at..c.mention.start()]} });
+                        parts.push(html! { <strong>{c.mention.slice(text)}</strong> });
+                        at = c.mention.end();
+                    }
+                    parts.push(html! { {&text[at..first.sentence.end()]} });
+                    let target = (doc.meta.id.clone(), first.mention.start());
                     let on_goto = props.on_goto.clone();
                     html! {
-                        <li key={format!("{}-{}", doc.meta.id, c.mention.start())}>
-                            <q>{before}<strong>{hit}</strong>{after}</q>
+                        <li key={format!("{}-{}", doc.meta.id, first.sentence.start())} data-mentions={group.len().to_string()}>
+                            <q>{for parts}</q>
                             <button type="button" class="goto link"
                                 onclick={Callback::from(move |_| on_goto.emit(target.clone()))}>
                                 {format!("{} — go to mention", doc.meta.outlet)}
@@ -57,4 +63,16 @@ pub fn Contexts(props: &ContextsProps) -> Html {
             </ol>
         </section>
     }
+}
+
+/// Contexts that share a sentence, together (the index returns them in text order).
+fn group_by_sentence(contexts: &[Context]) -> Vec<Vec<Context>> {
+    let mut out: Vec<Vec<Context>> = Vec::new();
+    for c in contexts {
+        match out.last_mut() {
+            Some(g) if g[0].doc == c.doc && g[0].sentence == c.sentence => g.push(*c),
+            _ => out.push(vec![*c]),
+        }
+    }
+    out
 }

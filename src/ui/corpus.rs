@@ -1,6 +1,6 @@
 //! The analysed corpus shared by every view, behind an `Rc` compared by pointer.
 
-use crate::engine::corpus;
+use crate::engine::corpus::{self, Article};
 use crate::engine::document::Document;
 use std::rc::Rc;
 
@@ -15,22 +15,32 @@ impl PartialEq for Corpus {
 }
 
 impl Corpus {
-    /// The bundled articles, analysed. An inconsistent build yields an empty corpus and the
+    /// Analyses `articles` (bundled first, then the user's, as given).
+    #[must_use]
+    pub fn analyse(articles: &[Article]) -> Corpus {
+        Corpus(Rc::new(
+            articles
+                .iter()
+                .map(|a| Rc::new(Document::analyse(a.clone())))
+                .collect(),
+        ))
+    }
+
+    /// The bundled articles (not yet analysed). An inconsistent build yields none and the
     /// error message, which the app shows.
     #[must_use]
-    pub fn bundled() -> (Corpus, Option<String>) {
+    pub fn bundled_articles() -> (Vec<Article>, Option<String>) {
         match corpus::bundled() {
-            Ok(articles) => (
-                Corpus(Rc::new(
-                    articles
-                        .into_iter()
-                        .map(|a| Rc::new(Document::analyse(a)))
-                        .collect(),
-                )),
-                None,
-            ),
-            Err(e) => (Corpus(Rc::new(Vec::new())), Some(e.to_string())),
+            Ok(articles) => (articles, None),
+            Err(e) => (Vec::new(), Some(e.to_string())),
         }
+    }
+
+    /// The bundled articles, analysed, and the error message of an inconsistent build.
+    #[must_use]
+    pub fn bundled() -> (Corpus, Option<String>) {
+        let (articles, error) = Self::bundled_articles();
+        (Self::analyse(&articles), error)
     }
 
     /// The article with id `id`.

@@ -2,7 +2,6 @@
 //! table serves.
 
 use crate::engine::gazetteer::Gazetteer;
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -14,7 +13,7 @@ pub enum GazetteerState {
     /// Being fetched and parsed.
     Loading,
     /// Ready.
-    Ready(Rc<Gazetteer>),
+    Ready(&'static Gazetteer),
     /// It could not be loaded; the core table serves. The message says why.
     Failed(String),
 }
@@ -22,7 +21,7 @@ pub enum GazetteerState {
 impl PartialEq for GazetteerState {
     fn eq(&self, other: &Self) -> bool {
         match (self, other) {
-            (Self::Ready(a), Self::Ready(b)) => Rc::ptr_eq(a, b),
+            (Self::Ready(a), Self::Ready(b)) => std::ptr::eq(*a, *b),
             (Self::Idle, Self::Idle) | (Self::Loading, Self::Loading) => true,
             (Self::Failed(a), Self::Failed(b)) => a == b,
             _ => false,

@@ -74,7 +74,9 @@ test('selecting an entity filters the articles and shows its contexts', async ()
   const count = Number(await p.getAttribute(`[data-entity="${target}"]`, 'data-count'));
   await p.click(`[data-entity="${target}"] .entity-name`);
   await p.waitForSelector('.contexts .kwic li');
-  assert.equal(await p.$$eval('.contexts .kwic li', (els) => els.length), count);
+  const perSentence = await p.$$eval('.contexts .kwic li', (els) => els.map((e) => Number(e.dataset.mentions)));
+  assert.equal(perSentence.reduce((a, b) => a + b, 0), count, 'every mention is in a context sentence');
+  assert.equal(await p.$$eval('.contexts .kwic strong', (els) => els.length), count);
   const selected = await p.$$eval('.reader mark.selected', (els) => els.map((e) => e.dataset.canonical));
   assert.ok(selected.length > 0 && selected.every((c) => c === target));
   assert.match(decodeURIComponent(p.url()), new RegExp(`entity=${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));

@@ -33,7 +33,11 @@ fn bundled_articles_boilerplate_matches_gold_exactly() {
             .iter()
             .map(|b| (cp.of(b.span.start()), cp.of(b.span.end())))
             .collect();
-        let gold = GOLD.iter().find(|(id, _)| *id == article.meta.id).unwrap().1;
+        let gold = GOLD
+            .iter()
+            .find(|(id, _)| *id == article.meta.id)
+            .unwrap()
+            .1;
         assert_eq!(found, gold, "{}", article.meta.id);
     }
 }
@@ -48,19 +52,51 @@ struct Case {
 fn general_rules() {
     use BoilerplateKind::*;
     let cases = [
-        Case { name: "plain story", text: "Troops entered the city.\nThey met no resistance.", expected: &[] },
-        Case { name: "wire credit", text: "Story.\nREUTERS/Ahmed Jadallah Photo", expected: &[PhotoCredit] },
-        Case { name: "getty", text: "Story.\nGetty Images", expected: &[PhotoCredit] },
-        Case { name: "image url", text: "Story.\nhttps://example.com/a.jpg\nMore.", expected: &[ImageUrl] },
-        Case { name: "read more mid-story is story", text: "Read more about it below.\nStory goes on.", expected: &[] },
-        Case { name: "read more at end", text: "Story.\nRead more", expected: &[RelatedLinks] },
-        Case { name: "comment footer", text: "Story.\nComments are closed for this article.", expected: &[CommentsWidget] },
+        Case {
+            name: "plain story",
+            text: "Troops entered the city.\nThey met no resistance.",
+            expected: &[],
+        },
+        Case {
+            name: "wire credit",
+            text: "Story.\nREUTERS/Ahmed Jadallah Photo",
+            expected: &[PhotoCredit],
+        },
+        Case {
+            name: "getty",
+            text: "Story.\nGetty Images",
+            expected: &[PhotoCredit],
+        },
+        Case {
+            name: "image url",
+            text: "Story.\nhttps://example.com/a.jpg\nMore.",
+            expected: &[ImageUrl],
+        },
+        Case {
+            name: "read more mid-story is story",
+            text: "Read more about it below.\nStory goes on.",
+            expected: &[],
+        },
+        Case {
+            name: "read more at end",
+            text: "Story.\nRead more",
+            expected: &[RelatedLinks],
+        },
+        Case {
+            name: "comment footer",
+            text: "Story.\nComments are closed for this article.",
+            expected: &[CommentsWidget],
+        },
         Case {
             name: "promo sandwich",
             text: "Story.\nSubscribe to The Daily\nThe best news, daily.\nSubscribe now\nStory.",
             expected: &[SubscriptionPromo, SubscriptionPromo, SubscriptionPromo],
         },
-        Case { name: "a long sentence about subscriptions is story", text: "Subscribers to the service complained on Monday that prices rose sharply.", expected: &[] },
+        Case {
+            name: "a long sentence about subscriptions is story",
+            text: "Subscribers to the service complained on Monday that prices rose sharply.",
+            expected: &[],
+        },
     ];
     for c in cases {
         let kinds: Vec<BoilerplateKind> = detect(c.text).iter().map(|b| b.kind).collect();

@@ -10,7 +10,10 @@ fn bundled_corpus_has_both_articles_with_metadata() {
     for a in &articles {
         assert!(a.meta.file.starts_with(&a.meta.id), "id is the file stem");
         assert!(!a.meta.title.is_empty() && !a.meta.outlet.is_empty());
-        assert!(a.text.starts_with(&a.meta.title[..10]), "text starts with its headline");
+        assert!(
+            a.text.starts_with(&a.meta.title[..10]),
+            "text starts with its headline"
+        );
     }
     assert_eq!(articles[0].meta.outlet, "Breitbart News");
     assert_eq!(articles[1].meta.published.as_deref(), Some("2017-10-16"));
