@@ -5,6 +5,7 @@
 
 pub mod boilerplate;
 pub mod calendar;
+pub mod compare;
 pub mod corpus;
 pub mod corpus_index;
 pub mod gazetteer;

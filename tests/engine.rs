@@ -3,6 +3,8 @@
 
 #[path = "engine/boilerplate.rs"]
 mod boilerplate;
+#[path = "engine/compare.rs"]
+mod compare;
 #[path = "engine/corpus.rs"]
 mod corpus;
 #[path = "engine/gazetteer.rs"]
