@@ -449,12 +449,12 @@ fn comparison_serialises_to_json() {
 #[test]
 fn sides_follow_which_article_mentions_the_entity() {
     let a = doc("Troops enter Kirkuk\nTroops entered Kirkuk and Baghdad, Al Jazeera reported.");
-    let b = doc("Forces enter Kirkuk\nForces entered Kirkuk and Mosul, the BBC says.");
+    let b = doc("Forces enter Kirkuk\nForces entered Kirkuk and Iran, the BBC says.");
     let c = compare(&a, &b);
     let cases = [
         ("Kirkuk", Side::Both, 2, 2),
         ("Baghdad", Side::OnlyA, 1, 0),
-        ("Mosul", Side::OnlyB, 0, 1),
+        ("Iran", Side::OnlyB, 0, 1),
         ("Al Jazeera", Side::OnlyA, 1, 0),
         ("BBC", Side::OnlyB, 0, 1),
     ];
