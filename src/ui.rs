@@ -2,8 +2,10 @@
 
 pub mod app;
 pub mod article_list;
+pub mod compare;
 pub mod contexts;
 pub mod corpus;
+pub mod download;
 pub mod entity_list;
 pub mod filter_bar;
 pub mod gazetteer;

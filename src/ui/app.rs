@@ -4,6 +4,7 @@
 use crate::engine::corpus_index::{label_counts, CorpusIndex};
 use crate::filter::filter_docs;
 use crate::ui::article_list::ArticleList;
+use crate::ui::compare::Compare;
 use crate::ui::contexts::Contexts;
 use crate::ui::corpus::Corpus;
 use crate::ui::entity_list::EntityList;
@@ -204,6 +205,27 @@ pub fn App() -> Html {
                 })}</div>
             </div>
         },
+        View::Compare => {
+            let ids: Vec<&str> = corpus.0.iter().map(|d| d.meta.id.as_str()).collect();
+            let valid = |x: &Option<String>| x.clone().filter(|id| corpus.has(id));
+            let a = valid(&view.a).or_else(|| ids.first().map(|s| s.to_string()));
+            let b = valid(&view.b).or_else(|| {
+                ids.iter()
+                    .find(|id| Some(**id) != a.as_deref())
+                    .map(|s| s.to_string())
+            });
+            let d = state.dispatcher();
+            let on_pick = Callback::from(move |(a, b): (String, String)| {
+                d.dispatch(Action::Compare(Some(a), Some(b)))
+            });
+            match (a, b) {
+                (Some(a), Some(b)) => html! {
+                    <Compare corpus={corpus.clone()} a={AttrValue::from(a)} b={AttrValue::from(b)}
+                        options={options.clone()} {on_pick} on_select={on_select.clone()} />
+                },
+                _ => html! { <p class="empty">{"Comparing needs two articles."}</p> },
+            }
+        }
         View::Places => {
             let d = state.dispatcher();
             let on_options = Callback::from(move |(reference, sort, group)| {
@@ -232,9 +254,7 @@ pub fn App() -> Html {
             None => html! { <p class="empty">{"No article yet."}</p> },
         },
     };
-    let tabs = View::ALL
-        .into_iter()
-        .filter(|v| matches!(v, View::Read | View::Entities | View::Places));
+    let tabs = View::ALL.into_iter();
 
     html! {
         <div class="app">
@@ -266,10 +286,12 @@ pub fn App() -> Html {
                 outlet={view.outlet.clone().map(AttrValue::from)} filtered={view.filtered()}
                 hits={hits} on_search={on_search} on_outlet={on_outlet} on_clear={on_clear} />
             <div class={classes!("layout", format!("layout-{}", view.view.as_str()))}>
-                <aside class="sidebar">
-                    <ArticleList corpus={corpus.clone()} selected={article_id.clone().map(AttrValue::from)}
-                        visible={view.filtered().then_some(visible)} on_open={on_open} />
-                </aside>
+                if view.view != View::Compare {
+                    <aside class="sidebar">
+                        <ArticleList corpus={corpus.clone()} selected={article_id.clone().map(AttrValue::from)}
+                            visible={view.filtered().then_some(visible)} on_open={on_open} />
+                    </aside>
+                }
                 <main id="main" class="main" tabindex="-1">{main}</main>
                 if view.view == View::Read {
                     <aside class="panel">

@@ -1,0 +1,67 @@
+// End-to-end: the source comparison (issue 6).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { open, shot } from './harness.mjs';
+
+const A = '000_d9b921036b694c82';
+const B = '002_08ae971f51795d28';
+let env;
+before(async () => { env = await open('/'); });
+after(async () => { await env.close(); });
+
+const sides = (p) => p.$$eval('.coverage [data-entity]', (els) => Object.fromEntries(els.map((e) => [e.dataset.entity, e.dataset.side])));
+
+test('the bundled pair: shared and one-sided entities, figures and voices', async () => {
+  const p = await env.page();
+  await p.goto(`${env.url}?view=compare&a=${A}&b=${B}`);
+  await p.waitForSelector('.coverage [data-entity]');
+  const side = await sides(p);
+  for (const e of ['Kirkuk', 'Iraq', 'Haider al-Abadi', 'Kurdistan Regional Government']) assert.equal(side[e], 'both', e);
+  for (const e of ['Al Jazeera', 'Tuz Khurmatu']) assert.equal(side[e], 'a', e);
+  for (const e of ['BBC', 'Pentagon']) assert.equal(side[e], 'b', e);
+  const figA = await p.textContent('.fig-list[data-side="a"]');
+  const figB = await p.textContent('.fig-list[data-side="b"]');
+  assert.match(figA, /61,000 people/);
+  assert.match(figB, /Thousands/);
+  const voices = await p.textContent('.voices');
+  assert.match(voices, /Al Jazeera/);
+  assert.match(voices, /BBC/);
+  assert.match(voices, /Robert Manning/);
+  const score = Number(await p.getAttribute('[data-similarity]', 'data-similarity'));
+  assert.ok(score > 0 && score < 1);
+  await shot(p, 'compare-e2e-1280');
+  await p.setViewportSize({ width: 375, height: 800 });
+  await shot(p, 'compare-375');
+  const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no horizontal scrolling at 375 px (overflow ${overflow}px)`);
+});
+
+test('either order works, the swap mirrors sides, and the URL restores it', async () => {
+  const p = await env.page();
+  await p.goto(`${env.url}?view=compare&a=${B}&b=${A}`);
+  await p.waitForSelector('.coverage [data-entity]');
+  const side = await sides(p);
+  assert.equal(side['Al Jazeera'], 'b');
+  assert.equal(side.BBC, 'a');
+  await p.click('.compare-tools button:has-text("swap")');
+  await p.waitForURL(new RegExp(`a=${A}&b=${B}`));
+  await p.waitForFunction(() => document.querySelector('.coverage [data-entity="Al Jazeera"]')?.dataset.side === 'a');
+  await p.reload();
+  await p.waitForSelector('.coverage [data-entity="Al Jazeera"][data-side="a"]');
+});
+
+test('selecting an entity highlights it in both texts and aligns its sentences', async () => {
+  const p = await env.page();
+  await p.goto(`${env.url}?view=compare&a=${A}&b=${B}`);
+  await p.waitForSelector('.coverage [data-entity]');
+  await p.click('.coverage [data-entity="Kirkuk"] .entity-name');
+  await p.waitForSelector('.aligned');
+  for (const s of ['a', 'b']) {
+    const n = await p.$$eval(`.text-col[data-side="${s}"] mark.selected`, (els) => els.length);
+    assert.ok(n > 0, `Kirkuk is emphasised in side ${s}`);
+  }
+  const counts = await p.$$eval('.aligned ol.kwic', (ols) => ols.map((o) => o.children.length));
+  assert.equal(counts.length, 2);
+  assert.ok(counts[0] > 0 && counts[1] > 0);
+  assert.match(decodeURIComponent(p.url()), /entity=Kirkuk/);
+});
