@@ -571,9 +571,15 @@ struct ContractLine<'a> {
 /// ```
 /// use newslens::engine::gazetteer::Gazetteer;
 /// use newslens::engine::places::{contract_json, place_list, place_mentions_in, resolve_mentions};
+/// // A two-record table in the generated format (the app uses the core or full table).
+/// let g = Gazetteer::parse(
+///     "C\t99237\tIQ\tIraq\t33.5\t44.6\t38433600\t\n\
+///      A\tIQ-KI\tGovernorate\tKirkuk Governorate\t35.3\t44.0\t\t\n\
+///      P\t90199\tTaza Khurmatu\t35.30236\t44.32637\tIQ\tIQ-KI\t21788\tTazah Khurmatu\n",
+/// )
+/// .unwrap();
 /// let text = "Fighting near Taza Khormatu.";
-/// let g = Gazetteer::full();
-/// let rows = place_list(&[(text, resolve_mentions(g, text, &place_mentions_in(g, text)))]);
+/// let rows = place_list(&[(text, resolve_mentions(&g, text, &place_mentions_in(&g, text)))]);
 /// assert_eq!(
 ///     contract_json(&rows[0]),
 ///     r#"{"canonical":"Taza Khurmatu","kind":"town","lat":35.30236,"lon":44.32637,"parent":"Kirkuk Governorate","country":"Iraq","gazetteer_id":"geonames:90199","mentions":1,"surface":["Taza Khormatu"]}"#

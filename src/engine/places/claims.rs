@@ -100,12 +100,17 @@ impl Claim {
 /// ```
 /// use newslens::engine::gazetteer::Gazetteer;
 /// use newslens::engine::places::{claims::find_claims, resolve_mentions, place_mentions_in};
+/// let g = Gazetteer::parse(
+///     "P\t98182\tBaghdad\t33.34058\t44.40088\tIQ\t\t7216000\t\n\
+///      P\t90026\tTuz Khurmatu\t34.88808\t44.63256\tIQ\t\t120712\t\n",
+/// )
+/// .unwrap();
 /// let text = "They patrol in Tuz Khormato, 130 miles (210 kilometers) north of Baghdad.";
-/// let g = Gazetteer::full();
-/// let r = resolve_mentions(g, text, &place_mentions_in(g, text));
+/// let r = resolve_mentions(&g, text, &place_mentions_in(&g, text));
 /// let c = find_claims(text, &r);
 /// assert_eq!(c[0].text, "130 miles (210 kilometers) north of");
 /// assert_eq!(c[0].stated_km, Some(210.0));
+/// assert!((c[0].actual.unwrap().km - 173.0).abs() < 2.0);
 /// ```
 #[must_use]
 pub fn find_claims(text: &str, resolved: &[MentionResolution]) -> Vec<Claim> {
