@@ -3,17 +3,21 @@
 //! Nothing here knows about the browser; the same code runs in wasm and behind the
 //! `newslens` command line.
 
+pub mod backup;
 pub mod boilerplate;
 pub mod calendar;
 pub mod compare;
 pub mod corpus;
+pub mod corrections;
 pub mod corpus_index;
 pub mod gazetteer;
 pub mod dates;
 pub mod document;
 pub mod eval;
+pub mod export;
 pub mod fxhash;
 pub mod html;
+pub mod import;
 pub mod label;
 pub mod lexicon;
 pub mod mention;

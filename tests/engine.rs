@@ -13,3 +13,11 @@ mod gazetteer;
 mod places;
 #[path = "engine/view_state.rs"]
 mod view_state;
+#[path = "engine/import.rs"]
+mod import;
+#[path = "engine/corrections.rs"]
+mod corrections;
+#[path = "engine/export.rs"]
+mod export;
+#[path = "engine/backup.rs"]
+mod backup;

@@ -1,0 +1,399 @@
+//! The user's data at rest: the record stored per article in the browser, and the one-file
+//! backup of everything the user added.
+//!
+//! Both are versioned JSON. Reading is tolerant: a record from an older version is upgraded, a
+//! record from a newer version is kept raw and reported (so it can still be exported), and a
+//! backup keeps every readable article and correction list, naming the ones it could not read.
+//!
+//! ```
+//! use newslens::engine::backup::{parse_backup, write_backup, StoredArticle};
+//! use newslens::engine::corpus::ArticleMeta;
+//! let meta: ArticleMeta = serde_json::from_str(
+//!     r#"{"id":"user-1","file":"a.txt","title":"T","outlet":"","certainty":"user"}"#).unwrap();
+//! let a = StoredArticle::new(meta, "Text.".into(), "2026-11-23T04:00:00Z");
+//! let file = write_backup(&[a.clone()], &[], &serde_json::Value::Null, "2026-11-23T05:00:00Z");
+//! let back = parse_backup(&file).unwrap();
+//! assert_eq!(back.articles, [a]);
+//! assert!(back.skipped.is_empty());
+//! ```
+
+use super::corpus::ArticleMeta;
+use super::corrections::{ArticleCorrections, Correction, CORRECTIONS_VERSION};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
+use std::fmt;
+
+/// The `format` marker of a backup file.
+pub const BACKUP_FORMAT: &str = "newslens-backup";
+
+/// The backup version this build writes and the newest it reads.
+pub const BACKUP_VERSION: u64 = 1;
+
+/// The [`StoredArticle`] record version this build writes and the newest it reads.
+pub const RECORD_VERSION: u32 = 1;
+
+/// One of the user's articles as stored in the browser (and in backups).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredArticle {
+    /// Record version ([`RECORD_VERSION`]).
+    pub version: u32,
+    /// Metadata, as edited by the user.
+    pub meta: ArticleMeta,
+    /// The article text.
+    pub text: String,
+    /// When it was added, as the UI wrote it (ISO 8601, e.g. `2026-11-23T04:00:00.000Z`).
+    pub added_at: String,
+}
+
+impl StoredArticle {
+    /// A record at the current version.
+    #[must_use]
+    pub fn new(meta: ArticleMeta, text: String, added_at: &str) -> StoredArticle {
+        StoredArticle {
+            version: RECORD_VERSION,
+            meta,
+            text,
+            added_at: added_at.to_string(),
+        }
+    }
+}
+
+/// What reading one stored record gave.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RecordRead {
+    /// A record of the current version.
+    Current(StoredArticle),
+    /// A record of an older version, upgraded (write it back to finish the upgrade).
+    Upgraded {
+        /// The record at the current version.
+        article: StoredArticle,
+        /// The version it had.
+        from: u32,
+    },
+    /// A record written by a newer NewsLens: kept raw, to be left alone and offered for export.
+    Newer {
+        /// Its version.
+        version: u64,
+        /// Its id, when readable.
+        id: Option<String>,
+        /// The record as stored.
+        raw: Value,
+    },
+    /// A record that cannot be read: kept raw, to be offered for export.
+    Unreadable {
+        /// Its id, when readable.
+        id: Option<String>,
+        /// What is wrong, in plain words.
+        reason: String,
+        /// The record as stored.
+        raw: Value,
+    },
+}
+
+/// Reads a stored article record of any version.
+///
+/// Version 0 is a record written before records had versions: `{meta, text}` with neither
+/// `version` nor `added_at`; it is upgraded with an empty `added_at`.
+#[must_use]
+pub fn read_record(raw: Value) -> RecordRead {
+    let id = raw
+        .pointer("/meta/id")
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    let version = match raw.get("version") {
+        None | Some(Value::Null) => 0,
+        Some(v) => match v.as_u64() {
+            Some(n) => n,
+            None => {
+                return RecordRead::Unreadable {
+                    id,
+                    reason: format!("its version is not a number ({v})"),
+                    raw,
+                }
+            }
+        },
+    };
+    if version > u64::from(RECORD_VERSION) {
+        return RecordRead::Newer { version, id, raw };
+    }
+    let mut upgraded = raw.clone();
+    if version == 0 {
+        if let Some(obj) = upgraded.as_object_mut() {
+            obj.insert("version".into(), json!(RECORD_VERSION));
+            obj.entry("added_at").or_insert(json!(""));
+        }
+    }
+    match serde_json::from_value::<StoredArticle>(upgraded) {
+        Ok(a) if a.meta.id.trim().is_empty() => RecordRead::Unreadable {
+            id,
+            reason: "it has no id".into(),
+            raw,
+        },
+        Ok(article) if version == 0 => RecordRead::Upgraded { article, from: 0 },
+        Ok(article) => RecordRead::Current(article),
+        Err(e) => RecordRead::Unreadable {
+            id,
+            reason: e.to_string(),
+            raw,
+        },
+    }
+}
+
+/// Reads a stored record from its JSON text (see [`read_record`]).
+#[must_use]
+pub fn read_record_str(json: &str) -> RecordRead {
+    match serde_json::from_str::<Value>(json) {
+        Ok(v) => read_record(v),
+        Err(e) => RecordRead::Unreadable {
+            id: None,
+            reason: format!("it is not JSON ({e})"),
+            raw: Value::String(json.to_string()),
+        },
+    }
+}
+
+/// A restored backup: everything readable, and what was not.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Backup {
+    /// The articles, in file order, ids unique (the first of a repeated id wins).
+    pub articles: Vec<StoredArticle>,
+    /// The corrections, one list per article, unreadable items left out.
+    pub corrections: Vec<ArticleCorrections>,
+    /// The UI's settings as backed up (`null` when absent); the engine does not read them.
+    pub settings: Value,
+    /// One plain-language line per part that could not be read.
+    pub skipped: Vec<String>,
+}
+
+/// Why a backup file cannot be restored at all.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum BackupError {
+    /// Not JSON (a different file, or cut short).
+    NotJson {
+        /// Line of the first error (1-based).
+        line: usize,
+        /// Column of the first error (1-based).
+        column: usize,
+    },
+    /// JSON, but not a NewsLens backup (no or another `format` marker).
+    WrongFormat {
+        /// The marker found, if any.
+        found: Option<String>,
+    },
+    /// Written by a newer NewsLens.
+    TooNew {
+        /// The file's version.
+        version: u64,
+        /// The newest version this build reads.
+        supported: u64,
+    },
+    /// A required part is missing or of the wrong type.
+    MissingField {
+        /// The part: `version`, `articles` or `corrections`.
+        field: String,
+    },
+}
+
+impl fmt::Display for BackupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BackupError::NotJson { line, column } => write!(
+                f,
+                "This file cannot be read as a NewsLens backup: it is not valid JSON (the \
+                 problem starts at line {line}, column {column}). It may be a different file or \
+                 may have been cut short. Nothing was restored."
+            ),
+            BackupError::WrongFormat { found: None } => f.write_str(
+                "This file is not a NewsLens backup (it has no \"format\": \"newslens-backup\" \
+                 marker). Nothing was restored.",
+            ),
+            BackupError::WrongFormat { found: Some(m) } => write!(
+                f,
+                "This file is not a NewsLens backup (its format is \u{201c}{m}\u{201d}). \
+                 Nothing was restored."
+            ),
+            BackupError::TooNew { version, supported } => write!(
+                f,
+                "This backup was made by a newer version of NewsLens (backup version {version}; \
+                 this version reads up to {supported}). Update NewsLens to restore it. Nothing \
+                 was restored."
+            ),
+            BackupError::MissingField { field } => write!(
+                f,
+                "This backup is damaged: its \u{201c}{field}\u{201d} part is missing or \
+                 unreadable. Nothing was restored."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for BackupError {}
+
+/// The backup file of everything the user added, pretty-printed JSON:
+/// `{"format":"newslens-backup","version":1,"created_at":…,"articles":[…],"corrections":[…],"settings":…}`.
+#[must_use]
+pub fn write_backup(
+    articles: &[StoredArticle],
+    corrections: &[ArticleCorrections],
+    settings: &Value,
+    created_at: &str,
+) -> String {
+    /// The file's shape, fields in the order written (marker first).
+    #[derive(Serialize)]
+    struct File<'a> {
+        format: &'static str,
+        version: u64,
+        created_at: &'a str,
+        articles: &'a [StoredArticle],
+        corrections: &'a [ArticleCorrections],
+        settings: &'a Value,
+    }
+    let doc = File {
+        format: BACKUP_FORMAT,
+        version: BACKUP_VERSION,
+        created_at,
+        articles,
+        corrections,
+        settings,
+    };
+    serde_json::to_string_pretty(&doc).expect("strings, numbers and JSON values always serialise")
+}
+
+/// Reads a backup file, keeping every readable article and correction.
+///
+/// # Errors
+/// A [`BackupError`] when the file as a whole cannot be used: not JSON, not a backup, a newer
+/// version, or a missing `version`, `articles` or `corrections`. Parts that cannot be read are
+/// not errors: they are listed in [`Backup::skipped`].
+pub fn parse_backup(json: &str) -> Result<Backup, BackupError> {
+    let doc: Value = serde_json::from_str(json.trim_start_matches('\u{feff}')).map_err(|e| {
+        BackupError::NotJson {
+            line: e.line(),
+            column: e.column(),
+        }
+    })?;
+    let Some(obj) = doc.as_object() else {
+        return Err(BackupError::WrongFormat { found: None });
+    };
+    match obj.get("format") {
+        Some(Value::String(s)) if s == BACKUP_FORMAT => {}
+        Some(Value::String(s)) => {
+            return Err(BackupError::WrongFormat {
+                found: Some(s.clone()),
+            })
+        }
+        _ => return Err(BackupError::WrongFormat { found: None }),
+    }
+    let missing = |field: &str| BackupError::MissingField {
+        field: field.to_string(),
+    };
+    let version = obj
+        .get("version")
+        .and_then(Value::as_u64)
+        .filter(|&v| v >= 1)
+        .ok_or_else(|| missing("version"))?;
+    if version > BACKUP_VERSION {
+        return Err(BackupError::TooNew {
+            version,
+            supported: BACKUP_VERSION,
+        });
+    }
+    let articles = obj
+        .get("articles")
+        .and_then(Value::as_array)
+        .ok_or_else(|| missing("articles"))?;
+    let corrections = obj
+        .get("corrections")
+        .and_then(Value::as_array)
+        .ok_or_else(|| missing("corrections"))?;
+
+    let mut out = Backup {
+        articles: Vec::new(),
+        corrections: Vec::new(),
+        settings: obj.get("settings").cloned().unwrap_or(Value::Null),
+        skipped: Vec::new(),
+    };
+    for (i, raw) in articles.iter().enumerate() {
+        let n = i + 1;
+        let named = |id: &Option<String>| match id {
+            Some(id) => format!("article {n} ({id})"),
+            None => format!("article {n}"),
+        };
+        match read_record(raw.clone()) {
+            RecordRead::Current(a) | RecordRead::Upgraded { article: a, .. } => {
+                if out.articles.iter().any(|b| b.meta.id == a.meta.id) {
+                    out.skipped.push(format!(
+                        "{}: the same id appears earlier in the file; the first one was kept",
+                        named(&Some(a.meta.id.clone()))
+                    ));
+                } else {
+                    out.articles.push(a);
+                }
+            }
+            RecordRead::Newer { version, id, .. } => out.skipped.push(format!(
+                "{}: written by a newer NewsLens (record version {version})",
+                named(&id)
+            )),
+            RecordRead::Unreadable { id, reason, .. } => {
+                out.skipped
+                    .push(format!("{}: cannot be read: {reason}", named(&id)));
+            }
+        }
+    }
+    for (i, raw) in corrections.iter().enumerate() {
+        match read_corrections(raw) {
+            Ok((list, bad)) => {
+                for b in bad {
+                    out.skipped.push(format!(
+                        "correction {} of article {}: cannot be read: {}",
+                        b.0 + 1,
+                        list.article,
+                        b.1
+                    ));
+                }
+                out.corrections.push(list);
+            }
+            Err(reason) => out.skipped.push(format!(
+                "corrections list {}: cannot be read: {reason}",
+                i + 1
+            )),
+        }
+    }
+    Ok(out)
+}
+
+/// A correction list read item by item: the readable items, and `(index, reason)` of the others.
+pub type ReadCorrections = (ArticleCorrections, Vec<(usize, String)>);
+
+/// Reads one stored correction list, item by item (see [`ReadCorrections`]).
+///
+/// # Errors
+/// The reason, when the list has no article id, a newer version, or no items array.
+pub fn read_corrections(raw: &Value) -> Result<ReadCorrections, String> {
+    let obj: &Map<String, Value> = raw.as_object().ok_or("it is not an object")?;
+    let article = obj
+        .get("article")
+        .and_then(Value::as_str)
+        .filter(|a| !a.trim().is_empty())
+        .ok_or("it names no article")?;
+    let version = obj.get("version").and_then(Value::as_u64).unwrap_or(1);
+    if version > u64::from(CORRECTIONS_VERSION) {
+        return Err(format!(
+            "it was written by a newer NewsLens (corrections version {version})"
+        ));
+    }
+    let items = obj
+        .get("items")
+        .and_then(Value::as_array)
+        .ok_or("it has no list of corrections")?;
+    let mut list = ArticleCorrections::new(article);
+    let mut bad = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        match serde_json::from_value::<Correction>(item.clone()) {
+            Ok(c) => list.items.push(c),
+            Err(e) => bad.push((i, e.to_string())),
+        }
+    }
+    Ok((list, bad))
+}
