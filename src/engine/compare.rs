@@ -2,7 +2,7 @@
 //!
 //! [`compare`] computes everything the comparison view shows, once, as plain data:
 //!
-//! - **coverage** ([`coverage`]): every canonical entity keyed by `(label, canonical)`, marked
+//! - **coverage** ([`coverage`]): every canonical entity, keyed by canonical name, marked
 //!   [`Side::Both`], [`Side::OnlyA`] or [`Side::OnlyB`], with counts per side and an overlap
 //!   summary per label; DATE and NUMBER values are flagged `is_value`;
 //! - **prominence** ([`prominence`]): where each entity first appears on each side (headline,
@@ -32,7 +32,7 @@
 //! let a = doc("a", "Troops entered Kirkuk, Al Jazeera reported.");
 //! let b = doc("b", "Forces entered Kirkuk, the BBC says.");
 //! let c = compare(&a, &b);
-//! let kirkuk = c.entities.iter().find(|r| r.canonical == "Kirkuk").unwrap();
+//! let kirkuk = c.entities.iter().find(|r| r.surfaces_a == ["Kirkuk"]).unwrap();
 //! assert_eq!(kirkuk.side, Side::Both);
 //! assert_eq!(compare(&b, &a), c.swapped());
 //! ```
@@ -84,7 +84,7 @@ pub struct Comparison {
     pub a: SideReport,
     /// Article B.
     pub b: SideReport,
-    /// The coverage table: one row per `(label, canonical)` entity of either article, sorted
+    /// The coverage table: one row per canonical entity of either article, sorted
     /// by label, then total mentions (most first), then name.
     pub entities: Vec<EntityRow>,
     /// Distinct-entity overlap per label, one entry per label in contract order.
@@ -120,7 +120,7 @@ impl Comparison {
         }
     }
 
-    /// The coverage row of the entity named `canonical` (first label in contract order).
+    /// The coverage row of the entity named `canonical`.
     #[must_use]
     pub fn entity(&self, canonical: &str) -> Option<&EntityRow> {
         self.entities.iter().find(|r| r.canonical == canonical)

@@ -46,7 +46,7 @@ impl Side {
 /// One canonical entity of the comparison: a row of the coverage table.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct EntityRow {
-    /// Its label; entities are keyed by `(label, canonical)`.
+    /// Its label (the label of most of its mentions; rows are keyed by canonical name).
     pub label: Label,
     /// The canonical name (for DATE and NUMBER the normalised value).
     pub canonical: String,
@@ -115,16 +115,21 @@ impl LabelOverlap {
 #[derive(Default)]
 struct Tally {
     count: usize,
+    /// Mentions per label, in [`Label::ALL`] order.
+    labels: [usize; 6],
     surfaces: Vec<String>,
     first: Option<FirstMention>,
 }
 
-/// Counts the mentions of each `(label, canonical)` in `doc`.
-fn tally<'a>(doc: &'a Document, layout: &Layout) -> HashMap<(Label, &'a str), Tally> {
-    let mut out: HashMap<(Label, &str), Tally> = HashMap::new();
+/// Counts the mentions of each canonical entity in `doc`.
+fn tally<'a>(doc: &'a Document, layout: &Layout) -> HashMap<&'a str, Tally> {
+    let mut out: HashMap<&str, Tally> = HashMap::new();
     for m in &doc.mentions {
-        let t = out.entry((m.label, m.canonical.as_str())).or_default();
+        let t = out.entry(m.canonical.as_str()).or_default();
         t.count += 1;
+        if let Some(k) = Label::ALL.iter().position(|&l| l == m.label) {
+            t.labels[k] += 1;
+        }
         let surface = m.span.slice(&doc.text);
         if !t.surfaces.iter().any(|s| s == surface) {
             t.surfaces.push(surface.to_string());
@@ -138,29 +143,41 @@ fn tally<'a>(doc: &'a Document, layout: &Layout) -> HashMap<(Label, &'a str), Ta
 
 /// The coverage rows of `a` against `b`, sorted by label (contract order), then by total
 /// mentions (most first), then by canonical name.
+///
+/// Rows are keyed by canonical name, so that the contract's `data-entity` hook is unique; the
+/// rare entity tagged with two labels (an outlet once PERSON, once ORG) gets the label of most
+/// of its mentions on both sides together (ties: the earlier label in contract order).
 #[must_use]
 pub fn entity_rows(a: &Document, la: &Layout, b: &Document, lb: &Layout) -> Vec<EntityRow> {
     let (mut ta, mut tb) = (tally(a, la), tally(b, lb));
-    let mut keys: Vec<(Label, &str)> = ta.keys().chain(tb.keys()).copied().collect();
+    let mut keys: Vec<&str> = ta.keys().chain(tb.keys()).copied().collect();
     keys.sort_unstable();
     keys.dedup();
     let mut rows: Vec<EntityRow> = keys
         .into_iter()
         .map(|key| {
-            let x = ta.remove(&key).unwrap_or_default();
-            let y = tb.remove(&key).unwrap_or_default();
+            let x = ta.remove(key).unwrap_or_default();
+            let y = tb.remove(key).unwrap_or_default();
             let side = match (x.count > 0, y.count > 0) {
                 (true, true) => Side::Both,
                 (true, false) => Side::OnlyA,
                 _ => Side::OnlyB,
             };
+            let mut label = Label::ALL[0];
+            let mut most = 0;
+            for (k, &l) in Label::ALL.iter().enumerate() {
+                let n = x.labels[k] + y.labels[k];
+                if n > most {
+                    (label, most) = (l, n);
+                }
+            }
             EntityRow {
-                label: key.0,
-                canonical: key.1.to_string(),
+                label,
+                canonical: key.to_string(),
                 side,
                 count_a: x.count,
                 count_b: y.count,
-                is_value: matches!(key.0, Label::Date | Label::Number),
+                is_value: matches!(label, Label::Date | Label::Number),
                 surfaces_a: x.surfaces,
                 surfaces_b: y.surfaces,
                 first_a: x.first,

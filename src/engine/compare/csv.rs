@@ -25,6 +25,11 @@ pub fn field(s: &str) -> String {
 }
 
 /// The coverage rows as CSV, header first, one line per row, each line ended by CRLF.
+///
+/// Columns: [`HEADER`]. `first_*` is the placement of the first mention on that side
+/// (`headline`, `standfirst`, `lede`, `caption`, `body`) and `paragraph_*` its paragraph index;
+/// both are empty when the side does not mention the entity. `surfaces_*` lists the distinct
+/// surface forms, separated by `"; "`.
 #[must_use]
 pub fn coverage_csv(rows: &[EntityRow]) -> String {
     let mut out = String::with_capacity(64 * (rows.len() + 1));
@@ -49,6 +54,8 @@ pub fn coverage_csv(rows: &[EntityRow]) -> String {
             ia,
             pb,
             ib,
+            field(&r.surfaces_a.join("; ")),
+            field(&r.surfaces_b.join("; ")),
         ];
         out.push_str(&cells.join(","));
         out.push_str("\r\n");

@@ -3,8 +3,10 @@
 //!
 //! # Quotations
 //! Within each story paragraph, `“…”` and straight `"…"` pairs (a `”` written as an opening
-//! mark, after a space and before a letter, counts as one). A quotation left open runs to the
-//! end of its paragraph. Quoted stretches of fewer than [`MIN_QUOTE_WORDS`] words are scare
+//! mark, after a space and before a letter, counts as one), and British-style `‘…’` pairs (a
+//! `’` closes only when no letter or digit follows it, so `Iraq’s` stays inside; quotation
+//! marks nested in another quotation are part of it). A double quotation left open runs to
+//! the end of its paragraph; an unclosed `‘` is dropped. Quoted stretches of fewer than [`MIN_QUOTE_WORDS`] words are scare
 //! quotes (`“thousands”`), not quotations.
 //!
 //! # Attribution
@@ -177,30 +179,45 @@ fn quoted(text: &str, para: Span) -> Vec<Quoted> {
     let s = para.slice(text);
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut out = Vec::new();
-    let mut open: Option<usize> = None;
+    // The opening mark's offset, and whether it is a single quote.
+    let mut open: Option<(usize, bool)> = None;
+    let mut push = |o: usize, close_at: usize, close_len: usize| {
+        let first = o + s[o..].chars().next().map_or(1, char::len_utf8);
+        out.push(Quoted {
+            outer: Span::new(para.start() + o, para.start() + close_at + close_len),
+            inner: Span::new(para.start() + first, para.start() + close_at),
+        });
+    };
     for (k, &(at, c)) in chars.iter().enumerate() {
-        if !matches!(c, '“' | '”' | '"') {
+        if !matches!(c, '“' | '”' | '"' | '‘' | '’') {
             continue;
         }
         let prev = k.checked_sub(1).map(|p| chars[p].1);
         let next = chars.get(k + 1).map(|n| n.1);
-        let opens = c == '“'
-            || (prev.is_none_or(|p| p.is_whitespace() || "([—–-:".contains(p))
-                && next.is_some_and(|n| !n.is_whitespace()));
-        match open {
-            None if opens => open = Some(at),
-            Some(o) if !opens || c == '”' || c == '"' => {
-                let first = o + s[o..].chars().next().map_or(1, char::len_utf8);
-                out.push(Quoted {
-                    outer: Span::new(para.start() + o, para.start() + at + c.len_utf8()),
-                    inner: Span::new(para.start() + first, para.start() + at),
-                });
+        let after_space = prev.is_none_or(|p| p.is_whitespace() || "([—–-:".contains(p));
+        let before_word = next.is_some_and(|n| !n.is_whitespace());
+        match (open, c) {
+            (None, '“') => open = Some((at, false)),
+            (None, '”' | '"') if after_space && before_word => open = Some((at, false)),
+            (None, '‘') if after_space && before_word => open = Some((at, true)),
+            (Some((o, false)), '”' | '"') => {
+                push(o, at, c.len_utf8());
+                open = None;
+            }
+            // A ’ closes a single quotation unless it is an apostrophe inside a word.
+            (Some((o, true)), '’')
+                if !next.is_some_and(char::is_alphanumeric)
+                    && prev.is_some_and(|p| !p.is_whitespace()) =>
+            {
+                push(o, at, c.len_utf8());
                 open = None;
             }
             _ => {}
         }
     }
-    if let Some(o) = open {
+    // An open double quotation runs to the end of its paragraph (the next paragraph reopens
+    // it); an unclosed single quote is more likely a stray apostrophe and is dropped.
+    if let Some((o, false)) = open {
         let first = o + s[o..].chars().next().map_or(1, char::len_utf8);
         out.push(Quoted {
             outer: Span::new(para.start() + o, para.end()),
