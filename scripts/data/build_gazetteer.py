@@ -388,6 +388,7 @@ def build():
                 seen.add(fold(c))
                 alts.append(c)
         d["name"] = name
+        d["bare"] = chosen
         d["alts"] = alts
 
     # --- countries ---
@@ -451,6 +452,14 @@ def build():
             if v["population"] > 0 or len(ascii_names) < SEAT_MIN_ALTS:
                 continue
         name = canonical_city_name(v["name"], set(latin))
+        code = admin1_to_code.get((v["countrycode"], v["admin1code"]), "")
+        # A city that gives its name to its division takes the division's English name
+        # (Dihok -> Duhok, Basrah -> Basra), outside English-speaking countries (where GeoNames
+        # names are already English: New York City stays).
+        bare = divisions.get(code, {}).get("bare")
+        if (bare and bare != name and v["countrycode"] not in english_speaking
+                and bare in {clean(strip_marks(a)) for a in latin}):
+            name = bare
         # Only one alternate per folded key (the others are found by the folded lookup), the
         # most widespread spellings first: a key shared by many alternates is a common
         # transliteration (Irbil, Irbíl, Irbīl), a key with one alternate is often a one-off.
@@ -476,7 +485,6 @@ def build():
                 seen.add(fold(a))
             exact.add(a)
             ascii_alts.append(a)
-        code = admin1_to_code.get((v["countrycode"], v["admin1code"]), "")
         city_rows.append(dict(id=v["geonameid"], name=name, lat=v["latitude"],
                               lon=v["longitude"], cc=v["countrycode"], div=code,
                               pop=v["population"], alts=ascii_alts))

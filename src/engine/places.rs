@@ -123,11 +123,17 @@ pub fn resolve_mentions(g: &Gazetteer, text: &str, mentions: &[Mention]) -> Vec<
         .filter(|m| m.label == Label::Place)
         .collect();
     // Pass 1: candidates and cues, context-free.
+    let mut part_of: Vec<Option<String>> = Vec::with_capacity(places.len());
     let found: Vec<(Vec<Candidate<'_>>, String, Cue)> = places
         .iter()
         .map(|m| {
             let surface = m.span.slice(text);
-            let (cands, via) = candidates_for(g, surface, &m.canonical);
+            let (cands, via, part) = match candidates_for(g, surface, &m.canonical) {
+                Found::Name(c, via) => (c, via, None),
+                Found::PartOf(c) => (Vec::new(), String::new(), Some(c[0].place.name.clone())),
+                Found::Nothing => (Vec::new(), String::new(), None),
+            };
+            part_of.push(part);
             (cands, via, cue(text, m.span))
         })
         .collect();
@@ -139,6 +145,11 @@ pub fn resolve_mentions(g: &Gazetteer, text: &str, mentions: &[Mention]) -> Vec<
         }
     }
     let max_votes = votes.values().copied().fold(0.0_f64, f64::max).max(1.0);
+    // Where each mention's likeliest place is, for the far-away check.
+    let tops: Vec<Option<LatLon>> = found
+        .iter()
+        .map(|(c, _, _)| c.first().map(|c| LatLon::new(c.place.lat, c.place.lon)))
+        .collect();
     // Where the unambiguous places are (countries excluded: too large to be neighbours).
     let anchors: Vec<(usize, LatLon)> = found
         .iter()
@@ -162,6 +173,8 @@ pub fn resolve_mentions(g: &Gazetteer, text: &str, mentions: &[Mention]) -> Vec<
                 votes: &votes,
                 max_votes,
                 anchors: &anchors,
+                tops: &tops,
+                part_of: part_of[i].as_deref(),
             };
             resolve_one(text, m, cands, via, &ctx)
         })
@@ -174,31 +187,81 @@ struct Context<'a> {
     votes: &'a HashMap<&'a str, f64>,
     max_votes: f64,
     anchors: &'a [(usize, LatLon)],
+    /// The likeliest place of every mention.
+    tops: &'a [Option<LatLon>],
+    /// For "Northern Iraq": the place it is a part of.
+    part_of: Option<&'a str>,
 }
 
+/// A small place further than this from every other place of the article, in a country no
+/// other mention names, is taken for a homonym and left unresolved (Rawa, Iraq, is not in
+/// the table; Rawa Mazowiecka, Poland, is).
+const FAR_KM: f64 = 1500.0;
+
 /// The records a mention may name, and which form of it found them.
-fn candidates_for<'g>(
-    g: &'g Gazetteer,
-    surface: &str,
-    canonical: &str,
-) -> (Vec<Candidate<'g>>, String) {
+///
+/// When the whole surface names nothing, a leading demonym is dropped ("Iraqi Kurdistan" →
+/// "Kurdistan"); a leading direction ("Northern Iraq") is reported as [`Found::PartOf`], a part
+/// of the place the rest names, which the gazetteer does not have.
+fn candidates_for<'g>(g: &'g Gazetteer, surface: &str, canonical: &str) -> Found<'g> {
     let surface = strip_possessive(surface.trim());
-    let mut forms: Vec<String> = vec![surface.to_string()];
+    let mut forms: Vec<&str> = vec![surface];
     if !canonical.is_empty() && canonical != surface {
-        forms.push(canonical.to_string());
-    }
-    // "Iraqi Kurdistan": a qualifying first word before a known name.
-    let words: Vec<&str> = surface.split_whitespace().collect();
-    for k in 1..words.len() {
-        forms.push(words[k..].join(" "));
+        forms.push(canonical);
     }
     for f in forms {
-        let c = g.lookup(&f);
+        let c = g.lookup(f);
         if !c.is_empty() {
-            return (c, f);
+            return Found::Name(c, f.to_string());
         }
     }
-    (Vec::new(), String::new())
+    if let Some((first, rest)) = surface.split_once(' ') {
+        let c = g.lookup(rest);
+        if !c.is_empty() {
+            if DIRECTIONS.contains(&first) {
+                return Found::PartOf(c);
+            }
+            if is_demonym(first) {
+                return Found::Name(c, rest.to_string());
+            }
+        }
+    }
+    Found::Nothing
+}
+
+/// What [`candidates_for`] found.
+enum Found<'g> {
+    /// Records named by the surface (or the form of it given).
+    Name(Vec<Candidate<'g>>, String),
+    /// A part ("Northern …") of the records named by the rest of the surface.
+    PartOf(Vec<Candidate<'g>>),
+    /// Nothing.
+    Nothing,
+}
+
+/// Capitalised words that make a place name a part of a larger place.
+const DIRECTIONS: [&str; 12] = [
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Northeastern",
+    "Northwestern",
+    "Southeastern",
+    "Southwestern",
+    "Upper",
+    "Lower",
+    "Greater",
+];
+
+/// A capitalised adjective of nationality: "Iraqi", "Syrian", "Lebanese", "Kurdish".
+fn is_demonym(w: &str) -> bool {
+    w.starts_with(char::is_uppercase)
+        && w.len() > 3
+        && ["i", "ian", "ese", "ish", "an"]
+            .iter()
+            .any(|s| w.ends_with(s))
 }
 
 fn strip_possessive(s: &str) -> &str {
@@ -266,6 +329,7 @@ fn resolve_one(
     let surface = m.span.slice(text).to_string();
     if cands.is_empty() {
         let kind = match ctx.cue {
+            _ if ctx.part_of.is_some() => Some(PlaceKind::Region),
             Cue::Facility => Some(PlaceKind::Facility),
             Cue::District => Some(PlaceKind::District),
             Cue::Division => Some(PlaceKind::Province),
@@ -284,7 +348,10 @@ fn resolve_one(
             place: None,
             kind,
             candidates: Vec::new(),
-            reason: "unresolved: no gazetteer record has this name".to_string(),
+            reason: match ctx.part_of {
+                Some(whole) => format!("unresolved: a part of {whole}, which has no record"),
+                None => "unresolved: no gazetteer record has this name".to_string(),
+            },
         };
     }
     let mut scored: Vec<(f64, Vec<&'static str>, &Candidate<'_>)> = cands
@@ -296,6 +363,34 @@ fn resolve_one(
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     let (_, why, best) = &scored[0];
+    let candidates: Vec<ScoredCandidate> = scored
+        .iter()
+        .map(|(s, _, c)| ScoredCandidate {
+            id: c.place.id.to_string(),
+            name: c.place.name.clone(),
+            kind: c.place.kind,
+            country: c.place.country.clone(),
+            admin1: c.place.admin1.clone(),
+            population: c.place.population,
+            score: (s * 100.0).round() / 100.0,
+        })
+        .collect();
+    if far_away(best.place, ctx) {
+        return MentionResolution {
+            span: m.span,
+            surface: surface.clone(),
+            // The tagger's canonical may be this far-away record's name: keep the surface.
+            canonical: strip_possessive(&surface).to_string(),
+            place: None,
+            kind: None,
+            candidates,
+            reason: format!(
+                "unresolved: the records of this name ({} in {}) lie far from the article's \
+                 other places",
+                best.place.kind, best.place.country
+            ),
+        };
+    }
     let place = best.place.clone();
     let mut reason = format!(
         "{} match of {:?}",
@@ -317,21 +412,39 @@ fn resolve_one(
         surface,
         canonical: place.name.clone(),
         kind: Some(place.kind),
-        candidates: scored
-            .iter()
-            .map(|(s, _, c)| ScoredCandidate {
-                id: c.place.id.to_string(),
-                name: c.place.name.clone(),
-                kind: c.place.kind,
-                country: c.place.country.clone(),
-                admin1: c.place.admin1.clone(),
-                population: c.place.population,
-                score: (s * 100.0).round() / 100.0,
-            })
-            .collect(),
+        candidates,
         place: Some(place),
         reason,
     }
+}
+
+/// True for a town (or smaller) in a country no other mention points to, further than
+/// [`FAR_KM`] from every other mention's likeliest place.
+fn far_away(p: &Place, ctx: &Context<'_>) -> bool {
+    if !matches!(
+        p.kind,
+        PlaceKind::Town | PlaceKind::District | PlaceKind::Facility
+    ) {
+        return false;
+    }
+    if ctx
+        .votes
+        .get(p.country_code.as_str())
+        .copied()
+        .unwrap_or(0.0)
+        > 1.0
+    {
+        return false;
+    }
+    let here = LatLon::new(p.lat, p.lon);
+    let mut others = ctx
+        .tops
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != ctx.index)
+        .filter_map(|(_, t)| *t)
+        .peekable();
+    others.peek().is_some() && others.all(|t| distance_km(here, t) > FAR_KM)
 }
 
 /// A candidate's score and the factors that raised it.

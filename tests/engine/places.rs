@@ -455,3 +455,59 @@ fn gold_resolution_accuracy() {
     );
     assert!(acc >= 0.9, "resolution accuracy {acc:.3}");
 }
+
+#[test]
+fn qualified_names() {
+    let g = Gazetteer::full();
+    let text = "ISIL's Northern Iraq offensive reached Iraqi Kurdistan.";
+    let ms = [
+        mention(text, "Northern Iraq", 0),
+        mention(text, "Iraqi Kurdistan", 0),
+    ];
+    let r = resolve_mentions(g, text, &ms);
+    // A part of Iraq the gazetteer has no record of: kept, unresolved, a region.
+    assert!(!r[0].is_resolved());
+    assert_eq!(
+        (r[0].canonical.as_str(), r[0].kind),
+        ("Northern Iraq", Some(PlaceKind::Region))
+    );
+    assert!(r[0].reason.contains("part of Iraq"), "{}", r[0].reason);
+    // A demonym before a known name qualifies it.
+    assert_eq!(r[1].canonical, "Kurdistan Region");
+    // Other leading words are not dropped: "Euphrates River Valley" is not "Valley".
+    let text = "fighting in the Euphrates River Valley of Iraq";
+    let r = resolve_mentions(g, text, &[mention(text, "Euphrates River Valley", 0)]);
+    assert!(!r[0].is_resolved(), "{:?}", r[0].place);
+}
+
+#[test]
+fn far_away_homonyms_stay_unresolved() {
+    // Rawa (Iraq, 13,000 inhabitants) is below the table's cut-off; Rawa Mazowiecka
+    // (Poland) has "Rawa" among its names, but not in an article about Iraq and Syria.
+    let text = "Strikes near Kirkuk, Iraq, in Syria and in Rawa.";
+    let g = Gazetteer::full();
+    let ms: Vec<Mention> = ["Kirkuk", "Iraq", "Syria", "Rawa"]
+        .iter()
+        .map(|s| mention(text, s, 0))
+        .collect();
+    let r = resolve_mentions(g, text, &ms);
+    assert!(!r[3].is_resolved(), "{:?}", r[3].place);
+    assert_eq!(r[3].canonical, "Rawa");
+    assert!(!r[3].candidates.is_empty());
+    assert!(r[3].reason.contains("far from"), "{}", r[3].reason);
+    // Alone, with nothing to compare with, it resolves.
+    let r = resolve_mentions(g, "Rawa.", &[mention("Rawa.", "Rawa", 0)]);
+    assert!(r[0].is_resolved());
+}
+
+#[test]
+fn cities_named_like_their_division_take_its_english_name() {
+    let g = Gazetteer::full();
+    let text = "Dohuk and Kirkuk.";
+    let r = resolve_mentions(g, text, &[mention(text, "Dohuk", 0)]);
+    assert_eq!(r[0].canonical, "Duhok");
+    assert_eq!(
+        r[0].place.as_ref().unwrap().parent(),
+        Some("Duhok Governorate")
+    );
+}
