@@ -3,7 +3,7 @@
 //! table per rule.
 
 use newslens::engine::compare::figures::{class_of, read_canonical, verdict};
-use newslens::engine::compare::framing::{framing, TermKind};
+use newslens::engine::compare::framing::{features, framing, TermKind};
 use newslens::engine::compare::{
     compare, contexts, csv, to_csv, Amount, Attribution, Comparison, EntityRow, Layout, Placement,
     Side, Similarity, Verdict,
@@ -828,6 +828,38 @@ fn framing_log_odds_rules() {
     assert_eq!(swapped, f.swapped());
     // Equal rates on both sides score zero and are on neither list.
     assert!(!f.a.iter().chain(&f.b).any(|t| t.term == "city"));
+}
+
+#[test]
+fn framing_features_are_content_words_names_and_adjacent_pairs() {
+    let d =
+        doc("T\nThe militias entered the city, and militias left Kirkuk on Monday.\nReuters Photo");
+    let story: Vec<bool> = Layout::of(&d)
+        .placements
+        .iter()
+        .map(Option::is_some)
+        .collect();
+    let f = features(&d, &story);
+    let cases: &[(TermKind, &str, usize)] = &[
+        (TermKind::Word, "militias", 2),
+        (TermKind::Word, "entered", 1),
+        (TermKind::Word, "city", 1),
+        (TermKind::Phrase, "militias entered", 1),
+        (TermKind::Phrase, "militias left", 1),
+        (TermKind::Phrase, "left Kirkuk", 1),
+        (TermKind::Name, "Kirkuk", 1),
+        // Stopwords, punctuation and dates break pairs and are no features.
+        (TermKind::Word, "the", 0),
+        (TermKind::Phrase, "entered city", 0),
+        (TermKind::Phrase, "city militias", 0),
+        (TermKind::Word, "monday", 0),
+        // Boilerplate is left out.
+        (TermKind::Word, "reuters", 0),
+    ];
+    for &(kind, term, n) in cases {
+        let got = f.get(&(kind, term.to_string())).copied().unwrap_or(0);
+        assert_eq!(got, n, "{kind:?} {term}");
+    }
 }
 
 #[test]

@@ -157,7 +157,7 @@ pub struct Voice {
 /// One source an article cites.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Source {
-    /// PERSON or ORG.
+    /// PERSON or ORG (the label of its first citation; sources are keyed by canonical name).
     pub label: Label,
     /// Canonical name.
     pub canonical: String,
@@ -436,10 +436,7 @@ pub fn sources(doc: &Document, layout: &Layout, voices: &[Voice]) -> Vec<Source>
         .collect();
     let mut out: Vec<Source> = Vec::new();
     let mut add = |m: &Mention, quote: bool| {
-        let i = match out
-            .iter()
-            .position(|s| s.label == m.label && s.canonical == m.canonical)
-        {
+        let i = match out.iter().position(|s| s.canonical == m.canonical) {
             Some(i) => i,
             None => {
                 out.push(Source {
