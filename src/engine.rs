@@ -12,6 +12,7 @@ pub mod corrections;
 pub mod corpus_index;
 pub mod gazetteer;
 pub mod dates;
+pub mod entities;
 pub mod document;
 pub mod eval;
 pub mod export;

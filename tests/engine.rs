@@ -21,3 +21,17 @@ mod corrections;
 mod export;
 #[path = "engine/backup.rs"]
 mod backup;
+#[path = "engine/accuracy.rs"]
+mod accuracy;
+#[path = "engine/entities.rs"]
+mod entities;
+#[path = "engine/html.rs"]
+mod html;
+#[path = "engine/normalise.rs"]
+mod normalise;
+#[path = "engine/recognise.rs"]
+mod recognise;
+#[path = "engine/robustness.rs"]
+mod robustness;
+#[path = "engine/text.rs"]
+mod text;

@@ -303,6 +303,7 @@ fn deictic(
         "tonight" => (0, j + 1, Some("night")),
         "tomorrow" => (1, j + 1, None),
         "this" if part_of_day(v.s(j + 1)) => (0, j + 2, Some(v.s(j + 1))),
+        "predawn" | "pre-dawn" if v.s(j + 1) == "hours" => (0, j + 2, Some("predawn")),
         _ => return None,
     };
     let mut part = this_part.map(str::to_string);

@@ -904,6 +904,7 @@ pub fn is_quantity_or_date_trigger(word: &str) -> bool {
         "today",
         "tomorrow",
         "tonight",
+        "predawn",
     ];
     let set = CELL.get_or_init(|| {
         let mut s: HashSet<String> = DATE_WORDS.iter().map(|w| (*w).to_string()).collect();

@@ -78,6 +78,9 @@ pub fn find(text: &str, paras: &[Vec<Token>]) -> Vec<Candidate> {
         }
         chunks_of.push(chunks);
     }
+    for _ in 0..2 {
+        list_places(text, paras, &chunks_of, &mut found);
+    }
     let aliases = definitions(text, paras, &found);
     let mut names = NameTable::default();
     for (alias, (label, canonical)) in &aliases {
@@ -179,6 +182,66 @@ pub fn find(text: &str, paras: &[Vec<Token>]) -> Vec<Candidate> {
             }
         })
         .collect()
+}
+
+/// Names listed beside places are places: "Sinjar, Jalawla, Makhmur and Tuz Khurmatu".
+/// A chunk nothing else claimed, not sentence-initial, joined by `,`, `and` or `or` to a PLACE
+/// on either side, becomes a PLACE.
+fn list_places(
+    text: &str,
+    paras: &[Vec<Token>],
+    chunks_of: &[Vec<Vec<Unit>>],
+    found: &mut Vec<Found>,
+) {
+    // Per paragraph: token → is covered; place starts and ends.
+    let mut covered: Vec<Vec<bool>> = paras.iter().map(|t| vec![false; t.len() + 1]).collect();
+    let mut starts: FxHashSet<(usize, usize)> = FxHashSet::default();
+    let mut ends: FxHashSet<(usize, usize)> = FxHashSet::default();
+    for f in found.iter() {
+        for c in &mut covered[f.para][f.a..f.b] {
+            *c = true;
+        }
+        if f.label == Label::Place {
+            starts.insert((f.para, f.a));
+            ends.insert((f.para, f.b));
+        }
+    }
+    if starts.is_empty() {
+        return;
+    }
+    let mut new = Vec::new();
+    for (p, toks) in paras.iter().enumerate() {
+        let v = TokenView { text, toks };
+        let place_ending = |end: usize| ends.contains(&(p, end));
+        let place_starting = |start: usize| starts.contains(&(p, start));
+        let joiner = |i: usize| matches!(v.s(i), "," | "and" | "or");
+        for c in &chunks_of[p] {
+            let (a, b) = (c[0].a, c[c.len() - 1].b);
+            if covered[p][a..b].iter().any(|&x| x) || v.sentence_initial(a) || v.is_all_caps(a) {
+                continue;
+            }
+            let left = a >= 2
+                && joiner(a - 1)
+                && (place_ending(a - 1) || a >= 3 && v.s(a - 2) == "," && place_ending(a - 2));
+            let right = joiner(b)
+                && (place_starting(b + 1)
+                    || v.s(b) == "," && joiner(b + 1) && place_starting(b + 2));
+            if left || right {
+                new.push(Found {
+                    para: p,
+                    a,
+                    b,
+                    label: Label::Place,
+                    canonical: None,
+                    rule: "list-with-places",
+                    evidence: "listed beside places".into(),
+                    propagate: true,
+                    priority: DIRECT,
+                });
+            }
+        }
+    }
+    found.extend(new);
 }
 
 /// The text of tokens `a..b` with every whitespace run written as one space.
@@ -311,14 +374,45 @@ fn is_calendar_word(s: &str) -> bool {
     WEEKDAYS.contains(&s) || super::dates::month_of(s).is_some_and(|_| s.len() > 3 || s == "May")
 }
 
+/// True for word prefixes written with a hyphen before a name (`Non-`, `Anti-`, `Pro-`).
+fn is_prefix(s: &str) -> bool {
+    lexicon::with_lower(s, |w| {
+        matches!(
+            w,
+            "non"
+                | "anti"
+                | "pro"
+                | "ex"
+                | "pre"
+                | "post"
+                | "neo"
+                | "pan"
+                | "mid"
+                | "sub"
+                | "trans"
+                | "inter"
+                | "multi"
+                | "semi"
+                | "counter"
+                | "co"
+        )
+    })
+}
+
 /// The end of the capitalised unit starting at token `i`, if one starts there.
 fn unit_at(v: TokenView<'_>, i: usize) -> Option<usize> {
     let s = v.s(i);
     if v.is_cap(i) {
-        if is_calendar_word(s) || lexicon::is_function_word(s) {
+        let abbreviated_month = super::dates::month_of(s).is_some()
+            && (v.s(i + 1) == "." || v.kind(i + 1) == TokenKind::Number);
+        if is_calendar_word(s) || abbreviated_month || lexicon::is_function_word(s) {
             return None;
         }
         let mut end = i + 1;
+        if is_prefix(s) && v.s(end) == "-" && !v.spaced(end) {
+            // "Non-Kurdish", "Anti-Western": the prefix is not part of the name.
+            return None;
+        }
         // "Secretary-General": two capitalised words joined by a hyphen (not acronyms).
         while v.s(end) == "-"
             && !v.spaced(end)
@@ -432,7 +526,7 @@ fn classify(v: TokenView<'_>, p: usize, units: &[Unit], out: &mut Vec<Found>) {
     while k < units.len() {
         if let Some(n) = title_at(v, units, k).filter(|&n| {
             // A title word is a title only before a name or at the chunk's end ("the Army").
-            k + 1 < units.len() || n > 1 || units.len() == 1
+            k + 1 < units.len() || n > 1 || units.len() == 1 || v.is(units[k].b, "of")
         }) {
             let t0 = k + 1 - n;
             if t0 > start {
@@ -491,7 +585,8 @@ fn part(
     };
     if let Some(t) = title {
         let surf = surface(v, a, b);
-        if !lexicon::groups().contains_key(surf.as_ref()) && toponyms::lookup(&surf).is_none() {
+        let trusted_place = toponyms::lookup(&surf).is_some_and(|h| h.exact && h.prominent);
+        if !lexicon::groups().contains_key(surf.as_ref()) && !trusted_place {
             push(
                 out,
                 a,
@@ -567,7 +662,24 @@ fn part(
         );
         return;
     }
-    let _ = before_title;
+    // "Pentagon Director of …": an unknown name right before a title is its organisation.
+    if before_title && units.len() == 1 && !v.sentence_initial(a) {
+        let surf = surface(v, a, b);
+        if !lexicon::groups().contains_key(surf.as_ref()) && toponyms::lookup(&surf).is_none() {
+            let t = units[0];
+            push(
+                out,
+                t.a,
+                t.b,
+                Label::Org,
+                None,
+                "org-context",
+                "before a title".to_string(),
+                true,
+            );
+            return;
+        }
+    }
     lexical(v, p, units, out);
 }
 
@@ -633,15 +745,35 @@ fn lexical(v: TokenView<'_>, p: usize, units: &[Unit], out: &mut Vec<Found>) {
         let mut seg = None;
         for m in (1..=4.min(units.len() - k)).rev() {
             let surf = surface(v, units[k].a, units[k + m - 1].b);
+            if m == 1 && is_direction(&surf) {
+                // "Northern", "Central": division names too generic to stand alone.
+                continue;
+            }
             if let Some(hit) = toponyms::lookup(&surf) {
                 // Towns and transliterated matches want the whole chunk and no sentence-initial
                 // capital ("Most", "Robert Manning" are not places).
                 let trusted = hit.prominent && hit.exact;
                 let whole = k == 0 && m == units.len() && !v.sentence_initial(units[0].a);
-                if trusted || whole && (hit.exact || surf.len() >= 5) {
+                if trusted || whole && (m >= 2 || hit.exact) {
                     seg = Some((m, Seg::Place(m, hit)));
                     break;
                 }
+            }
+        }
+        if seg.is_none()
+            && units[k].a == 0
+            && v.is_all_caps(0)
+            && matches!(v.s(units[k].b), "," | "(" | "—" | "–")
+        {
+            // A dateline "WASHINGTON, Oct. 16": the place in capitals.
+            let s0 = v.s(0);
+            let title: String = s0
+                .chars()
+                .take(1)
+                .chain(s0.chars().skip(1).flat_map(char::to_lowercase))
+                .collect();
+            if let Some(hit) = toponyms::lookup(&title).filter(|h| h.exact && h.prominent) {
+                seg = Some((1, Seg::Place(1, hit)));
             }
         }
         if seg.is_none() {
@@ -699,6 +831,20 @@ fn lexical(v: TokenView<'_>, p: usize, units: &[Unit], out: &mut Vec<Found>) {
                 let end = units[k + m - 1].b;
                 out.push(found_place(p, u.a, end, hit, "gazetteer"));
             }
+            Seg::Unknown
+                if is_direction(&surface(v, u.a, u.b))
+                    && matches!(segs.get(s + 1), Some((_, Seg::Place(..)))) =>
+            {
+                // "Northern Iraq": a capitalised direction before a place is part of its name.
+                if let Some((k2, Seg::Place(m2, hit))) = segs.get(s + 1) {
+                    let end = units[k2 + m2 - 1].b;
+                    let mut f = found_place(p, u.a, end, hit, "direction+place");
+                    f.canonical = Some(surface(v, u.a, end).into_owned());
+                    out.push(f);
+                }
+                s += 2;
+                continue;
+            }
             Seg::Unknown => {
                 let mut e = s + 1;
                 while e < segs.len() && matches!(segs[e].1, Seg::Unknown) {
@@ -712,6 +858,37 @@ fn lexical(v: TokenView<'_>, p: usize, units: &[Unit], out: &mut Vec<Found>) {
         }
         s += 1;
     }
+}
+
+/// True for capitalised compass and position words (`Northern`, `West`, `Central`).
+fn is_direction(s: &str) -> bool {
+    matches!(
+        s,
+        "North"
+            | "South"
+            | "East"
+            | "West"
+            | "Northern"
+            | "Southern"
+            | "Eastern"
+            | "Western"
+            | "Central"
+            | "Northeast"
+            | "Northwest"
+            | "Southeast"
+            | "Southwest"
+            | "Northeastern"
+            | "Northwestern"
+            | "Southeastern"
+            | "Southwestern"
+            | "Upper"
+            | "Lower"
+            | "Middle"
+            | "Greater"
+            | "Inner"
+            | "Outer"
+            | "Capital"
+    )
 }
 
 /// A PLACE finding from a lexicon hit.
@@ -871,6 +1048,7 @@ fn context(
             && FORCE_NOUNS.contains(&n1.as_str())
             && v.is_lower_word(b)
             && !v.is_all_caps(a)
+            && (!initial || n1.starts_with("spokes"))
         {
             push(Label::Org, "org-context", format!("before '{n1}'"));
             return;
@@ -890,6 +1068,22 @@ fn context(
                 return;
             }
         }
+    }
+    // "the Pentagon", "the Peshmerga": a single unknown proper name after "the" in mid-sentence
+    // names an institution (plurals such as "the Houthis" are left alone).
+    if at_chunk_start
+        && at_chunk_end
+        && run.len() == 1
+        && b == a + 1
+        && !initial
+        && prev(1) == "the"
+        && !v.is(b, "of")
+        && !v.s(a).ends_with('s')
+        && !is_direction(v.s(a))
+        && v.kind(a) == TokenKind::Word
+    {
+        push(Label::Org, "the-name", format!("'the {}'", v.s(a)));
+        return;
     }
     // A bare acronym.
     if run.len() == 1

@@ -398,6 +398,9 @@ impl<'a> TokenView<'a> {
         }
         match self.s(j - 1) {
             "!" | "?" | "…" | ":" => true,
+            // A dateline "WASHINGTON, Oct. 16, 2017 — Coalition forces …": the story starts
+            // after the dash.
+            "—" | "–" => (0..j - 1).all(|k| !self.is_lower_word(k)),
             "." => !(j >= 2 && !self.spaced(j - 1) && is_abbreviation(self.s(j - 2))),
             _ => false,
         }

@@ -1,0 +1,254 @@
+//! Recognition rules, one table row per rule, on texts that are not in the bundled corpus.
+
+use newslens::engine::tag::{tag, TagOptions};
+
+struct Case {
+    name: &'static str,
+    text: &'static str,
+    /// Every mention, in order: (surface, label).
+    expected: &'static [(&'static str, &'static str)],
+}
+
+const CASES: &[Case] = &[
+    Case {
+        name: "title before name",
+        text: "Foreign Minister Sergei Lavrov arrived.",
+        expected: &[("Sergei Lavrov", "PERSON")],
+    },
+    Case {
+        name: "lowercase title",
+        text: "Her spokesman Jean Dupont said nothing.",
+        expected: &[("Jean Dupont", "PERSON")],
+    },
+    Case {
+        name: "appositive title",
+        text: "Syria’s president, Bashar al-Assad, spoke.",
+        expected: &[("Syria", "PLACE"), ("Bashar al-Assad", "PERSON")],
+    },
+    Case {
+        name: "abbreviated title",
+        text: "It was Gen. Mark Milley who spoke.",
+        expected: &[("Mark Milley", "PERSON")],
+    },
+    Case {
+        name: "surname after full name",
+        text: "President Emmanuel Macron left. Later Macron said no.",
+        expected: &[("Emmanuel Macron", "PERSON"), ("Macron", "PERSON")],
+    },
+    Case {
+        name: "speaker",
+        text: "Analysts agree, Maria Fernanda Lopez said.",
+        expected: &[("Maria Fernanda Lopez", "PERSON")],
+    },
+    Case {
+        name: "org head",
+        text: "The World Health Organization warned.",
+        expected: &[("World Health Organization", "ORG")],
+    },
+    Case {
+        name: "org of tail",
+        text: "A report by the Ministry of Defence came.",
+        expected: &[("Ministry of Defence", "ORG")],
+    },
+    Case {
+        name: "demonym plus head is a group",
+        text: "The Syrian Government refused.",
+        expected: &[("Syrian", "GROUP")],
+    },
+    Case {
+        name: "acronym definition",
+        text: "The Syrian Democratic Forces (SDF) advanced. The SDF held.",
+        expected: &[
+            ("Syrian Democratic Forces", "ORG"),
+            ("SDF", "ORG"),
+            ("SDF", "ORG"),
+        ],
+    },
+    Case {
+        name: "acronym before definition",
+        text: "NATO met. The North Atlantic Treaty Organization (NATO) agreed.",
+        expected: &[
+            ("NATO", "ORG"),
+            ("North Atlantic Treaty Organization", "ORG"),
+            ("NATO", "ORG"),
+        ],
+    },
+    Case {
+        name: "slash acronyms",
+        text: "the Kurdistan Workers’ Party (PKK/KGK) fought",
+        expected: &[
+            ("Kurdistan", "PLACE"),
+            ("Party", "ORG"),
+            ("PKK", "ORG"),
+            ("KGK", "ORG"),
+        ],
+    },
+    Case {
+        name: "outlet cue",
+        text: "“It is calm,” reports Sky News.",
+        expected: &[("Sky News", "ORG")],
+    },
+    Case {
+        name: "outlet cue unknown head",
+        text: "“It is calm,” observed Deutsche Welle.",
+        expected: &[("Deutsche Welle", "ORG")],
+    },
+    Case {
+        name: "according to",
+        text: "Nobody died, according to Reuters.",
+        expected: &[("Reuters", "ORG")],
+    },
+    Case {
+        name: "force noun",
+        text: "Many Houthi fighters fled.",
+        expected: &[("Houthi", "ORG")],
+    },
+    Case {
+        name: "spokesman of org",
+        text: "Kremlin spokesman Dmitry Peskov said.",
+        expected: &[("Kremlin", "ORG"), ("Dmitry Peskov", "PERSON")],
+    },
+    Case {
+        name: "city of",
+        text: "They reached the city of Zakho on foot.",
+        expected: &[("Zakho", "PLACE")],
+    },
+    Case {
+        name: "direction of",
+        text: "The road runs north of Dohuk today.",
+        expected: &[("Dohuk", "PLACE"), ("today", "DATE")],
+    },
+    Case {
+        name: "in place",
+        text: "Fighting continued in Qaraqosh overnight.",
+        expected: &[("Qaraqosh", "PLACE")],
+    },
+    Case {
+        name: "place noun after",
+        text: "the Bashiqa district was quiet",
+        expected: &[("Bashiqa", "PLACE")],
+    },
+    Case {
+        name: "facility",
+        text: "near the Q2 air base",
+        expected: &[("Q2", "PLACE")],
+    },
+    Case {
+        name: "place, country",
+        text: "It happened in Zummar, Iraq.",
+        expected: &[("Zummar", "PLACE"), ("Iraq", "PLACE")],
+    },
+    Case {
+        name: "country and initials",
+        text: "U.S. and French troops",
+        expected: &[("U.S.", "PLACE"), ("French", "GROUP")],
+    },
+    Case {
+        name: "demonym plus region",
+        text: "Syrian Kurdistan is not Iraqi territory.",
+        expected: &[("Syrian Kurdistan", "PLACE"), ("Iraqi", "GROUP")],
+    },
+    Case {
+        name: "hyphen compound",
+        text: "Iran-backed and anti-NATO and Turkish-held",
+        expected: &[("Iran", "PLACE"), ("NATO", "ORG"), ("Turkish", "GROUP")],
+    },
+    Case {
+        name: "religion and ethnicity",
+        text: "Sunni Arabs and Yazidis and Christians",
+        expected: &[
+            ("Sunni", "GROUP"),
+            ("Arabs", "GROUP"),
+            ("Yazidis", "GROUP"),
+            ("Christians", "GROUP"),
+        ],
+    },
+    Case {
+        name: "no determiner",
+        text: "the United Nations said",
+        expected: &[("United Nations", "ORG")],
+    },
+    Case {
+        name: "sentence-initial unknown",
+        text: "Meanwhile Residents fled. Later they came.",
+        expected: &[],
+    },
+    Case {
+        name: "title alone",
+        text: "The Secretary-General spoke.",
+        expected: &[],
+    },
+    Case {
+        name: "propagation",
+        text: "Many Houthi fighters fled. Houthi leaders met.",
+        expected: &[("Houthi", "ORG"), ("Houthi", "ORG")],
+    },
+    Case {
+        name: "dates and numbers",
+        text: "On Monday, Oct. 16, 2017, about 5,000 people and two sides met.",
+        expected: &[
+            ("Monday, Oct. 16, 2017", "DATE"),
+            ("about 5,000 people", "NUMBER"),
+            ("two sides", "NUMBER"),
+        ],
+    },
+    Case {
+        name: "not quantities",
+        text: "Both of them hit one another in the first place.",
+        expected: &[],
+    },
+];
+
+#[test]
+fn recognition_table() {
+    let mut failures = Vec::new();
+    for c in CASES {
+        let got: Vec<(String, &str)> = tag(c.text, &TagOptions::default())
+            .iter()
+            .map(|m| (m.span.slice(c.text).to_string(), m.label.as_str()))
+            .collect();
+        let want: Vec<(String, &str)> = c
+            .expected
+            .iter()
+            .map(|(s, l)| ((*s).to_string(), *l))
+            .collect();
+        if got != want {
+            failures.push(format!("{}: got {got:?}, want {want:?}", c.name));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_mention_explains_itself() {
+    let text =
+        "Prime Minister Haider al-Abadi met the Kurdistan Regional Government (KRG) in Baghdad.";
+    for m in tag(text, &TagOptions::default()) {
+        assert!(!m.why.rule.is_empty(), "{m:?}");
+        assert!(!m.why.to_string().is_empty());
+    }
+    let baghdad = tag(text, &TagOptions::default())
+        .into_iter()
+        .find(|m| m.span.slice(text) == "Baghdad")
+        .unwrap();
+    assert!(
+        baghdad.why.to_string().starts_with("gazetteer geonames:"),
+        "{}",
+        baghdad.why
+    );
+}
+
+#[test]
+fn boilerplate_is_skipped() {
+    let text = "Kirkuk fell to Iraqi forces.\nReuters Photo\nSign up for our newsletter";
+    let m = tag(text, &TagOptions::default());
+    assert!(
+        m.iter().all(|m| m.span.end() <= text.find('\n').unwrap()),
+        "{m:?}"
+    );
+}
