@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod article_list;
+pub mod article_tools;
 pub mod compare;
 pub mod contexts;
 pub mod corpus;
@@ -10,13 +11,17 @@ pub mod entity_list;
 pub mod filter_bar;
 pub mod gazetteer;
 pub mod highlight;
+pub mod import;
 pub mod keyboard;
 pub mod legend;
 pub mod places;
 pub mod reader;
+pub mod selection;
 pub mod state;
 pub mod storage;
 pub mod url;
+pub mod user_data;
+pub mod your_data;
 
 /// Mounts the app into `<body>`.
 pub fn mount() {

@@ -1,9 +1,14 @@
 //! The root component: header, view tabs, filters, article list and the current view. Owns the
 //! state reducer, mirrors it into the URL and handles keyboard shortcuts.
 
+use crate::engine::backup::{read_record, RecordRead, StoredArticle};
+use crate::engine::corpus::Article;
 use crate::engine::corpus_index::{label_counts, CorpusIndex};
+use crate::engine::label::Label;
+use crate::engine::span::Span;
 use crate::filter::filter_docs;
 use crate::ui::article_list::ArticleList;
+use crate::ui::article_tools::ArticleTools;
 use crate::ui::compare::Compare;
 use crate::ui::contexts::Contexts;
 use crate::ui::corpus::Corpus;
@@ -11,12 +16,16 @@ use crate::ui::entity_list::EntityList;
 use crate::ui::filter_bar::FilterBar;
 use crate::ui::gazetteer::{self, GazetteerState};
 use crate::ui::highlight::HighlightOptions;
+use crate::ui::import::Import;
 use crate::ui::keyboard::{self, Shortcut};
 use crate::ui::legend::Legend;
 use crate::ui::places::Places;
 use crate::ui::reader::Reader;
 use crate::ui::state::{Action, HistoryMode, State};
+use crate::ui::storage;
 use crate::ui::url;
+use crate::ui::user_data::{Op, Unreadable, UserAction, UserData};
+use crate::ui::your_data::YourData;
 use crate::view_state::View;
 use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
@@ -31,9 +40,21 @@ pub fn App() -> Html {
     // The full gazetteer, fetched after first paint; until it is there the core table serves.
     let gaz = use_state(|| GazetteerState::Idle);
     let full_gazetteer = matches!(*gaz, GazetteerState::Ready(_));
-    let corpus = use_memo(full_gazetteer, {
+    // What the user added, loaded from the browser's storage.
+    let user = use_reducer(UserData::default);
+    let db = use_mut_ref(|| None::<storage::Db>);
+    let saving = use_mut_ref(|| false);
+    let corpus = use_memo((full_gazetteer, user.revision), {
         let bundled = bundled.clone();
-        move |_| Corpus::analyse(&bundled.0)
+        let user = user.clone();
+        move |_| {
+            let mut articles = bundled.0.clone();
+            articles.extend(user.articles.iter().map(|a| Article {
+                meta: a.meta.clone(),
+                text: a.text.clone(),
+            }));
+            Corpus::analyse(&articles, &user.corrections)
+        }
     });
     let corpus: Corpus = (*corpus).clone();
     let index = use_memo(corpus.clone(), |c| Rc::new(CorpusIndex::build(&c.0)));
@@ -42,6 +63,61 @@ pub fn App() -> Html {
         view: url::read(),
         history: HistoryMode::Keep,
     });
+    // Open storage and load the user's articles and corrections.
+    {
+        let (dispatch, db) = (user.dispatcher(), db.clone());
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                match storage::open().await {
+                    Ok(handle) => {
+                        let loaded = load_user_data(&handle).await;
+                        *db.borrow_mut() = Some(handle);
+                        dispatch.dispatch(loaded);
+                    }
+                    Err(e) => dispatch.dispatch(UserAction::StorageUnavailable(e.to_string())),
+                }
+            });
+        });
+    }
+    // Write what the user changed; on failure keep it in memory and say so.
+    {
+        let (db, saving, dispatch) = (db.clone(), saving.clone(), user.dispatcher());
+        let pending = user.pending.clone();
+        use_effect_with(
+            (user.revision, pending.len(), user.status.clone()),
+            move |_| {
+                let handle = db.borrow().clone();
+                let busy = *saving.borrow();
+                if let (Some(handle), false, false) = (handle, busy, pending.is_empty()) {
+                    *saving.borrow_mut() = true;
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let n = pending.len();
+                        let mut result = Ok(());
+                        for op in &pending {
+                            result = match op {
+                                Op::PutArticle(a) => handle.put(storage::ARTICLES, a).await,
+                                Op::DeleteArticle(id) => {
+                                    match handle.delete(storage::ARTICLES, id).await {
+                                        Ok(()) => handle.delete(storage::CORRECTIONS, id).await,
+                                        e => e,
+                                    }
+                                }
+                                Op::PutCorrections(c) => handle.put(storage::CORRECTIONS, c).await,
+                            };
+                            if result.is_err() {
+                                break;
+                            }
+                        }
+                        *saving.borrow_mut() = false;
+                        dispatch.dispatch(match result {
+                            Ok(()) => UserAction::Saved(n),
+                            Err(e) => UserAction::SaveFailed(e.to_string()),
+                        });
+                    });
+                }
+            },
+        );
+    }
     // Fetch the full gazetteer once, after the first render; install it for tagging so that
     // the browser finds the same places as the command line, then re-analyse.
     {
@@ -148,10 +224,33 @@ pub fn App() -> Html {
     let on_open = Callback::from(move |id: String| d.dispatch(Action::OpenArticle(id)));
     let d = state.dispatcher();
     let current = view.entity.clone();
-    let on_mark = Callback::from(move |c: String| {
-        let next = (current.as_deref() != Some(c.as_str())).then_some(c);
-        d.dispatch(Action::SelectEntity(next));
+    let picked = use_state(|| None::<(String, Span)>);
+    let picked_setter = picked.clone();
+    let reading = article_id.clone().unwrap_or_default();
+    let on_mark = Callback::from(move |(c, span): (String, Span)| {
+        let same = current.as_deref() == Some(c.as_str());
+        picked_setter.set((!same).then(|| (reading.clone(), span)));
+        d.dispatch(Action::SelectEntity((!same).then_some(c)));
     });
+    let on_user = {
+        let d = user.dispatcher();
+        Callback::from(move |a: UserAction| d.dispatch(a))
+    };
+    let on_add = {
+        let (d, s) = (user.dispatcher(), state.dispatcher());
+        Callback::from(move |a: StoredArticle| {
+            let id = a.meta.id.clone();
+            d.dispatch(UserAction::Add(a));
+            s.dispatch(Action::OpenArticle(id));
+        })
+    };
+    let entity_names: Rc<Vec<(Label, String)>> = Rc::new(
+        index
+            .entities
+            .iter()
+            .map(|e| (e.label, e.canonical.clone()))
+            .collect(),
+    );
     let d = state.dispatcher();
     let on_select = Callback::from(move |e: Option<String>| d.dispatch(Action::SelectEntity(e)));
     let d = state.dispatcher();
@@ -248,7 +347,14 @@ pub fn App() -> Html {
                 <>
                     <Legend counts={label_counts(doc)} types={view.types} on_toggle={on_toggle.clone()} />
                     {selection.clone()}
-                    <Reader doc={doc.clone()} options={options} on_select={on_mark} />
+                    <Reader doc={doc.clone()} options={options} on_select={on_mark}
+                        tools={html! {
+                            <ArticleTools doc={doc.clone()} is_user={Corpus::is_user(doc)}
+                                picked={picked.as_ref().filter(|(id, _)| *id == doc.meta.id).map(|(_, s)| *s)}
+                                entities={entity_names.clone()}
+                                corrections={user.corrections_of(&doc.meta.id).map_or(0, |c| c.items.len())}
+                                on_user={on_user.clone()} />
+                        }} />
                 </>
             },
             None => html! { <p class="empty">{"No article yet."}</p> },
@@ -257,7 +363,7 @@ pub fn App() -> Html {
     let tabs = View::ALL.into_iter();
 
     html! {
-        <div class="app">
+        <div class="app" data-gazetteer={match &*gaz { GazetteerState::Ready(_) => "full", GazetteerState::Failed(_) => "core", _ => "loading" }}>
             <a class="skip" href="#main">{"Skip to content"}</a>
             <header class="topbar">
                 <a class="brand" href="./" aria-label="NewsLens home">
@@ -282,6 +388,16 @@ pub fn App() -> Html {
             if let Some(err) = load_error {
                 <p class="error" role="alert">{format!("The bundled corpus could not be read: {err}")}</p>
             }
+            if let Some(n) = user.notice.clone() {
+                <div class="notice-bar" role="status">
+                    <span>{n}</span>
+                    if user.deleted.is_some() {
+                        <button type="button" class="tool" data-action="undo-delete"
+                            onclick={on_user.reform(|_| UserAction::UndoDelete)}>{"Undo"}</button>
+                    }
+                    <button type="button" class="tool" aria-label="Dismiss" onclick={on_user.reform(|_| UserAction::Dismiss)}>{"×"}</button>
+                </div>
+            }
             <FilterBar corpus={corpus.clone()} q={AttrValue::from(view.q.clone())}
                 outlet={view.outlet.clone().map(AttrValue::from)} filtered={view.filtered()}
                 hits={hits} on_search={on_search} on_outlet={on_outlet} on_clear={on_clear} />
@@ -290,6 +406,8 @@ pub fn App() -> Html {
                     <aside class="sidebar">
                         <ArticleList corpus={corpus.clone()} selected={article_id.clone().map(AttrValue::from)}
                             visible={view.filtered().then_some(visible)} on_open={on_open} />
+                        <Import corpus={corpus.clone()} {on_add} />
+                        <YourData data={user.clone()} on_user={on_user.clone()} />
                     </aside>
                 }
                 <main id="main" class="main" tabindex="-1">{main}</main>
@@ -304,5 +422,65 @@ pub fn App() -> Html {
                 <p>{"NewsLens analyses articles in your browser; nothing you read or add is sent anywhere. Place data © GeoNames (CC BY 4.0)."}</p>
             </footer>
         </div>
+    }
+}
+
+/// Reads every stored record, keeping what cannot be read apart (never deleting it).
+async fn load_user_data(db: &storage::Db) -> UserAction {
+    let mut articles = Vec::new();
+    let mut upgraded = Vec::new();
+    let mut unreadable = Vec::new();
+    let mut corrections = Vec::new();
+    match db.all(storage::ARTICLES).await {
+        Ok(records) => {
+            for raw in records {
+                let json = storage::raw_json(&raw);
+                let value = serde_json::from_str(&json).unwrap_or(serde_json::Value::Null);
+                match read_record(value) {
+                    RecordRead::Current(a) => articles.push(a),
+                    RecordRead::Upgraded { article, .. } => {
+                        articles.push(article.clone());
+                        upgraded.push(article);
+                    }
+                    RecordRead::Newer { version, id, .. } => unreadable.push(Unreadable {
+                        id,
+                        reason: format!("written by a newer NewsLens (record version {version})"),
+                        raw: json,
+                    }),
+                    RecordRead::Unreadable { id, reason, .. } => unreadable.push(Unreadable {
+                        id,
+                        reason,
+                        raw: json,
+                    }),
+                }
+            }
+        }
+        Err(e) => unreadable.push(Unreadable {
+            id: None,
+            reason: format!("the article store could not be read: {e}"),
+            raw: String::new(),
+        }),
+    }
+    if let Ok(records) = db.all(storage::CORRECTIONS).await {
+        for raw in records {
+            let json = storage::raw_json(&raw);
+            match serde_json::from_str::<serde_json::Value>(&json)
+                .map_err(|e| e.to_string())
+                .and_then(|v| crate::engine::backup::read_corrections(&v).map(|r| (v, r)))
+            {
+                Ok((_, (list, _skipped))) => corrections.push(list),
+                Err(reason) => unreadable.push(Unreadable {
+                    id: None,
+                    reason,
+                    raw: json,
+                }),
+            }
+        }
+    }
+    UserAction::Loaded {
+        articles,
+        corrections,
+        unreadable,
+        upgraded,
     }
 }

@@ -54,9 +54,12 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
                             aria-current={current.then_some("page")}
                             {onclick}
                         >
-                            <span class="outlet">{&d.meta.outlet}</span>
+                            <span class="outlet">{if d.meta.outlet.is_empty() { "Unknown outlet" } else { d.meta.outlet.as_str() }}</span>
                             <span class="date">{d.meta.published.clone().unwrap_or_else(|| "undated".into())}</span>
                             <span class="title">{&d.meta.title}</span>
+                            if d.meta.certainty == "user" {
+                                <span class="yours small">{"yours"}</span>
+                            }
                         </a>
                     </li>
                 }

@@ -364,7 +364,7 @@ fn full_text(
     options: &HighlightOptions,
     on_select: &Callback<Option<String>>,
 ) -> Html {
-    let on_mark = on_select.reform(Some);
+    let on_mark = on_select.reform(|(c, _): (String, Span)| Some(c));
     html! {
         <div class="reader-body compact">
             { for doc.paragraphs.iter().filter(|p| p.boilerplate.is_none()).map(|p| html! {

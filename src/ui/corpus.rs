@@ -1,6 +1,7 @@
 //! The analysed corpus shared by every view, behind an `Rc` compared by pointer.
 
 use crate::engine::corpus::{self, Article};
+use crate::engine::corrections::{apply, ArticleCorrections};
 use crate::engine::document::Document;
 use std::rc::Rc;
 
@@ -15,13 +16,20 @@ impl PartialEq for Corpus {
 }
 
 impl Corpus {
-    /// Analyses `articles` (bundled first, then the user's, as given).
+    /// Analyses `articles` (bundled first, then the user's, as given) and replays the user's
+    /// corrections over each article's mentions.
     #[must_use]
-    pub fn analyse(articles: &[Article]) -> Corpus {
+    pub fn analyse(articles: &[Article], corrections: &[ArticleCorrections]) -> Corpus {
         Corpus(Rc::new(
             articles
                 .iter()
-                .map(|a| Rc::new(Document::analyse(a.clone())))
+                .map(|a| {
+                    let mut doc = Document::analyse(a.clone());
+                    if let Some(c) = corrections.iter().find(|c| c.article == doc.meta.id) {
+                        doc.mentions = apply(&doc.mentions, &doc.text, &c.items).mentions;
+                    }
+                    Rc::new(doc)
+                })
                 .collect(),
         ))
     }
@@ -40,13 +48,19 @@ impl Corpus {
     #[must_use]
     pub fn bundled() -> (Corpus, Option<String>) {
         let (articles, error) = Self::bundled_articles();
-        (Self::analyse(&articles), error)
+        (Self::analyse(&articles, &[]), error)
     }
 
     /// The article with id `id`.
     #[must_use]
     pub fn get(&self, id: &str) -> Option<&Rc<Document>> {
         self.0.iter().find(|d| d.meta.id == id)
+    }
+
+    /// True when the article was added by the user (not bundled).
+    #[must_use]
+    pub fn is_user(doc: &Document) -> bool {
+        doc.meta.certainty == "user"
     }
 
     /// True when an article with this id exists.

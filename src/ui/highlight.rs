@@ -22,12 +22,13 @@ pub struct HighlightOptions {
 }
 
 /// Renders `range` of `doc`: mentions of highlighted labels as `<mark>` (contract hooks), search
-/// hits as `<span class="hit">`. `on_select` receives a mention's canonical name when clicked.
+/// hits as `<span class="hit">`. `on_select` receives a mention's canonical name and span when
+/// it is clicked or activated with Enter or Space.
 pub fn render_range(
     doc: &Document,
     range: Span,
     options: &HighlightOptions,
-    on_select: &Callback<String>,
+    on_select: &Callback<(String, Span)>,
 ) -> Html {
     let mentions: &[Mention] = if options.enabled {
         doc.mentions_in(range)
@@ -65,7 +66,7 @@ fn render_segment(
     mentions: &[Mention],
     seg: &Segment,
     options: &HighlightOptions,
-    on_select: &Callback<String>,
+    on_select: &Callback<(String, Span)>,
 ) -> Html {
     let Some(m) = seg.mention.map(|i| &mentions[i]) else {
         return render_text(doc, seg);
@@ -82,13 +83,14 @@ fn render_segment(
     );
     let tip = format!("{} · {} — {}", m.canonical, m.label.human(), m.why);
     let canonical = m.canonical.clone();
-    let onclick = on_select.reform(move |_: MouseEvent| canonical.clone());
+    let span = m.span;
+    let onclick = on_select.reform(move |_: MouseEvent| (canonical.clone(), span));
     let canonical = m.canonical.clone();
     let on_key = on_select.clone();
     let onkeydown = Callback::from(move |e: KeyboardEvent| {
         if e.key() == "Enter" || e.key() == " " {
             e.prevent_default();
-            on_key.emit(canonical.clone());
+            on_key.emit((canonical.clone(), span));
         }
     });
     html! {

@@ -175,7 +175,7 @@ pub fn Places(props: &PlacesProps) -> Html {
                     </ol>
                 </div>
             }) }
-            <p class="small muted attribution">{"Place data: GeoNames (geonames.org), CC BY 4.0; subdivisions: ISO 3166-2 via pycountry."}</p>
+            <p class="small muted attribution">{crate::engine::gazetteer::ATTRIBUTION}</p>
         </section>
     }
 }

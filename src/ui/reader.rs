@@ -4,6 +4,7 @@
 use crate::display::{certainty_phrase, human_date};
 use crate::engine::boilerplate::BoilerplateKind;
 use crate::engine::document::{Document, Paragraph};
+use crate::engine::span::Span;
 use crate::ui::highlight::{render_range, HighlightOptions};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -16,7 +17,10 @@ pub struct ReaderProps {
     /// Highlight and search options.
     pub options: HighlightOptions,
     /// Called with a canonical name when a highlight is activated.
-    pub on_select: Callback<String>,
+    pub on_select: Callback<(String, Span)>,
+    /// Tools shown under the byline (exports, edit, corrections).
+    #[prop_or_default]
+    pub tools: Html,
 }
 
 /// Renders an article for reading.
@@ -38,7 +42,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                         <span class="section">{section}</span>
                     }
                 </p>
-                <h1 id="headline">{headline}</h1>
+                <h1 id="headline" data-para={doc.headline().map(|p| p.span.start().to_string())}>{headline}</h1>
                 <p class="byline">
                     if let Some(d) = date {
                         <time datetime={meta.published.clone().unwrap_or_default()}>{d}</time>
@@ -55,6 +59,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 if !meta.evidence.is_empty() {
                     <p class="evidence small muted">{&meta.evidence}</p>
                 }
+                {props.tools.clone()}
             </header>
             <div class="reader-body">
                 { for group(doc.body()).into_iter().map(|g| render_group(doc, g, props)) }
@@ -84,7 +89,7 @@ fn group(paragraphs: &[Paragraph]) -> Vec<Group<'_>> {
 fn render_group(doc: &Document, g: Group<'_>, props: &ReaderProps) -> Html {
     match g {
         Group::Story(p) => html! {
-            <p class="para" key={p.span.start()}>
+            <p class="para" key={p.span.start()} data-para={p.span.start().to_string()}>
                 { render_range(doc, p.span, &props.options, &props.on_select) }
             </p>
         },

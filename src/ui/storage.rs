@@ -16,7 +16,7 @@ use web_sys::{
 pub const DB_NAME: &str = "newslens";
 /// The schema version of the database (object stores), not of the records.
 pub const DB_VERSION: u32 = 1;
-/// The object store of the user's articles (key: `id`).
+/// The object store of the user's articles (key: `meta.id`).
 pub const ARTICLES: &str = "articles";
 /// The object store of corrections (key: `article`).
 pub const CORRECTIONS: &str = "corrections";
@@ -149,7 +149,7 @@ pub async fn open() -> Result<Db, StorageError> {
             return;
         };
         let names = db.object_store_names();
-        for (store, key) in [(ARTICLES, "id"), (CORRECTIONS, "article")] {
+        for (store, key) in [(ARTICLES, "meta.id"), (CORRECTIONS, "article")] {
             if !names.contains(store) {
                 let params = IdbObjectStoreParameters::new();
                 params.set_key_path(&JsValue::from_str(key));

@@ -29,6 +29,8 @@ test('highlights and their counts match the engine', async () => {
     const p = await env.page();
     await p.goto(`${env.url}?article=${id}`);
     await ready(p);
+    // The command line tags with the full gazetteer; so does the page once it has loaded it.
+    await p.waitForSelector('.app[data-gazetteer="full"]');
     const shown = await marks(p);
     const expected = engineMentions(id, published).map((m) => ({ text: m.text, label: m.label, canonical: m.canonical }));
     assert.ok(expected.length > 20, `the engine finds mentions in ${id}`);

@@ -1,0 +1,254 @@
+//! What the user added — articles and corrections — and what must still be written to the
+//! browser's storage. One reducer, no side effects: an effect of the app drains `pending`
+//! into IndexedDB and reports back.
+
+use crate::engine::backup::{Backup, StoredArticle};
+use crate::engine::corpus::ArticleMeta;
+use crate::engine::corrections::{ArticleCorrections, Correction};
+use std::rc::Rc;
+use yew::Reducible;
+
+/// A write the storage still owes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Op {
+    /// Store (or replace) an article.
+    PutArticle(StoredArticle),
+    /// Delete an article and its corrections.
+    DeleteArticle(String),
+    /// Store (or replace) an article's corrections.
+    PutCorrections(ArticleCorrections),
+}
+
+/// A stored record that could not be read: kept as it was, offered for export.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unreadable {
+    /// Its id, when readable.
+    pub id: Option<String>,
+    /// What is wrong.
+    pub reason: String,
+    /// The record as JSON text.
+    pub raw: String,
+}
+
+/// Where storage stands.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum StorageStatus {
+    /// Not opened yet.
+    #[default]
+    Opening,
+    /// Everything is saved.
+    Saved,
+    /// Storage cannot be used at all (private mode, disabled): data lives in this tab only.
+    Unavailable(String),
+    /// The last save failed; the data is still here, unsaved.
+    Failed(String),
+}
+
+/// Everything the user added.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UserData {
+    /// The user's articles, in the order added.
+    pub articles: Vec<StoredArticle>,
+    /// Corrections, one list per article (bundled or the user's).
+    pub corrections: Vec<ArticleCorrections>,
+    /// Records that could not be read, kept apart.
+    pub unreadable: Vec<Unreadable>,
+    /// Writes still owed to storage, in order.
+    pub pending: Vec<Op>,
+    /// Storage state.
+    pub status: StorageStatus,
+    /// The last deleted article, for undo.
+    pub deleted: Option<(StoredArticle, Option<ArticleCorrections>)>,
+    /// Bumped on every change to articles or corrections (cheap change detection).
+    pub revision: u64,
+    /// A message for the user about the last action (restored, skipped…).
+    pub notice: Option<String>,
+}
+
+/// Everything that changes the user's data.
+#[derive(Clone, Debug, PartialEq)]
+pub enum UserAction {
+    /// What storage held at start.
+    Loaded {
+        /// Readable articles.
+        articles: Vec<StoredArticle>,
+        /// Readable corrections.
+        corrections: Vec<ArticleCorrections>,
+        /// Unreadable records.
+        unreadable: Vec<Unreadable>,
+        /// Records upgraded from an older version, to write back.
+        upgraded: Vec<StoredArticle>,
+    },
+    /// Storage cannot be used; keep working in memory.
+    StorageUnavailable(String),
+    /// Add an imported article.
+    Add(StoredArticle),
+    /// Replace an article's metadata (rename, edit outlet or date).
+    EditMeta(ArticleMeta),
+    /// Delete an article (undoable).
+    Delete(String),
+    /// Bring back the last deleted article.
+    UndoDelete,
+    /// Add a correction to an article.
+    Correct(String, Correction),
+    /// Take back an article's last correction.
+    UndoCorrection(String),
+    /// Merge a restored backup in (its articles replace those with the same id).
+    Restore(Backup),
+    /// The storage wrote the first `n` pending ops.
+    Saved(usize),
+    /// The storage failed; nothing is dropped.
+    SaveFailed(String),
+    /// Dismiss the notice.
+    Dismiss,
+}
+
+impl UserData {
+    /// The corrections of `article`, if any.
+    #[must_use]
+    pub fn corrections_of(&self, article: &str) -> Option<&ArticleCorrections> {
+        self.corrections.iter().find(|c| c.article == article)
+    }
+
+    fn corrections_mut(&mut self, article: &str) -> &mut ArticleCorrections {
+        if let Some(i) = self.corrections.iter().position(|c| c.article == article) {
+            return &mut self.corrections[i];
+        }
+        self.corrections.push(ArticleCorrections::new(article));
+        self.corrections.last_mut().expect("just pushed")
+    }
+}
+
+impl Reducible for UserData {
+    type Action = UserAction;
+
+    fn reduce(self: Rc<Self>, action: UserAction) -> Rc<Self> {
+        let mut d = (*self).clone();
+        let mut changed = true;
+        match action {
+            UserAction::Loaded {
+                articles,
+                corrections,
+                unreadable,
+                upgraded,
+            } => {
+                // Anything added before storage answered stays, after what was stored.
+                let mut all = articles;
+                for a in d.articles.drain(..) {
+                    if !all.iter().any(|x| x.meta.id == a.meta.id) {
+                        all.push(a);
+                    }
+                }
+                d.articles = all;
+                for c in corrections {
+                    if d.corrections_of(&c.article).is_none() {
+                        d.corrections.push(c);
+                    }
+                }
+                d.unreadable = unreadable;
+                if !d.unreadable.is_empty() {
+                    d.notice = Some(format!(
+                        "{} stored item(s) could not be read; they are kept untouched and can be exported from “Your data”.",
+                        d.unreadable.len()
+                    ));
+                }
+                d.pending.extend(upgraded.into_iter().map(Op::PutArticle));
+                if matches!(d.status, StorageStatus::Opening) {
+                    d.status = StorageStatus::Saved;
+                }
+            }
+            UserAction::StorageUnavailable(why) => {
+                d.status = StorageStatus::Unavailable(why);
+                changed = false;
+            }
+            UserAction::Add(a) => {
+                d.pending.push(Op::PutArticle(a.clone()));
+                d.articles.retain(|x| x.meta.id != a.meta.id);
+                d.articles.push(a);
+            }
+            UserAction::EditMeta(meta) => {
+                if let Some(a) = d.articles.iter_mut().find(|a| a.meta.id == meta.id) {
+                    a.meta = meta;
+                    let a = a.clone();
+                    d.pending.push(Op::PutArticle(a));
+                }
+            }
+            UserAction::Delete(id) => {
+                if let Some(i) = d.articles.iter().position(|a| a.meta.id == id) {
+                    let a = d.articles.remove(i);
+                    let c = d
+                        .corrections
+                        .iter()
+                        .position(|c| c.article == id)
+                        .map(|j| d.corrections.remove(j));
+                    d.deleted = Some((a.clone(), c));
+                    d.pending.push(Op::DeleteArticle(id));
+                    d.notice = Some(format!("Deleted “{}”.", a.meta.title));
+                }
+            }
+            UserAction::UndoDelete => {
+                if let Some((a, c)) = d.deleted.take() {
+                    d.pending.push(Op::PutArticle(a.clone()));
+                    d.articles.push(a);
+                    if let Some(c) = c {
+                        d.pending.push(Op::PutCorrections(c.clone()));
+                        d.corrections.push(c);
+                    }
+                    d.notice = None;
+                }
+            }
+            UserAction::Correct(article, correction) => {
+                let list = d.corrections_mut(&article);
+                list.items.push(correction);
+                let list = list.clone();
+                d.pending.push(Op::PutCorrections(list));
+            }
+            UserAction::UndoCorrection(article) => {
+                let list = d.corrections_mut(&article);
+                list.items.pop();
+                let list = list.clone();
+                d.pending.push(Op::PutCorrections(list));
+            }
+            UserAction::Restore(backup) => {
+                let n = backup.articles.len();
+                for a in backup.articles {
+                    d.articles.retain(|x| x.meta.id != a.meta.id);
+                    d.pending.push(Op::PutArticle(a.clone()));
+                    d.articles.push(a);
+                }
+                for c in backup.corrections {
+                    d.corrections.retain(|x| x.article != c.article);
+                    d.pending.push(Op::PutCorrections(c.clone()));
+                    d.corrections.push(c);
+                }
+                let skipped = if backup.skipped.is_empty() {
+                    String::new()
+                } else {
+                    format!(" Could not read: {}.", backup.skipped.join("; "))
+                };
+                d.notice = Some(format!(
+                    "Restored {n} article(s) and their corrections.{skipped}"
+                ));
+            }
+            UserAction::Saved(n) => {
+                d.pending.drain(..n.min(d.pending.len()));
+                if !matches!(d.status, StorageStatus::Unavailable(_)) {
+                    d.status = StorageStatus::Saved;
+                }
+                changed = false;
+            }
+            UserAction::SaveFailed(why) => {
+                d.status = StorageStatus::Failed(why);
+                changed = false;
+            }
+            UserAction::Dismiss => {
+                d.notice = None;
+                changed = false;
+            }
+        }
+        if changed {
+            d.revision += 1;
+        }
+        Rc::new(d)
+    }
+}

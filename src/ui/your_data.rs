@@ -1,0 +1,121 @@
+//! "Your data": where the user's articles and corrections are kept, a backup file of all of
+//! it, restoring from one, and the export of stored records that could not be read.
+
+use crate::engine::backup::{parse_backup, write_backup};
+use crate::ui::download;
+use crate::ui::import::now_iso;
+use crate::ui::user_data::{StorageStatus, UserAction, UserData};
+use gloo::file::callbacks::FileReader;
+use gloo::file::File;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Props of [`YourData`].
+#[derive(Properties, PartialEq)]
+pub struct YourDataProps {
+    /// The user's data.
+    pub data: UseReducerHandle<UserData>,
+    /// Sends a change.
+    pub on_user: Callback<UserAction>,
+}
+
+/// The panel.
+#[component]
+pub fn YourData(props: &YourDataProps) -> Html {
+    let message = use_state(|| None::<(bool, String)>);
+    let reader = use_mut_ref(|| None::<FileReader>);
+    let d = &props.data;
+    let backup = {
+        let d = d.clone();
+        Callback::from(move |_| {
+            let text = write_backup(
+                &d.articles,
+                &d.corrections,
+                &serde_json::Value::Null,
+                &now_iso(),
+            );
+            if let Err(e) = download::save("newslens-backup.json", "application/json", &text) {
+                gloo::console::error!("download failed", e);
+            }
+        })
+    };
+    let export_unreadable = {
+        let d = d.clone();
+        Callback::from(move |_| {
+            let raw: Vec<&str> = d.unreadable.iter().map(|u| u.raw.as_str()).collect();
+            let text = format!("[\n{}\n]\n", raw.join(",\n"));
+            if let Err(e) = download::save(
+                "newslens-unreadable-records.json",
+                "application/json",
+                &text,
+            ) {
+                gloo::console::error!("download failed", e);
+            }
+        })
+    };
+    let restore = {
+        let (message, on_user, reader) = (message.clone(), props.on_user.clone(), reader.clone());
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|l| l.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let file = File::from(file);
+            let name = file.name();
+            let (message, on_user) = (message.clone(), on_user.clone());
+            *reader.borrow_mut() =
+                Some(gloo::file::callbacks::read_as_text(
+                    &file,
+                    move |text| match text {
+                        Err(e) => message.set(Some((
+                            false,
+                            format!("{name} could not be read ({e}). Nothing was changed."),
+                        ))),
+                        Ok(text) => match parse_backup(&text) {
+                            Ok(b) => {
+                                message.set(None);
+                                on_user.emit(UserAction::Restore(b));
+                            }
+                            Err(e) => message.set(Some((false, format!("{name}: {e}")))),
+                        },
+                    },
+                ));
+        })
+    };
+    let status = match &d.status {
+        StorageStatus::Opening => ("muted", "Opening this browser’s storage…".to_string()),
+        StorageStatus::Saved => (
+            "ok",
+            format!(
+                "{} article(s) of yours, saved in this browser.",
+                d.articles.len()
+            ),
+        ),
+        StorageStatus::Unavailable(why) => ("bad", why.clone()),
+        StorageStatus::Failed(why) => ("bad", why.clone()),
+    };
+    html! {
+        <section class="your-data" aria-label="Your data">
+            <h2 class="panel-title">{"Your data"}</h2>
+            <p class={classes!("small", "storage-status", status.0)} data-testid="storage-status" role="status">{status.1}</p>
+            <div class="tool-row">
+                <button type="button" class="tool" data-action="backup" onclick={backup}>{"Back up everything"}</button>
+                <label class="file-button tool">
+                    <input type="file" data-testid="restore-file" accept=".json,application/json" onchange={restore} />
+                    <span>{"Restore a backup…"}</span>
+                </label>
+            </div>
+            if !d.unreadable.is_empty() {
+                <p class="small bad" role="alert">
+                    {format!("{} stored record(s) could not be read: ", d.unreadable.len())}
+                    {d.unreadable.iter().map(|u| format!("{} ({})", u.id.clone().unwrap_or_else(|| "no id".into()), u.reason)).collect::<Vec<_>>().join("; ")}
+                    <button type="button" class="tool" onclick={export_unreadable}>{"Export them"}</button>
+                </p>
+            }
+            if let Some((ok, text)) = &*message {
+                <p class={classes!("import-message", if *ok { "ok" } else { "bad" })} role="alert" data-testid="restore-message">{text}</p>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,163 @@
+// End-to-end: the user's own articles, corrections, exports, backups and bad input (issue 7).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { open, shot, ready, ROOT, SHOTS } from './harness.mjs';
+
+let env;
+before(async () => { env = await open('/'); });
+after(async () => { await env.close(); });
+
+const STORY = `Floods hit Valencia as Spain sends troops
+
+Spanish soldiers arrived in Valencia on Wednesday after floods killed at least 200 people, the government said.
+Prime Minister Pedro Sánchez told reporters in Madrid that 5,000 troops would help the Red Cross.
+`;
+
+const ids = (p) => p.$$eval('[data-article]', (els) => els.map((e) => e.dataset.article));
+async function paste(p, text) {
+  await p.fill('[data-testid="import-text"]', text);
+  await p.click('[data-testid="import-submit"]');
+}
+async function message(p) {
+  await p.waitForSelector('[data-testid="import-message"]');
+  return p.textContent('[data-testid="import-message"]');
+}
+async function start(p) {
+  await p.goto(env.url);
+  await ready(p);
+  await p.waitForFunction(() => !document.querySelector('[data-testid="storage-status"]')?.textContent.includes('Opening'));
+}
+
+test('import by paste: listed, highlighted, and still there after a reload', async () => {
+  const p = await env.page();
+  await start(p);
+  await paste(p, STORY);
+  assert.match(await message(p), /Added/);
+  const list = await ids(p);
+  assert.equal(list.length, 3);
+  const mine = list.find((id) => id.startsWith('user-'));
+  assert.ok(mine);
+  await p.waitForSelector(`[data-reader="${mine}"]`);
+  assert.equal((await p.textContent('.reader h1')).trim(), 'Floods hit Valencia as Spain sends troops');
+  const labels = await p.$$eval('.reader mark[data-label]', (els) => els.map((e) => `${e.dataset.label}:${e.textContent}`));
+  assert.ok(labels.includes('PLACE:Valencia') && labels.includes('PERSON:Pedro Sánchez'), labels.join(' '));
+  await shot(p, 'import-pasted-1280');
+  await p.reload();
+  await ready(p);
+  await p.waitForSelector(`[data-article="${mine}"]`);
+  await p.click(`[data-article="${mine}"]`);
+  await p.waitForSelector(`[data-reader="${mine}"] mark[data-label="PLACE"]`);
+});
+
+test('import by file: HTML is reduced to inert text and runs nothing', async () => {
+  const p = await env.page();
+  await start(p);
+  await p.evaluate(() => { window.__pwned = 0; });
+  p.on('dialog', (d) => { env.errors.push(`dialog: ${d.message()}`); d.dismiss(); });
+  const html = `<!doctype html><html><head><title>Hostile page</title><script>window.__pwned=1;alert(1)</script>
+    <style>body{display:none}</style></head><body><nav>Home | News</nav>
+    <h1>Protest in Basra over water</h1>
+    <p>Residents of Basra marched on Friday &lt;script&gt;window.__pwned=2&lt;/script&gt; demanding clean water.</p>
+    <p><img src=x onerror="window.__pwned=3"> The governor of Basra said 300 people were treated.</p>
+    <p><a href="javascript:window.__pwned=4">click</a> <svg onload="window.__pwned=5"></svg> Iraq's government promised help.</p>
+    </body></html>`;
+  await p.setInputFiles('[data-testid="import-file"]', { name: 'hostile.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+  assert.match(await message(p), /Added/);
+  const mine = (await ids(p)).find((id) => id.startsWith('user-'));
+  await p.waitForSelector(`[data-reader="${mine}"]`);
+  const body = await p.textContent('.reader-body');
+  assert.match(body, /Residents of Basra marched/);
+  assert.match(body, /<script>window.__pwned=2<\/script>/, 'escaped markup in the text is shown as text');
+  assert.equal(await p.$$eval('.reader script, .reader img, .reader svg, .reader a[href^="javascript"]', (els) => els.length), 0);
+  assert.equal(await p.evaluate(() => window.__pwned), 0);
+  assert.ok(!env.errors.some((e) => e.startsWith('dialog')));
+});
+
+test('each bad input gets its own message and changes nothing', async () => {
+  const p = await env.page();
+  await start(p);
+  await paste(p, STORY);
+  await message(p);
+  const before = await ids(p);
+  const cases = [
+    ['empty', async () => paste(p, '   \n  '), /nothing to import/i],
+    ['duplicate', async () => paste(p, readFileSync(join(ROOT, 'www/corpus/002_08ae971f51795d28.txt'), 'utf8')), /already/i],
+    ['only boilerplate', async () => paste(p, 'Sign up for our newsletter\nSubscribe to The Daily\nhttps://example.com/a.jpg'), /page furniture|No article text/i],
+    ['binary', async () => p.setInputFiles('[data-testid="import-file"]', { name: 'photo.txt', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0, 1, 2]) }), /not text/i],
+    ['not UTF-8', async () => p.setInputFiles('[data-testid="import-file"]', { name: 'latin1.txt', mimeType: 'text/plain', buffer: Buffer.from('Caf\xe9 in Bogot\xe1 reopened on Monday after the protests ended.', 'latin1') }), /not UTF-8/i],
+    ['50 MB', async () => {
+      const big = join(SHOTS, 'huge.txt');
+      writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, 'a'));
+      await p.setInputFiles('[data-testid="import-file"]', big);
+    }, /too large/i],
+  ];
+  for (const [name, act, expected] of cases) {
+    await act();
+    await p.waitForFunction(([src, flags]) => new RegExp(src, flags).test(document.querySelector('[data-testid="import-message"]')?.textContent ?? ''), [expected.source, expected.flags]);
+    const text = await message(p);
+    assert.match(text, expected, `${name}: ${text}`);
+    assert.deepEqual(await ids(p), before, `${name} changed nothing`);
+  }
+  // A corrupt backup is refused and restores nothing.
+  await p.setInputFiles('[data-testid="restore-file"]', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"newslens-backup","version":1,"articles":[{"meta":') });
+  await p.waitForSelector('[data-testid="restore-message"]');
+  assert.match(await p.textContent('[data-testid="restore-message"]'), /not|cannot|could not/i);
+  assert.deepEqual(await ids(p), before);
+  // The pasted text box keeps the last refused text (nothing the user typed is lost).
+  assert.match(await p.inputValue('[data-testid="import-text"]'), /Sign up for our newsletter/);
+});
+
+test('a correction survives a reload and shows in every view', async () => {
+  const p = await env.page();
+  await start(p);
+  const target = await p.$eval('.reader mark[data-label="PLACE"]', (e) => ({ start: e.dataset.start, canonical: e.dataset.canonical }));
+  const countBefore = Number(await p.getAttribute(`[data-entity="${target.canonical}"]`, 'data-count'));
+  await p.click(`.reader mark[data-start="${target.start}"]`);
+  await p.click('[data-action="remove"]');
+  await p.waitForFunction((s) => !document.querySelector(`.reader mark[data-start="${s}"]`), target.start);
+  const check = async () => {
+    assert.equal(await p.$$eval(`.reader mark[data-start="${target.start}"]`, (e) => e.length), 0);
+    assert.equal(Number(await p.getAttribute(`[data-entity="${target.canonical}"]`, 'data-count')), countBefore - 1);
+  };
+  await check();
+  await p.reload();
+  await ready(p);
+  await p.waitForFunction((s) => document.querySelector('[data-action="undo"]'), null);
+  await check();
+  // Entities view and place list reflect it too.
+  await p.click('[data-view="entities"]');
+  assert.equal(Number(await p.getAttribute(`[data-entity="${target.canonical}"]`, 'data-count')), countBefore - 1);
+  // Undo brings it back.
+  await p.click('[data-view="read"]');
+  await ready(p);
+  await p.click('[data-action="undo"]');
+  await p.waitForSelector(`.reader mark[data-start="${target.start}"]`);
+});
+
+test('backup then restore in a fresh browser profile gives the same articles and corrections', async () => {
+  const p = await env.page();
+  await start(p);
+  await paste(p, STORY);
+  await message(p);
+  const mine = (await ids(p)).find((id) => id.startsWith('user-'));
+  await p.waitForSelector(`[data-reader="${mine}"] mark[data-label]`);
+  const first = await p.$eval('.reader mark[data-label]', (e) => e.dataset.start);
+  await p.click(`.reader mark[data-start="${first}"]`);
+  await p.click('[data-action="remove"]');
+  await p.waitForFunction((s) => !document.querySelector(`.reader mark[data-start="${s}"]`), first);
+  const marks = await p.$$eval('.reader mark[data-label]', (els) => els.map((e) => e.dataset.start));
+  const [download] = await Promise.all([p.waitForEvent('download'), p.click('[data-action="backup"]')]);
+  const file = join(SHOTS, 'backup.json');
+  await download.saveAs(file);
+  const fresh = await env.page();
+  await start(fresh);
+  assert.equal((await ids(fresh)).length, 2, 'a fresh profile has only the bundled articles');
+  await fresh.setInputFiles('[data-testid="restore-file"]', file);
+  await fresh.waitForSelector(`[data-article="${mine}"]`);
+  await fresh.click(`[data-article="${mine}"]`);
+  await fresh.waitForSelector(`[data-reader="${mine}"] mark[data-label]`);
+  assert.deepEqual(await fresh.$$eval('.reader mark[data-label]', (els) => els.map((e) => e.dataset.start)), marks);
+  await shot(fresh, 'restored-1280');
+});
