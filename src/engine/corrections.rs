@@ -18,6 +18,7 @@
 //! assert!(out.skipped.is_empty());
 //! ```
 
+use super::document::Document;
 use super::label::Label;
 use super::mention::{Mention, Why};
 use super::span::Span;
@@ -197,6 +198,15 @@ pub fn apply(mentions: &[Mention], text: &str, corrections: &[Correction]) -> Ap
         mentions: out,
         skipped,
     }
+}
+
+/// Replays `corrections` over a document's mentions in place; returns what was skipped.
+///
+/// Every view reads [`Document::mentions`], so a corrected document corrects them all.
+pub fn apply_to_document(doc: &mut Document, corrections: &[Correction]) -> Vec<Skipped> {
+    let applied = apply(&doc.mentions, &doc.text, corrections);
+    doc.mentions = applied.mentions;
+    applied.skipped
 }
 
 /// Applies one correction to `ms` (kept valid), or says why not.

@@ -10,8 +10,10 @@ use super::boilerplate::{self, Boilerplate};
 use super::corpus::ArticleMeta;
 use super::mention::Mention;
 use super::offsets::CodePoints;
+use super::span::Span;
 use super::text::paragraphs;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 /// The CSV header of [`entities_csv`].
@@ -255,7 +257,7 @@ pub fn annotated_html(meta: &ArticleMeta, text: &str, mentions: &[Mention]) -> S
             .get(m.span.start()..m.span.end())
             .is_some_and(|s| !s.is_empty())
             && m.span.start() >= last_end
-            && !boilerplate::covers(&furniture, m.span);
+            && !in_furniture(&furniture, m.span);
         if ok {
             last_end = m.span.end();
             used.push(m);
@@ -271,7 +273,7 @@ pub fn annotated_html(meta: &ArticleMeta, text: &str, mentions: &[Mention]) -> S
             }
             continue;
         }
-        let kind: Option<&Boilerplate> = furniture.iter().find(|b| b.span.overlaps(*p));
+        let kind: Option<&Boilerplate> = furniture_at(&furniture, *p);
         match (kind, in_aside) {
             (Some(b), false) => {
                 let _ = writeln!(
@@ -320,16 +322,12 @@ pub fn annotated_html(meta: &ArticleMeta, text: &str, mentions: &[Mention]) -> S
     h.push_str("</article>\n");
 
     // The entities, most mentioned first.
-    let mut entities: Vec<(&str, &str, usize)> = Vec::new();
+    let mut counts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for m in &used {
-        match entities
-            .iter_mut()
-            .find(|(l, c, _)| *l == m.label.as_str() && *c == m.canonical)
-        {
-            Some(x) => x.2 += 1,
-            None => entities.push((m.label.as_str(), &m.canonical, 1)),
-        }
+        *counts.entry((m.label.as_str(), &m.canonical)).or_default() += 1;
     }
+    let mut entities: Vec<(&str, &str, usize)> =
+        counts.into_iter().map(|((l, c), n)| (l, c, n)).collect();
     entities.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(b.1)));
     if !entities.is_empty() {
         h.push_str(
@@ -350,4 +348,16 @@ pub fn annotated_html(meta: &ArticleMeta, text: &str, mentions: &[Mention]) -> S
          check them against the text.</p></footer>\n</body>\n</html>\n",
     );
     h
+}
+
+/// The boilerplate line overlapping `span`, if any (`furniture` is in text order and its lines
+/// do not overlap, so a binary search finds it).
+fn furniture_at(furniture: &[Boilerplate], span: Span) -> Option<&Boilerplate> {
+    let i = furniture.partition_point(|b| b.span.end() <= span.start());
+    furniture.get(i).filter(|b| b.span.overlaps(span))
+}
+
+/// True when `span` touches a boilerplate line.
+fn in_furniture(furniture: &[Boilerplate], span: Span) -> bool {
+    furniture_at(furniture, span).is_some()
 }

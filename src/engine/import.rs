@@ -329,7 +329,7 @@ pub fn prepare_import(
             title: dup.title.clone(),
         });
     }
-    prefill::from_text(&text, &mut found);
+    prefill::from_text(&text, &furniture, &mut found);
 
     let mut h = Fnv::new();
     now_id_seed.bytes().for_each(|b| h.byte(b));

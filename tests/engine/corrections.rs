@@ -368,3 +368,26 @@ proptest! {
         prop_assert!(once.mentions.iter().all(|m| engine().contains(m)));
     }
 }
+
+#[test]
+fn a_corrected_document_shows_the_correction() {
+    use newslens::engine::corpus::bundled;
+    use newslens::engine::corrections::apply_to_document;
+    use newslens::engine::document::Document;
+    let mut doc = Document::analyse(bundled().unwrap().remove(0));
+    let first = doc.mentions[0].clone();
+    let before = doc.mentions.len();
+    let skipped = apply_to_document(
+        &mut doc,
+        &[
+            Correction::RemoveMention { span: first.span },
+            Correction::RemoveMention {
+                span: Span::new(usize::MAX - 1, usize::MAX),
+            },
+        ],
+    );
+    assert_eq!(doc.mentions.len(), before - 1);
+    assert!(!doc.mentions.contains(&first));
+    assert_eq!(skipped.len(), 1);
+    assert_eq!(skipped[0].index, 1);
+}

@@ -343,3 +343,25 @@ fn mentions_with_spaces_at_a_paragraph_edge_do_not_break_the_export() {
     let html = annotated_html(&meta("Title"), text, &ms);
     assert!(html.contains("<p dir=\"auto\">Kirkuk fell.</p>"), "{html}");
 }
+
+#[test]
+fn a_large_article_with_many_mentions_and_much_furniture_exports() {
+    let mut text = String::from("Title\n");
+    for i in 0..50_000 {
+        text.push_str(&format!("Kirkuk item {i}\nAP Photo\n"));
+    }
+    let ms: Vec<Mention> = text
+        .match_indices("Kirkuk")
+        .enumerate()
+        .map(|(i, (s, _))| Mention {
+            span: Span::new(s, s + 6),
+            label: Label::Place,
+            canonical: format!("Kirkuk {i}"),
+            why: Why::new("r", ""),
+        })
+        .collect();
+    let html = annotated_html(&meta("Title"), &text, &ms);
+    assert_eq!(html.matches("<mark ").count(), 50_000);
+    assert_eq!(html.matches("<aside ").count(), 50_000);
+    assert_eq!(html.matches("<tr><td>").count(), 50_000);
+}

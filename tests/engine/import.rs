@@ -491,3 +491,62 @@ fn long_first_line_is_shortened_for_the_title() {
     assert!(d.meta.title.ends_with('…'), "{}", d.meta.title);
     assert!(d.meta.title.chars().count() <= 161, "{}", d.meta.title);
 }
+
+/// Inputs built to make a careless parser quadratic: each must finish quickly (a quadratic
+/// walk over 300 KB takes minutes in a debug build) and give a sensible result.
+#[test]
+fn pathological_inputs_stay_linear() {
+    let n = 300_000;
+    let cases: Vec<(&str, String, Result<&str, ImportError>)> = vec![
+        ("a.md", format!("# t\n\n{}", "[".repeat(n)), Ok("t")),
+        ("a.md", format!("# t\n\n{}", "[a](".repeat(n / 4)), Ok("t")),
+        ("a.md", format!("# t\n\n{}", "![a] ".repeat(n / 5)), Ok("t")),
+        ("a.md", format!("# t\n\n{}", "*_".repeat(n / 2)), Ok("t")),
+        (
+            "a.txt",
+            "AP Photo\n".repeat(n / 9) + "The one line of story.\n",
+            Ok("The one line of story."),
+        ),
+        ("a.html", "<meta ".repeat(n / 6) + "<p>text</p>", Ok("text")),
+        (
+            "a.html",
+            "<time datetime=x>".repeat(n / 17) + "<p>text</p>",
+            Ok("text"),
+        ),
+        (
+            "a.html",
+            "<script type=application/ld+json>".repeat(n / 34) + "<p>text</p>",
+            Err(ImportError::OnlyBoilerplate { lines: 0 }),
+        ),
+        (
+            "a.html",
+            format!("<title>{}", "x".repeat(n)),
+            Ok("xxxxxxxx"),
+        ),
+        (
+            "a.html",
+            "<!--".repeat(n / 4),
+            Err(ImportError::OnlyBoilerplate { lines: 0 }),
+        ),
+        ("a.txt", "x\n".repeat(n), Ok("x")),
+        ("a.txt", "Subscribe to ".repeat(n / 13), Ok("Subscribe to")),
+    ];
+    for (name, input, expected) in cases {
+        let started = std::time::Instant::now();
+        let got = prepare_import(Some(name), input.as_bytes(), &[], "s");
+        let elapsed = started.elapsed();
+        match (&got, &expected) {
+            (Ok(d), Ok(title)) => {
+                assert!(d.meta.title.starts_with(title), "{name}: {}", d.meta.title)
+            }
+            (Err(e), Err(x)) => assert_eq!(e, x, "{name}"),
+            _ => panic!("{name} {:?}: got {got:?}", &input[..12]),
+        }
+        // Generous for a loaded debug build; a quadratic walk is orders of magnitude slower.
+        assert!(
+            elapsed.as_secs() < 20,
+            "{name} {:?}: {elapsed:?}",
+            &input[..12]
+        );
+    }
+}

@@ -37,32 +37,53 @@ fn is_rule(t: &str) -> bool {
 }
 
 /// Inline markup of one line: images and links keep their text, emphasis markers go.
+///
+/// `[label](target)` and `![alt](target)` become their label (labels without brackets,
+/// targets without whitespace). Linear in the line: a bracket scan stops at the next bracket,
+/// so scans never overlap, and a failed target scan is remembered.
 fn inline(line: &str) -> String {
+    let b = line.as_bytes();
     let mut out = String::with_capacity(line.len());
-    let mut rest = line;
-    while !rest.is_empty() {
-        let bang = rest.starts_with("![");
-        if rest.starts_with('[') || bang {
-            let open = usize::from(bang) + 1;
-            if let Some((label, after)) = link(&rest[open..]) {
-                out.push_str(&emphasis(label));
-                rest = after;
+    let (mut i, mut plain_from) = (0, 0);
+    // Target scans starting at or before this byte find no `)`.
+    let mut no_target_through: Option<usize> = None;
+    while i < b.len() {
+        let open = match b[i] {
+            b'[' => i,
+            b'!' if b.get(i + 1) == Some(&b'[') => i + 1,
+            _ => {
+                i += 1;
                 continue;
             }
+        };
+        // The first bracket after `[`: a link only if it is `]` followed by `(`.
+        let Some(close) = (open + 1..b.len()).find(|&j| matches!(b[j], b'[' | b']')) else {
+            break;
+        };
+        if b[close] == b'[' || b.get(close + 1) != Some(&b'(') {
+            i = close;
+            continue;
         }
-        let c = rest.chars().next().expect("rest is not empty");
-        out.push(c);
-        rest = &rest[c.len_utf8()..];
+        let from = close + 2;
+        if no_target_through.is_some_and(|t| from <= t) {
+            i = close + 1;
+            continue;
+        }
+        let stop = (from..b.len())
+            .find(|&k| b[k] == b')' || b[k].is_ascii_whitespace())
+            .unwrap_or(b.len());
+        if stop == b.len() || b[stop] != b')' {
+            no_target_through = Some(stop);
+            i = close + 1;
+            continue;
+        }
+        out.push_str(&line[plain_from..i]);
+        out.push_str(&line[open + 1..close]);
+        i = stop + 1;
+        plain_from = i;
     }
+    out.push_str(&line[plain_from..]);
     emphasis(&out)
-}
-
-/// After a `[`: `label](target)` gives `(label, rest after ')')`.
-fn link(s: &str) -> Option<(&str, &str)> {
-    let close = s.find(']')?;
-    let after = s[close + 1..].strip_prefix('(')?;
-    let end = after.find(')')?;
-    Some((&s[..close], &after[end + 1..]))
 }
 
 /// Drops `**`, `__`, `~~`, backticks, and single `*`/`_` that open or close a word.

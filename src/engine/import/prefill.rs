@@ -7,7 +7,7 @@
 //! (`By … | X`), a copyright line (`© 2017 X`), or a promo (`Subscribe to X`,
 //! `Sign up for X's newsletter`). Every guess says where it came from; all are editable.
 
-use crate::engine::boilerplate;
+use crate::engine::boilerplate::Boilerplate;
 use crate::engine::calendar::Ymd;
 use crate::engine::dates::month_of;
 use crate::engine::html::decode;
@@ -102,13 +102,18 @@ pub(super) fn from_html(html: &str) -> Prefill {
     }
 }
 
-/// Metadata from plain text; fills only what `p` does not have yet.
-pub(super) fn from_text(text: &str, p: &mut Prefill) {
-    let furniture = boilerplate::detect(text);
+/// Metadata from plain text and its boilerplate lines (as [`boilerplate::detect`] found
+/// them); fills only what `p` does not have yet.
+pub(super) fn from_text(text: &str, furniture: &[Boilerplate], p: &mut Prefill) {
     let lines: Vec<(usize, &str)> = line_offsets(text)
         .filter(|(_, l)| !l.trim().is_empty())
         .collect();
-    let is_furniture = |at: usize| furniture.iter().any(|b| b.span.start() == at);
+    // `detect` returns lines in text order: a binary search keeps this linear-logarithmic.
+    let is_furniture = |at: usize| {
+        furniture
+            .binary_search_by_key(&at, |b| b.span.start())
+            .is_ok()
+    };
 
     if p.title.is_none() {
         p.title = lines
@@ -127,10 +132,22 @@ pub(super) fn from_text(text: &str, p: &mut Prefill) {
             .map(|d| (d, "a date near the top"));
     }
     if p.outlet.is_none() {
-        p.outlet = lines
+        // Bylines stand near the top, copyright lines and promos near the end or as furniture.
+        let edge = 40;
+        let candidates: Vec<&str> = lines
             .iter()
-            .find_map(|(_, l)| outlet_of_line(l.trim()))
-            .or_else(|| lines.iter().find_map(|(_, l)| promo_outlet(l.trim())));
+            .enumerate()
+            .filter(|(i, (at, l))| {
+                *i < edge
+                    || *i + edge >= lines.len()
+                    || is_furniture(*at + (l.len() - l.trim_start().len()))
+            })
+            .map(|(_, (_, l))| l.trim())
+            .collect();
+        p.outlet = candidates
+            .iter()
+            .find_map(|l| outlet_of_line(l))
+            .or_else(|| candidates.iter().find_map(|l| promo_outlet(l)));
     }
 }
 
@@ -322,11 +339,16 @@ fn tags<'a>(lower: &'a str, name: &'a str) -> impl Iterator<Item = (usize, usize
     std::iter::from_fn(move || loop {
         let at = from + lower[from..].find(&open)?;
         let after = at + open.len();
-        let end = after + lower[after..].find('>')? + 1;
-        from = after;
-        let next = lower.as_bytes().get(after).copied().unwrap_or(b'>');
+        // A tag ends at the first `>`; a `<` before it means the tag was never closed. Either
+        // way the next search starts past this point, which keeps the whole walk linear.
+        let stop = after + lower[after..].find(['<', '>'])?;
+        from = stop;
+        if lower.as_bytes()[stop] == b'<' {
+            continue;
+        }
+        let next = lower.as_bytes()[after];
         if next.is_ascii_whitespace() || next == b'>' || next == b'/' {
-            return Some((at, end));
+            return Some((at, stop + 1));
         }
     })
 }
@@ -434,13 +456,15 @@ struct LinkedData {
 /// Reads every `<script type="application/ld+json">` block (invalid ones are ignored).
 fn json_ld(html: &str, lower: &str) -> LinkedData {
     let mut ld = LinkedData::default();
+    let mut done_through = 0;
     for (at, start) in tags(lower, "script") {
-        if !lower[at..start].contains("ld+json") {
+        if at < done_through || !lower[at..start].contains("ld+json") {
             continue;
         }
         let Some(end) = lower[start..].find("</script").map(|e| start + e) else {
-            continue;
+            break;
         };
+        done_through = end;
         if let Ok(v) = serde_json::from_str::<serde_json::Value>(&html[start..end]) {
             walk(&v, &mut ld, 0);
         }
