@@ -246,9 +246,13 @@ impl fmt::Display for ImportError {
             ),
             ImportError::OnlyBoilerplate { lines } => write!(
                 f,
-                "No article text was found: all {lines} line{} look like page furniture \
-                 (newsletter or subscription prompts, image credits, links, comment footers).",
-                if *lines == 1 { "" } else { "s" }
+                "No article text was found: {} like page furniture (newsletter or \
+                 subscription prompts, image credits, links, comment footers).",
+                if *lines == 1 {
+                    "its only line looks".to_string()
+                } else {
+                    format!("all {lines} lines look")
+                }
             ),
             ImportError::Duplicate { id, title } => write!(
                 f,

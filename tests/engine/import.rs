@@ -173,7 +173,11 @@ fn every_error_kind_has_a_distinct_message() {
         assert!(m.ends_with('.'), "{m}");
         assert!(!messages[..i].contains(m), "repeated message {m}");
     }
-    assert!(messages[5].contains("all 1 line look"), "{}", messages[5]);
+    assert!(
+        messages[5].contains("its only line looks like page furniture"),
+        "{}",
+        messages[5]
+    );
     const { assert!(MAX_FILE_BYTES >= MAX_TEXT_BYTES) };
 }
 
