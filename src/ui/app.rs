@@ -220,50 +220,50 @@ pub fn App() -> Html {
         .or_else(|| visible.first().cloned())
         .or_else(|| corpus.0.first().map(|d| d.meta.id.clone()));
 
+    // Callbacks are memoised so that children whose data did not change skip re-rendering.
     let d = state.dispatcher();
-    let on_open = Callback::from(move |id: String| d.dispatch(Action::OpenArticle(id)));
-    let d = state.dispatcher();
-    let current = view.entity.clone();
+    let on_open = use_callback((), move |id: String, _| d.dispatch(Action::OpenArticle(id)));
     let picked = use_state(|| None::<(String, Span)>);
-    let picked_setter = picked.clone();
-    let reading = article_id.clone().unwrap_or_default();
-    let on_mark = Callback::from(move |(c, span): (String, Span)| {
-        let same = current.as_deref() == Some(c.as_str());
-        picked_setter.set((!same).then(|| (reading.clone(), span)));
-        d.dispatch(Action::SelectEntity((!same).then_some(c)));
+    let d = state.dispatcher();
+    let picked_setter = picked.setter();
+    let on_mark = use_callback(
+        (view.entity.clone(), article_id.clone().unwrap_or_default()),
+        move |(c, span): (String, Span), (current, reading)| {
+            let same = current.as_deref() == Some(c.as_str());
+            picked_setter.set((!same).then(|| (reading.clone(), span)));
+            d.dispatch(Action::SelectEntity((!same).then_some(c)));
+        },
+    );
+    let d = user.dispatcher();
+    let on_user = use_callback((), move |a: UserAction, _| d.dispatch(a));
+    let (d, s) = (user.dispatcher(), state.dispatcher());
+    let on_add = use_callback((), move |a: StoredArticle, _| {
+        let id = a.meta.id.clone();
+        d.dispatch(UserAction::Add(a));
+        s.dispatch(Action::OpenArticle(id));
     });
-    let on_user = {
-        let d = user.dispatcher();
-        Callback::from(move |a: UserAction| d.dispatch(a))
-    };
-    let on_add = {
-        let (d, s) = (user.dispatcher(), state.dispatcher());
-        Callback::from(move |a: StoredArticle| {
-            let id = a.meta.id.clone();
-            d.dispatch(UserAction::Add(a));
-            s.dispatch(Action::OpenArticle(id));
-        })
-    };
-    let entity_names: Rc<Vec<(Label, String)>> = Rc::new(
+    let entity_names = use_memo(index.clone(), |index| {
         index
             .entities
             .iter()
             .map(|e| (e.label, e.canonical.clone()))
-            .collect(),
-    );
+            .collect::<Vec<(Label, String)>>()
+    });
     let d = state.dispatcher();
-    let on_select = Callback::from(move |e: Option<String>| d.dispatch(Action::SelectEntity(e)));
+    let on_select = use_callback((), move |e: Option<String>, _| {
+        d.dispatch(Action::SelectEntity(e))
+    });
     let d = state.dispatcher();
-    let on_toggle = Callback::from(move |l| d.dispatch(Action::ToggleLabel(l)));
+    let on_toggle = use_callback((), move |l, _| d.dispatch(Action::ToggleLabel(l)));
     let d = state.dispatcher();
-    let on_search = Callback::from(move |q| d.dispatch(Action::Search(q)));
+    let on_search = use_callback((), move |q, _| d.dispatch(Action::Search(q)));
     let d = state.dispatcher();
-    let on_outlet = Callback::from(move |o| d.dispatch(Action::FilterOutlet(o)));
+    let on_outlet = use_callback((), move |o, _| d.dispatch(Action::FilterOutlet(o)));
     let d = state.dispatcher();
-    let on_clear = Callback::from(move |_| d.dispatch(Action::ClearFilters));
+    let on_clear = use_callback((), move |_: (), _| d.dispatch(Action::ClearFilters));
     let d = state.dispatcher();
     let pending = pending_focus.clone();
-    let on_goto = Callback::from(move |(id, start): (String, usize)| {
+    let on_goto = use_callback((), move |(id, start): (String, usize), _| {
         *pending.borrow_mut() = Some((id.clone(), start));
         d.dispatch(Action::OpenArticle(id));
         keyboard::focus_mention(start);
