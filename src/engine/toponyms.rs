@@ -6,7 +6,9 @@
 //! cities). A caller that has the full table (the native command line, or the browser once it
 //! has fetched it) installs it once with [`install`]; later tagging then also knows towns.
 
+use super::fxhash::FxHashMap;
 use super::gazetteer::{Gazetteer, MatchKind, PlaceKind};
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 /// The gazetteer installed with [`install`], if any.
@@ -51,6 +53,37 @@ pub struct PlaceHit {
 /// ```
 #[must_use]
 pub fn lookup(surface: &str) -> Option<PlaceHit> {
+    // Articles repeat their names: remember recent answers (bounded, per thread).
+    thread_local! {
+        static MEMO: RefCell<(usize, FxHashMap<String, Option<PlaceHit>>)> = RefCell::new((0, FxHashMap::default()));
+    }
+    let installed = INSTALLED
+        .get()
+        .map_or(0, |g| std::ptr::from_ref::<Gazetteer>(g) as usize);
+    if let Some(hit) = MEMO.with(|m| {
+        let m = m.borrow();
+        if m.0 == installed {
+            m.1.get(surface).cloned()
+        } else {
+            None
+        }
+    }) {
+        return hit;
+    }
+    let hit = lookup_uncached(surface);
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.0 != installed || m.1.len() > 50_000 {
+            m.1.clear();
+            m.0 = installed;
+        }
+        m.1.insert(surface.to_string(), hit.clone());
+    });
+    hit
+}
+
+/// [`lookup`] without the memo.
+fn lookup_uncached(surface: &str) -> Option<PlaceHit> {
     let g = gazetteer();
     let first = surface.split(' ').next().unwrap_or("");
     if !g.could_start(first) {
