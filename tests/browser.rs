@@ -176,3 +176,52 @@ async fn entity_list_sorts_searches_and_selects() {
     app.destroy();
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn user_data_keeps_everything_when_storage_fails() {
+    use newslens::engine::backup::StoredArticle;
+    use newslens::engine::corpus::ArticleMeta;
+    use newslens::ui::user_data::{Op, StorageStatus, UserAction, UserData};
+    use std::rc::Rc;
+    use yew::Reducible;
+
+    let meta = |id: &str| ArticleMeta {
+        id: id.into(),
+        file: format!("{id}.txt"),
+        title: format!("Title {id}"),
+        outlet: "Outlet".into(),
+        section: None,
+        standfirst: None,
+        published: None,
+        url: None,
+        certainty: "user".into(),
+        evidence: String::new(),
+    };
+    let article = |id: &str| StoredArticle::new(meta(id), "Text of the article.".into(), "2026-11-23T00:00:00Z");
+    let d = Rc::new(UserData::default());
+    let d = d.reduce(UserAction::Add(article("user-1")));
+    let d = d.reduce(UserAction::Add(article("user-2")));
+    assert_eq!(d.pending.len(), 2);
+    // A quota error: the data and the owed writes stay, and the user is told.
+    let d = d.reduce(UserAction::SaveFailed("full".into()));
+    assert_eq!(d.articles.len(), 2);
+    assert_eq!(d.pending.len(), 2);
+    assert_eq!(d.status, StorageStatus::Failed("full".into()));
+    // The next successful save clears exactly what it wrote.
+    let d = d.reduce(UserAction::Saved(1));
+    assert_eq!(d.pending, [Op::PutArticle(article("user-2"))]);
+    // Delete is undoable and restores the article.
+    let d = d.reduce(UserAction::Delete("user-1".into()));
+    assert_eq!(d.articles.len(), 1);
+    let d = d.reduce(UserAction::UndoDelete);
+    assert_eq!(d.articles.len(), 2);
+    // Storage that loads late never drops what was added meanwhile.
+    let d = d.reduce(UserAction::Loaded {
+        articles: vec![article("user-0")],
+        corrections: vec![],
+        unreadable: vec![],
+        upgraded: vec![],
+    });
+    let ids: Vec<&str> = d.articles.iter().map(|a| a.meta.id.as_str()).collect();
+    assert_eq!(ids, ["user-0", "user-2", "user-1"]);
+}

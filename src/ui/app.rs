@@ -406,11 +406,15 @@ pub fn App() -> Html {
                     <aside class="sidebar">
                         <ArticleList corpus={corpus.clone()} selected={article_id.clone().map(AttrValue::from)}
                             visible={view.filtered().then_some(visible)} on_open={on_open} />
+                    </aside>
+                }
+                <main id="main" class="main" tabindex="-1">{main}</main>
+                if view.view != View::Compare {
+                    <aside class="tools-aside" aria-label="Your articles">
                         <Import corpus={corpus.clone()} {on_add} />
                         <YourData data={user.clone()} on_user={on_user.clone()} />
                     </aside>
                 }
-                <main id="main" class="main" tabindex="-1">{main}</main>
                 if view.view == View::Read {
                     <aside class="panel">
                         {contexts.unwrap_or_default()}
