@@ -197,7 +197,13 @@ fn user_data_keeps_everything_when_storage_fails() {
         certainty: "user".into(),
         evidence: String::new(),
     };
-    let article = |id: &str| StoredArticle::new(meta(id), "Text of the article.".into(), "2026-11-23T00:00:00Z");
+    let article = |id: &str| {
+        StoredArticle::new(
+            meta(id),
+            "Text of the article.".into(),
+            "2026-11-23T00:00:00Z",
+        )
+    };
     let d = Rc::new(UserData::default());
     let d = d.reduce(UserAction::Add(article("user-1")));
     let d = d.reduce(UserAction::Add(article("user-2")));
