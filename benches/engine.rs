@@ -2,63 +2,73 @@
 //!
 //! `cargo bench --bench engine` — the MB/s figures go into BENCHMARKS.md ("## Entity engine").
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use newslens::engine::boilerplate;
-use newslens::engine::corpus;
-use newslens::engine::span::Span;
-use newslens::engine::tag::{tag, TagOptions};
-use newslens::engine::text::{tokens, TokenView};
-use newslens::engine::{dates, names, numbers};
-use std::hint::black_box;
+// Criterion is a native dev-dependency: for wasm32 (which `cargo clippy --target wasm32
+// --all-targets` and wasm-pack build) this bench is an empty program.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
-/// The bundled articles, concatenated until the text is about 1 MB.
-fn sample() -> String {
-    let mut one = String::new();
-    for a in corpus::bundled().expect("the bundled corpus is valid") {
-        one.push_str(&a.text);
-        one.push('\n');
+#[cfg(not(target_arch = "wasm32"))]
+criterion::criterion_main!(native::benches);
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use criterion::{criterion_group, Criterion, Throughput};
+    use newslens::engine::boilerplate;
+    use newslens::engine::corpus;
+    use newslens::engine::span::Span;
+    use newslens::engine::tag::{tag, TagOptions};
+    use newslens::engine::text::{tokens, TokenView};
+    use newslens::engine::{dates, names, numbers};
+    use std::hint::black_box;
+
+    /// The bundled articles, concatenated until the text is about 1 MB.
+    fn sample() -> String {
+        let mut one = String::new();
+        for a in corpus::bundled().expect("the bundled corpus is valid") {
+            one.push_str(&a.text);
+            one.push('\n');
+        }
+        let mut s = String::with_capacity(1 << 20);
+        while s.len() < 1 << 20 {
+            s.push_str(&one);
+        }
+        s
     }
-    let mut s = String::with_capacity(1 << 20);
-    while s.len() < 1 << 20 {
-        s.push_str(&one);
+
+    fn bench(c: &mut Criterion) {
+        let text = sample();
+        let opts = TagOptions {
+            published: Some("2017-10-17".into()),
+        };
+        let mut g = c.benchmark_group("engine");
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.sample_size(10);
+        g.bench_function("tag", |b| b.iter(|| tag(black_box(&text), &opts)));
+        g.bench_function("boilerplate", |b| {
+            b.iter(|| boilerplate::detect(black_box(&text)))
+        });
+        g.bench_function("tokens", |b| {
+            b.iter(|| tokens(black_box(&text), Span::new(0, text.len())))
+        });
+        let paras: Vec<_> = newslens::engine::text::paragraphs(&text)
+            .into_iter()
+            .map(|p| tokens(&text, p))
+            .collect();
+        g.bench_function("dates+numbers", |b| {
+            b.iter(|| {
+                let mut n = 0;
+                for toks in &paras {
+                    let v = TokenView { text: &text, toks };
+                    n += dates::find(v, None).len() + numbers::find(v).len();
+                }
+                n
+            })
+        });
+        g.bench_function("names", |b| {
+            b.iter(|| names::find(black_box(&text), &paras))
+        });
+        g.finish();
     }
-    s
-}
 
-fn bench(c: &mut Criterion) {
-    let text = sample();
-    let opts = TagOptions {
-        published: Some("2017-10-17".into()),
-    };
-    let mut g = c.benchmark_group("engine");
-    g.throughput(Throughput::Bytes(text.len() as u64));
-    g.sample_size(10);
-    g.bench_function("tag", |b| b.iter(|| tag(black_box(&text), &opts)));
-    g.bench_function("boilerplate", |b| {
-        b.iter(|| boilerplate::detect(black_box(&text)))
-    });
-    g.bench_function("tokens", |b| {
-        b.iter(|| tokens(black_box(&text), Span::new(0, text.len())))
-    });
-    let paras: Vec<_> = newslens::engine::text::paragraphs(&text)
-        .into_iter()
-        .map(|p| tokens(&text, p))
-        .collect();
-    g.bench_function("dates+numbers", |b| {
-        b.iter(|| {
-            let mut n = 0;
-            for toks in &paras {
-                let v = TokenView { text: &text, toks };
-                n += dates::find(v, None).len() + numbers::find(v).len();
-            }
-            n
-        })
-    });
-    g.bench_function("names", |b| {
-        b.iter(|| names::find(black_box(&text), &paras))
-    });
-    g.finish();
+    criterion_group!(benches, bench);
 }
-
-criterion_group!(benches, bench);
-criterion_main!(benches);
