@@ -273,6 +273,27 @@ fn mb(bytes: usize) -> String {
     s.strip_suffix(".0").map_or(s.clone(), str::to_string)
 }
 
+/// The size check [`prepare_import`] starts with, for a file not read yet (`len` in bytes):
+/// the UI can refuse a 50 MB file before reading it into memory.
+///
+/// # Errors
+/// [`ImportError::TooLarge`] above [`MAX_FILE_BYTES`].
+///
+/// ```
+/// use newslens::engine::import::check_file_size;
+/// assert!(check_file_size(1_000).is_ok());
+/// assert!(check_file_size(50_000_000).unwrap_err().to_string().contains("50 MB"));
+/// ```
+pub fn check_file_size(len: usize) -> Result<(), ImportError> {
+    if len > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge {
+            bytes: len,
+            limit: MAX_TEXT_BYTES,
+        });
+    }
+    Ok(())
+}
+
 /// Checks an input and turns it into a draft article.
 ///
 /// `name` is the file name (`None` for pasted text); `existing` holds the fingerprints of every
@@ -291,12 +312,7 @@ pub fn prepare_import(
     existing: &[Fingerprint],
     now_id_seed: &str,
 ) -> Result<ImportDraft, ImportError> {
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge {
-            bytes: bytes.len(),
-            limit: MAX_TEXT_BYTES,
-        });
-    }
+    check_file_size(bytes.len())?;
     let raw = decode::decode(bytes)?;
     if raw.trim().is_empty() {
         return Err(ImportError::Empty);

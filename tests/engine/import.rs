@@ -3,7 +3,8 @@
 
 use newslens::engine::corpus::bundled;
 use newslens::engine::import::{
-    prepare_import, text_hash, Fingerprint, Format, ImportError, MAX_FILE_BYTES, MAX_TEXT_BYTES,
+    check_file_size, prepare_import, text_hash, Fingerprint, Format, ImportError, MAX_FILE_BYTES,
+    MAX_TEXT_BYTES,
 };
 
 /// An ordinary article body, long enough not to be furniture.
@@ -137,6 +138,15 @@ fn bad_inputs_are_refused_each_with_its_own_message() {
         },
     ];
     let existing = bundled_fingerprints();
+    // The size is refused before reading, with the same message.
+    assert_eq!(
+        check_file_size(50_000_000),
+        Err(ImportError::TooLarge {
+            bytes: 50_000_000,
+            limit: MAX_TEXT_BYTES
+        })
+    );
+    assert_eq!(check_file_size(MAX_FILE_BYTES), Ok(()));
     for case in cases {
         let err = prepare_import(case.file, &case.bytes, &existing, "seed").expect_err(case.name);
         assert!((case.expected)(&err), "{}: got {err:?}", case.name);
