@@ -150,7 +150,14 @@ pub fn find(text: &str, paras: &[Vec<Token>]) -> Vec<Candidate> {
             let span = v.span(f.a, f.b);
             let surf = surface(v, f.a, f.b);
             let mut evidence = f.evidence;
-            let mut canonical = f.canonical.or_else(|| names.canonical_of(&surf, f.label));
+            let mut canonical = f.canonical.clone();
+            if canonical.is_none() {
+                canonical = names.canonical_of(&surf, f.label);
+                if let Some(c) = canonical.as_deref().filter(|c| *c != surf.as_ref()) {
+                    // "KRG" tagged as an acronym: say which long form the text gave it.
+                    evidence = format!("{evidence}; alias of {c}");
+                }
+            }
             if f.label == Label::Place && f.a >= 2 && v.is(f.a - 1, "of") {
                 // "the province of Kirkuk", "the governor of Kirkuk": the division.
                 let cue = v.s(f.a - 2).to_ascii_lowercase();
