@@ -100,9 +100,11 @@ fn hostile_inputs() {
             },
         );
         check(text, &m);
+        // A hang guard, not a speed test (speed is measured in benches/ and BENCHMARKS.md):
+        // generous enough for an unoptimised build on a loaded 2-core machine.
         assert!(
-            t0.elapsed().as_secs() < 30,
-            "too slow on {} bytes",
+            t0.elapsed().as_secs() < 300,
+            "no answer after 300 s on {} bytes",
             text.len()
         );
     }
