@@ -490,8 +490,13 @@ fn chunks(v: TokenView<'_>) -> Vec<Vec<Unit>> {
 
 /// The title ending at unit `k` of a chunk, as the number of units it spans, longest first.
 fn title_at(v: TokenView<'_>, units: &[Unit], k: usize) -> Option<usize> {
-    let last = surface(v, units[k].a, units[k].b).replace('.', "");
-    if !lexicon::with_lower(&last, lexicon::ends_a_title) {
+    let last = surface(v, units[k].a, units[k].b);
+    let ends = if last.contains('.') {
+        lexicon::with_lower(&last.replace('.', ""), lexicon::ends_a_title)
+    } else {
+        lexicon::with_lower(&last, lexicon::ends_a_title)
+    };
+    if !ends {
         return None;
     }
     (1..=TITLE_MAX_WORDS.min(k + 1)).rev().find(|&n| {
