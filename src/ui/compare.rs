@@ -10,7 +10,7 @@ use crate::engine::label::Label;
 use crate::engine::span::Span;
 use crate::ui::corpus::Corpus;
 use crate::ui::download;
-use crate::ui::highlight::{render_range, HighlightOptions};
+use crate::ui::highlight::{highlighted, mark_handlers, HighlightOptions};
 use std::cell::Cell;
 use std::rc::Rc;
 use web_sys::{Element, HtmlSelectElement};
@@ -365,10 +365,11 @@ fn full_text(
     on_select: &Callback<Option<String>>,
 ) -> Html {
     let on_mark = on_select.reform(|(c, _): (String, Span)| Some(c));
+    let (onclick, onkeydown) = mark_handlers(&on_mark);
     html! {
-        <div class="reader-body compact">
+        <div class="reader-body compact" {onclick} {onkeydown}>
             { for doc.paragraphs.iter().filter(|p| p.boilerplate.is_none()).map(|p| html! {
-                <p class="para">{render_range(doc, p.span, options, &on_mark)}</p>
+                <p class="para">{highlighted(doc, p.span, options)}</p>
             }) }
         </div>
     }

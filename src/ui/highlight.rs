@@ -22,14 +22,9 @@ pub struct HighlightOptions {
 }
 
 /// Renders `range` of `doc`: mentions of highlighted labels as `<mark>` (contract hooks), search
-/// hits as `<span class="hit">`. `on_select` receives a mention's canonical name and span when
-/// it is clicked or activated with Enter or Space.
-pub fn render_range(
-    doc: &Document,
-    range: Span,
-    options: &HighlightOptions,
-    on_select: &Callback<(String, Span)>,
-) -> Html {
+/// hits as `<span class="hit">`. Clicks and keys on highlights are handled once for the whole
+/// article by [`mark_handlers`].
+pub fn render_range(doc: &Document, range: Span, options: &HighlightOptions) -> Html {
     let mentions: &[Mention] = if options.enabled {
         doc.mentions_in(range)
     } else {
@@ -41,8 +36,72 @@ pub fn render_range(
         .collect();
     segments(range, mentions, &hits)
         .into_iter()
-        .map(|seg| render_segment(doc, mentions, &seg, options, on_select))
+        .map(|seg| render_segment(doc, mentions, &seg, options))
         .collect()
+}
+
+impl HighlightOptions {
+    /// These options narrowed to what can change how `range` of `doc` looks: labels it has
+    /// mentions of, the selected entity only if it is mentioned there, the search only if it
+    /// matches there. Paragraphs whose narrowed options did not change skip re-rendering.
+    #[must_use]
+    pub fn narrowed(&self, doc: &Document, range: Span) -> HighlightOptions {
+        let mentions = if self.enabled {
+            doc.mentions_in(range)
+        } else {
+            &[]
+        };
+        let present = mentions.iter().fold(LabelSet::NONE, |set, m| {
+            if set.contains(m.label) {
+                set
+            } else {
+                set.toggled(m.label)
+            }
+        });
+        let types = present
+            .iter()
+            .filter(|l| self.types.contains(*l))
+            .fold(LabelSet::NONE, |set, l| set.toggled(l));
+        let entity = self
+            .entity
+            .clone()
+            .filter(|e| mentions.iter().any(|m| m.canonical == e.as_str()));
+        let q = if find_all(range.slice(&doc.text), &self.q).is_empty() {
+            AttrValue::default()
+        } else {
+            self.q.clone()
+        };
+        HighlightOptions {
+            types,
+            entity,
+            q,
+            enabled: self.enabled,
+        }
+    }
+}
+
+/// Props of [`Highlighted`].
+#[derive(Properties, PartialEq)]
+pub struct HighlightedProps {
+    /// The article.
+    pub doc: std::rc::Rc<Document>,
+    /// The range to render (a paragraph).
+    pub range: Span,
+    /// Options, already [`HighlightOptions::narrowed`] to the range.
+    pub options: HighlightOptions,
+}
+
+/// One range rendered by [`render_range`], as a component so that it re-renders only when
+/// its narrowed options change.
+#[component]
+pub fn Highlighted(props: &HighlightedProps) -> Html {
+    render_range(&props.doc, props.range, &props.options)
+}
+
+/// A [`Highlighted`] range with `options` narrowed to it.
+pub fn highlighted(doc: &std::rc::Rc<Document>, range: Span, options: &HighlightOptions) -> Html {
+    let options = options.narrowed(doc, range);
+    html! { <Highlighted doc={doc.clone()} {range} {options} /> }
 }
 
 fn render_text(doc: &Document, seg: &Segment) -> Html {
@@ -66,7 +125,6 @@ fn render_segment(
     mentions: &[Mention],
     seg: &Segment,
     options: &HighlightOptions,
-    on_select: &Callback<(String, Span)>,
 ) -> Html {
     let Some(m) = seg.mention.map(|i| &mentions[i]) else {
         return render_text(doc, seg);
@@ -82,30 +140,54 @@ fn render_segment(
         selected.then_some("selected")
     );
     let tip = format!("{} · {} — {}", m.canonical, m.label.human(), m.why);
-    let canonical = m.canonical.clone();
-    let span = m.span;
-    let onclick = on_select.reform(move |_: MouseEvent| (canonical.clone(), span));
-    let canonical = m.canonical.clone();
-    let on_key = on_select.clone();
-    let onkeydown = Callback::from(move |e: KeyboardEvent| {
-        if e.key() == "Enter" || e.key() == " " {
-            e.prevent_default();
-            on_key.emit((canonical.clone(), span));
-        }
-    });
     html! {
         <mark
             class={class}
             data-label={label}
             data-canonical={m.canonical.clone()}
             data-start={m.span.start().to_string()}
-            data-tip={tip.clone()}
-            title={tip}
+            data-end={m.span.end().to_string()}
+            data-tip={tip}
             tabindex="0"
-            {onclick}
-            {onkeydown}
         >
             { render_text(doc, seg) }
         </mark>
     }
+}
+
+/// One pair of handlers for a whole rendered article (event delegation): a click on a highlight,
+/// or Enter or Space on a focused one, emits its canonical name and span. Cheaper than two
+/// closures per highlight, which every re-render would rebuild.
+pub fn mark_handlers(
+    on_select: &Callback<(String, Span)>,
+) -> (Callback<MouseEvent>, Callback<KeyboardEvent>) {
+    fn picked(target: Option<web_sys::EventTarget>) -> Option<(String, Span)> {
+        use wasm_bindgen::JsCast;
+        let el: web_sys::Element = target?.dyn_into().ok()?;
+        let mark = el.closest("mark[data-label]").ok()??;
+        let start = mark.get_attribute("data-start")?.parse().ok()?;
+        let end = mark.get_attribute("data-end")?.parse().ok()?;
+        (start <= end).then(|| {
+            (
+                mark.get_attribute("data-canonical").unwrap_or_default(),
+                Span::new(start, end),
+            )
+        })
+    }
+    let on = on_select.clone();
+    let onclick = Callback::from(move |e: MouseEvent| {
+        if let Some(p) = picked(e.target()) {
+            on.emit(p);
+        }
+    });
+    let on = on_select.clone();
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Enter" || e.key() == " " {
+            if let Some(p) = picked(e.target()) {
+                e.prevent_default();
+                on.emit(p);
+            }
+        }
+    });
+    (onclick, onkeydown)
 }

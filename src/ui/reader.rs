@@ -5,7 +5,7 @@ use crate::display::{certainty_phrase, human_date};
 use crate::engine::boilerplate::BoilerplateKind;
 use crate::engine::document::{Document, Paragraph};
 use crate::engine::span::Span;
-use crate::ui::highlight::{render_range, HighlightOptions};
+use crate::ui::highlight::{highlighted, mark_handlers, HighlightOptions};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -29,12 +29,13 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let doc = &props.doc;
     let meta = &doc.meta;
     let date = meta.published.as_deref().map(human_date);
+    let (onclick, onkeydown) = mark_handlers(&props.on_select);
     let headline = match doc.headline() {
-        Some(p) => render_range(doc, p.span, &props.options, &props.on_select),
+        Some(p) => highlighted(doc, p.span, &props.options),
         None => html! { {&meta.title} },
     };
     html! {
-        <article class="reader" aria-labelledby="headline" data-reader={meta.id.clone()}>
+        <article class="reader" aria-labelledby="headline" data-reader={meta.id.clone()} {onclick} {onkeydown}>
             <header class="reader-head">
                 <p class="kicker">
                     <span class="outlet">{&meta.outlet}</span>
@@ -86,11 +87,11 @@ fn group(paragraphs: &[Paragraph]) -> Vec<Group<'_>> {
     out
 }
 
-fn render_group(doc: &Document, g: Group<'_>, props: &ReaderProps) -> Html {
+fn render_group(doc: &Rc<Document>, g: Group<'_>, props: &ReaderProps) -> Html {
     match g {
         Group::Story(p) => html! {
             <p class="para" key={p.span.start()} data-para={p.span.start().to_string()}>
-                { render_range(doc, p.span, &props.options, &props.on_select) }
+                { highlighted(doc, p.span, &props.options) }
             </p>
         },
         Group::Furniture(run) => {

@@ -1,8 +1,9 @@
 // In-browser measurements of the built site (not a test; see BENCHMARKS.md):
 //   node tests/e2e/bench.mjs
 // Serves dist/ on 127.0.0.1, drives headless Chromium, and prints medians and 95th
-// percentiles of the time from a user action until Yew has re-rendered the DOM (Yew renders in
-// a microtask, so a following macrotask sees the finished DOM; paint is not included).
+// percentiles of the time from a user action until Yew's last DOM change for it (recorded by a
+// MutationObserver; Yew renders in microtasks, so a following macrotask sees them all; style,
+// layout and paint are not included).
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,19 +38,24 @@ await p.goto(env.url);
 await ready(p);
 await p.waitForSelector('.app[data-gazetteer="full"]');
 
-/** Runs `action` in the page n times; each sample is action → re-rendered DOM. */
+/** Runs `action` in the page n times; each sample is action → last DOM mutation it caused. */
 async function measure(name, action, n = 30) {
   const samples = await p.evaluate(async ({ action, n }) => {
     const act = new Function('i', action);
     const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
     const out = [];
+    let last = 0;
+    const observer = new MutationObserver(() => { last = performance.now(); });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
     for (let i = 0; i < n; i++) {
       await frame();
       const t0 = performance.now();
+      last = t0;
       act(i);
       await new Promise((r) => setTimeout(r, 0));
-      out.push(performance.now() - t0);
+      out.push(last - t0);
     }
+    observer.disconnect();
     return out;
   }, { action, n });
   console.log(`${name}: ${stats(samples)}`);
