@@ -11,11 +11,10 @@
 #![cfg_attr(target_arch = "wasm32", allow(dead_code, unused_imports))]
 
 use newslens::engine::eval::{parse_gold, triples, Tally};
+use newslens::engine::export::{entities_jsonl, Annotated};
 use newslens::engine::html;
 use newslens::engine::mention::Mention;
-use newslens::engine::offsets::CodePoints;
 use newslens::engine::tag::{tag, TagOptions};
-use serde::Serialize;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -147,18 +146,6 @@ fn read_text(path: &str) -> Result<String, String> {
     })
 }
 
-/// One output line of `tag`, in the contract's field order.
-#[derive(Serialize)]
-struct Line<'a> {
-    file: &'a str,
-    start: usize,
-    end: usize,
-    text: &'a str,
-    label: &'a str,
-    canonical: &'a str,
-    why: String,
-}
-
 /// `newslens tag`.
 fn run_tag(args: &[String]) -> ExitCode {
     let fa = match file_args(args) {
@@ -197,28 +184,20 @@ fn run_tag(args: &[String]) -> ExitCode {
     }
 }
 
-/// Writes one JSON line per mention, offsets in code points.
+/// Writes one JSON line per mention, offsets in code points: the export's JSON lines, which
+/// are the contract's schema.
 fn write_mentions(
     out: &mut impl Write,
     file: &str,
     text: &str,
     mentions: &[Mention],
 ) -> io::Result<()> {
-    let cp = CodePoints::new(text);
-    for m in mentions {
-        let line = Line {
-            file,
-            start: cp.of(m.span.start()),
-            end: cp.of(m.span.end()),
-            text: m.span.slice(text),
-            label: m.label.as_str(),
-            canonical: &m.canonical,
-            why: m.why.to_string(),
-        };
-        serde_json::to_writer(&mut *out, &line).map_err(io::Error::other)?;
-        out.write_all(b"\n")?;
-    }
-    Ok(())
+    let lines = entities_jsonl(&[Annotated {
+        name: file,
+        text,
+        mentions,
+    }]);
+    out.write_all(lines.as_bytes())
 }
 
 /// `newslens eval [GOLD_DIR [CORPUS_DIR]]`: tags each gold file's text and scores it.

@@ -55,6 +55,8 @@ impl Hasher for FxHasher {
     }
 }
 
+/// The `BuildHasher` of [`FxHasher`], for maps and sets built by hand.
+pub type FxBuildHasher = BuildHasherDefault<FxHasher>;
 /// A `HashMap` with the Fx hasher.
 pub type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// A `HashSet` with the Fx hasher.

@@ -28,12 +28,11 @@
 //! ```
 
 pub mod fold;
-pub mod fxhash;
 pub mod place;
 
 pub use place::{Place, PlaceId, PlaceKind, CITY_MIN_POPULATION};
 
-use fxhash::FxBuildHasher;
+use super::fxhash::FxBuildHasher;
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
