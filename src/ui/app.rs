@@ -405,7 +405,8 @@ pub fn App() -> Html {
                 if view.view != View::Compare {
                     <aside class="sidebar">
                         <ArticleList corpus={corpus.clone()} selected={article_id.clone().map(AttrValue::from)}
-                            visible={view.filtered().then_some(visible)} on_open={on_open} />
+                            visible={view.filtered().then_some(visible)} on_open={on_open}
+                            hits={(!view.q.trim().is_empty()).then(|| corpus.0.iter().zip(&filters).map(|(d, f)| (d.meta.id.clone(), f.hits)).collect())} />
                     </aside>
                 }
                 <main id="main" class="main" tabindex="-1">{main}</main>

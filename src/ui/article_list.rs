@@ -13,6 +13,9 @@ pub struct ArticleListProps {
     /// Ids of the articles that pass the current filters (all when `None`).
     #[prop_or_default]
     pub visible: Option<Vec<String>>,
+    /// Search matches per article (by id), shown when a search is active.
+    #[prop_or_default]
+    pub hits: Option<Vec<(String, usize)>>,
     /// Called with an article id when the user opens it.
     pub on_open: Callback<String>,
 }
@@ -57,6 +60,9 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
                             <span class="outlet">{if d.meta.outlet.is_empty() { "Unknown outlet" } else { d.meta.outlet.as_str() }}</span>
                             <span class="date">{d.meta.published.clone().unwrap_or_else(|| "undated".into())}</span>
                             <span class="title">{&d.meta.title}</span>
+                            if let Some(n) = props.hits.as_ref().and_then(|h| h.iter().find(|(i, _)| *i == d.meta.id)).map(|(_, n)| *n) {
+                                <span class="hits small" data-hits={n.to_string()}>{format!("{n} match{}", if n == 1 { "" } else { "es" })}</span>
+                            }
                             if d.meta.certainty == "user" {
                                 <span class="yours small">{"yours"}</span>
                             }

@@ -117,7 +117,11 @@ test('a URL with view, article, types, entity and q restores the view after a re
   assert.equal(await p.getAttribute('[data-reader]', 'data-reader'), SECOND);
   const labels = await p.$$eval('.reader mark[data-label]', (els) => [...new Set(els.map((e) => e.dataset.label))].sort());
   assert.ok(labels.every((l) => l === 'PERSON' || l === 'PLACE'));
-  assert.ok((await p.$$('.reader .hit')).length > 0, 'search matches are shown in the text');
+  const inText = (await p.$$('.reader .hit')).length;
+  assert.ok(inText > 0, 'search matches are shown in the text');
+  // …and counted in the article list (story text only, as the reader shows it).
+  const listed = Number(await p.getAttribute(`[data-article="${SECOND}"] [data-hits]`, 'data-hits'));
+  assert.equal(listed, await p.$$eval('.reader-body .para .hit, .reader h1 .hit', (els) => els.length));
   await shot(p, 'reader-filtered-375');
 });
 
