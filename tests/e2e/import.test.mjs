@@ -161,3 +161,28 @@ test('backup then restore in a fresh browser profile gives the same articles and
   assert.deepEqual(await fresh.$$eval('.reader mark[data-label]', (els) => els.map((e) => e.dataset.start)), marks);
   await shot(fresh, 'restored-1280');
 });
+
+test('storage that is disabled or full loses nothing and says so', async () => {
+  // Disabled (private mode, blocked): the app works from memory and tells the user.
+  const off = await env.page();
+  await off.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+  });
+  await off.goto(env.url);
+  await ready(off);
+  await off.waitForFunction(() => /not letting NewsLens store/.test(document.querySelector('[data-testid="storage-status"]')?.textContent ?? ''));
+  await paste(off, STORY);
+  assert.match(await message(off), /Added/);
+  assert.equal((await ids(off)).length, 3);
+  // Full: a quota error on save keeps the article on screen and explains.
+  const full = await env.page();
+  await full.addInitScript(() => {
+    IDBObjectStore.prototype.put = function () { throw new DOMException('quota', 'QuotaExceededError'); };
+  });
+  await start(full);
+  await paste(full, STORY);
+  assert.match(await message(full), /Added/);
+  await full.waitForFunction(() => /storage for this site is full/.test(document.querySelector('[data-testid="storage-status"]')?.textContent ?? ''));
+  assert.equal((await ids(full)).length, 3, 'the article stays');
+  await shot(full, 'storage-full-1280');
+});
