@@ -101,3 +101,30 @@ test('dist/ works under a sub-path', async () => {
     await sub.close();
   }
 });
+
+test('a Content-Security-Policy is in force and no view violates it', async () => {
+  const p = await env.page();
+  await p.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await p.goto(env.url);
+  await ready(p);
+  const policy = await p.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+  assert.doesNotMatch(policy, /'unsafe-eval'|script-src[^;]*'unsafe-inline'/);
+  await p.waitForSelector('.app[data-gazetteer="full"]');
+  for (const view of ['entities', 'places', 'compare', 'read']) {
+    await p.click(`[data-view="${view}"]`);
+    await p.waitForSelector(view === 'read' ? '[data-reader]' : `.${view === 'entities' ? 'entities-view' : view}`);
+  }
+  // An inline script injected the way an attacker would try is refused.
+  await p.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__ran = 1';
+    document.body.append(s);
+  });
+  assert.equal(await p.evaluate(() => window.__ran), undefined);
+  const violations = await p.evaluate(() => window.__violations);
+  assert.deepEqual(violations.filter((v) => !v.startsWith('script-src-elem inline')), []);
+});

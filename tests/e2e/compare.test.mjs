@@ -1,7 +1,7 @@
 // End-to-end: the source comparison (issue 6).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, shot } from './harness.mjs';
+import { open, shot, settled } from './harness.mjs';
 
 const A = '000_d9b921036b694c82';
 const B = '002_08ae971f51795d28';
@@ -14,6 +14,7 @@ const sides = (p) => p.$$eval('.coverage [data-entity]', (els) => Object.fromEnt
 test('the bundled pair: shared and one-sided entities, figures and voices', async () => {
   const p = await env.page();
   await p.goto(`${env.url}?view=compare&a=${A}&b=${B}`);
+  await settled(p);
   await p.waitForSelector('.coverage [data-entity]');
   const side = await sides(p);
   for (const e of ['Kirkuk', 'Iraq', 'Haider al-Abadi', 'Kurdistan Regional Government']) assert.equal(side[e], 'both', e);
@@ -39,6 +40,7 @@ test('the bundled pair: shared and one-sided entities, figures and voices', asyn
 test('either order works, the swap mirrors sides, and the URL restores it', async () => {
   const p = await env.page();
   await p.goto(`${env.url}?view=compare&a=${B}&b=${A}`);
+  await settled(p);
   await p.waitForSelector('.coverage [data-entity]');
   const side = await sides(p);
   assert.equal(side['Al Jazeera'], 'b');
@@ -53,6 +55,7 @@ test('either order works, the swap mirrors sides, and the URL restores it', asyn
 test('selecting an entity highlights it in both texts and aligns its sentences', async () => {
   const p = await env.page();
   await p.goto(`${env.url}?view=compare&a=${A}&b=${B}`);
+  await settled(p);
   await p.waitForSelector('.coverage [data-entity]');
   await p.click('.coverage [data-entity="Kirkuk"] .entity-name');
   await p.waitForSelector('.aligned');

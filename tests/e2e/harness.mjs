@@ -51,3 +51,9 @@ export async function shot(p, name) {
 export async function ready(p) {
   await p.waitForSelector('[data-reader]', { timeout: 20000 });
 }
+
+/** Waits until the page has fetched the full gazetteer and re-analysed the corpus with it, so
+ * canonical names are final (before that the compiled-in core table serves). */
+export async function settled(p) {
+  await p.waitForSelector('.app[data-gazetteer="full"]', { timeout: 30000 });
+}

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { open, shot, ready, ROOT, SHOTS } from './harness.mjs';
+import { open, shot, ready, settled, ROOT, SHOTS } from './harness.mjs';
 
 let env;
 before(async () => { env = await open('/'); });
@@ -27,6 +27,7 @@ async function message(p) {
 async function start(p) {
   await p.goto(env.url);
   await ready(p);
+  await settled(p);
   await p.waitForFunction(() => !document.querySelector('[data-testid="storage-status"]')?.textContent.includes('Opening'));
 }
 
@@ -124,6 +125,7 @@ test('a correction survives a reload and shows in every view', async () => {
   await check();
   await p.reload();
   await ready(p);
+  await settled(p);
   await p.waitForFunction((s) => document.querySelector('[data-action="undo"]'), null);
   await check();
   // Entities view and place list reflect it too.

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { open, shot, ready, ROOT } from './harness.mjs';
+import { open, shot, ready, settled, ROOT } from './harness.mjs';
 
 const FIRST = '000_d9b921036b694c82';
 const SECOND = '002_08ae971f51795d28';
@@ -30,7 +30,7 @@ test('highlights and their counts match the engine', async () => {
     await p.goto(`${env.url}?article=${id}`);
     await ready(p);
     // The command line tags with the full gazetteer; so does the page once it has loaded it.
-    await p.waitForSelector('.app[data-gazetteer="full"]');
+    await settled(p);
     const shown = await marks(p);
     const expected = engineMentions(id, published).map((m) => ({ text: m.text, label: m.label, canonical: m.canonical }));
     assert.ok(expected.length > 20, `the engine finds mentions in ${id}`);
@@ -48,6 +48,7 @@ test('toggling a label hides exactly its highlights and is kept in the URL', asy
   const p = await env.page();
   await p.goto(env.url);
   await ready(p);
+  await settled(p);
   const before = await marks(p);
   const places = before.filter((m) => m.label === 'PLACE').length;
   assert.ok(places > 0);
@@ -65,6 +66,7 @@ test('selecting an entity filters the articles and shows its contexts', async ()
   const p = await env.page();
   await p.goto(env.url);
   await ready(p);
+  await settled(p);
   // An entity only the first article mentions.
   const only = await p.$$eval('[data-entity]', (els) => els.map((e) => e.dataset.entity));
   assert.ok(only.length > 10, 'the entity panel lists entities');
@@ -98,6 +100,7 @@ test('a URL with view, article, types, entity and q restores the view after a re
   const url = `${env.url}?view=entities&article=${SECOND}&types=PERSON,PLACE&entity=Kirkuk&q=Kirkuk`;
   await p.goto(url);
   await p.waitForSelector('.entities-view');
+  await settled(p);
   const check = async () => {
     assert.equal(await p.getAttribute('[data-view="entities"]', 'aria-pressed'), 'true');
     assert.equal(await p.inputValue('#search'), 'Kirkuk');
@@ -110,6 +113,7 @@ test('a URL with view, article, types, entity and q restores the view after a re
   await shot(p, 'entities-375');
   await p.reload();
   await p.waitForSelector('.entities-view');
+  await settled(p);
   await check();
   // The reader keeps the article and label choice.
   await p.click('[data-view="read"]');
