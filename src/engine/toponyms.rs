@@ -7,7 +7,7 @@
 //! has fetched it) installs it once with [`install`]; later tagging then also knows towns.
 
 use super::fxhash::FxHashMap;
-use super::gazetteer::{Gazetteer, MatchKind, PlaceKind};
+use super::gazetteer::{Candidate, Gazetteer, MatchKind, PlaceKind};
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
@@ -89,9 +89,13 @@ fn lookup_uncached(surface: &str) -> Option<PlaceHit> {
     if !g.could_start(first) {
         return None;
     }
-    let c = g.lookup(surface).into_iter().next()?;
+    g.lookup(surface).into_iter().next().map(hit)
+}
+
+/// The hit a gazetteer candidate makes.
+fn hit(c: Candidate<'_>) -> PlaceHit {
     let p = c.place;
-    Some(PlaceHit {
+    PlaceHit {
         canonical: p.name.clone(),
         kind: p.kind.as_str().to_string(),
         id: p.id.to_string(),
@@ -100,7 +104,7 @@ fn lookup_uncached(surface: &str) -> Option<PlaceHit> {
             p.kind,
             PlaceKind::Country | PlaceKind::Region | PlaceKind::Province | PlaceKind::City
         ),
-    })
+    }
 }
 
 /// Like [`lookup`], but only a first-level division of that name (`Kirkuk` → Kirkuk
@@ -108,16 +112,8 @@ fn lookup_uncached(surface: &str) -> Option<PlaceHit> {
 #[must_use]
 pub fn lookup_division(surface: &str) -> Option<PlaceHit> {
     let g = gazetteer();
-    let c = g
-        .lookup(surface)
+    g.lookup(surface)
         .into_iter()
-        .find(|c| matches!(c.place.kind, PlaceKind::Region | PlaceKind::Province))?;
-    let p = c.place;
-    Some(PlaceHit {
-        canonical: p.name.clone(),
-        kind: p.kind.as_str().to_string(),
-        id: p.id.to_string(),
-        exact: c.how == MatchKind::Exact,
-        prominent: true,
-    })
+        .find(|c| matches!(c.place.kind, PlaceKind::Region | PlaceKind::Province))
+        .map(hit)
 }
