@@ -10,7 +10,7 @@ use crate::engine::label::Label;
 use crate::engine::span::Span;
 use crate::ui::corpus::Corpus;
 use crate::ui::download;
-use crate::ui::highlight::{highlighted, mark_handlers, HighlightOptions};
+use crate::ui::highlight::{highlighted, mark_handlers, quoted, HighlightOptions};
 use std::cell::Cell;
 use std::rc::Rc;
 use web_sys::{Element, HtmlSelectElement};
@@ -344,15 +344,8 @@ fn sentence_list(doc: &Document, spans: &[Span], entity: &str) -> Html {
             }
             <ol class="kwic">
                 { for spans.iter().map(|s| {
-                    let mut parts = Vec::new();
-                    let mut at = s.start();
-                    for m in doc.mentions_in(*s).iter().filter(|m| m.canonical == entity) {
-                        parts.push(html! { {&doc.text[at..m.span.start()]} });
-                        parts.push(html! { <strong>{m.span.slice(&doc.text)}</strong> });
-                        at = m.span.end();
-                    }
-                    parts.push(html! { {&doc.text[at..s.end()]} });
-                    html! { <li><q>{for parts}</q></li> }
+                    let marks = doc.mentions_in(*s).iter().filter(|m| m.canonical == entity).map(|m| m.span);
+                    html! { <li>{quoted(&doc.text, *s, marks)}</li> }
                 }) }
             </ol>
         </div>

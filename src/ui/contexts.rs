@@ -2,6 +2,7 @@
 
 use crate::engine::corpus_index::{Context, CorpusIndex};
 use crate::ui::corpus::Corpus;
+use crate::ui::highlight::quoted;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -39,20 +40,11 @@ pub fn Contexts(props: &ContextsProps) -> Html {
                 { for group_by_sentence(&contexts).into_iter().map(|group| {
                     let first = group[0];
                     let doc = &docs[first.doc];
-                    let text = &doc.text;
-                    let mut parts = Vec::new();
-                    let mut at = first.sentence.start();
-                    for c in &group {
-                        parts.push(html! { {&text[at..c.mention.start()]} });
-                        parts.push(html! { <strong>{c.mention.slice(text)}</strong> });
-                        at = c.mention.end();
-                    }
-                    parts.push(html! { {&text[at..first.sentence.end()]} });
                     let target = (doc.meta.id.clone(), first.mention.start());
                     let on_goto = props.on_goto.clone();
                     html! {
                         <li key={format!("{}-{}", doc.meta.id, first.sentence.start())} data-mentions={group.len().to_string()}>
-                            <q>{for parts}</q>
+                            {quoted(&doc.text, first.sentence, group.iter().map(|c| c.mention))}
                             <button type="button" class="goto link"
                                 onclick={Callback::from(move |_| on_goto.emit(target.clone()))}>
                                 {format!("{} — go to mention", doc.meta.outlet)}

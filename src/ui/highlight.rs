@@ -40,6 +40,20 @@ pub fn render_range(doc: &Document, range: Span, options: &HighlightOptions) -> 
         .collect()
 }
 
+/// `sentence` of `text` as a quotation with each of `marks` (sorted spans inside it) in
+/// `<strong>`: the keyword-in-context line of the entity panel, places and comparison.
+pub fn quoted(text: &str, sentence: Span, marks: impl IntoIterator<Item = Span>) -> Html {
+    let mut parts = Vec::new();
+    let mut at = sentence.start();
+    for m in marks {
+        parts.push(html! { {&text[at..m.start()]} });
+        parts.push(html! { <strong>{m.slice(text)}</strong> });
+        at = m.end();
+    }
+    parts.push(html! { {&text[at..sentence.end()]} });
+    html! { <q>{for parts}</q> }
+}
+
 impl HighlightOptions {
     /// These options narrowed to what can change how `range` of `doc` looks: labels it has
     /// mentions of, the selected entity only if it is mentioned there, the search only if it

@@ -6,9 +6,11 @@ use crate::display::{km, lat_lon};
 use crate::engine::label::Label;
 use crate::engine::places::geo::{LatLon, Relative};
 use crate::engine::places::{place_list, resolve_mentions, MentionResolution, PlaceRow};
+use crate::engine::span::Span;
 use crate::engine::text::sentences;
 use crate::ui::corpus::Corpus;
 use crate::ui::gazetteer::GazetteerState;
+use crate::ui::highlight::quoted;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -55,9 +57,12 @@ pub fn Places(props: &PlacesProps) -> Html {
                     (d.text.as_str(), resolve_mentions(g, &d.text, &places))
                 })
                 .collect();
-            place_list(&resolved)
+            // Each article's sentences, split once, for the rows' quotations.
+            let sentences: Vec<Vec<Span>> = corpus.0.iter().map(|d| sentences(&d.text)).collect();
+            (place_list(&resolved), sentences)
         },
     );
+    let (rows, sentences) = (&rows.0, &rows.1);
     let docs = &props.corpus.0;
     let resolved_rows: Vec<&PlaceRow> = rows.iter().filter(|r| r.place.is_some()).collect();
     let reference = props
@@ -171,7 +176,7 @@ pub fn Places(props: &PlacesProps) -> Html {
                         <h3 class="group-title">{name}<span class="count">{list.len()}</span></h3>
                     }
                     <ol class="place-list">
-                        { for list.into_iter().map(|row| place_row(props, docs, row, reference, relative(row))) }
+                        { for list.into_iter().map(|row| place_row(props, docs, sentences, row, reference, relative(row))) }
                     </ol>
                 </div>
             }) }
@@ -183,6 +188,7 @@ pub fn Places(props: &PlacesProps) -> Html {
 fn place_row(
     props: &PlacesProps,
     docs: &[std::rc::Rc<crate::engine::document::Document>],
+    sentences: &[Vec<Span>],
     row: &PlaceRow,
     reference: Option<&PlaceRow>,
     rel: Option<Relative>,
@@ -212,8 +218,7 @@ fn place_row(
     }
     let sentences_html = row.mentions.iter().map(|m| {
         let doc = &docs[m.doc];
-        let sents = sentences(&doc.text);
-        let s = sents
+        let s = sentences[m.doc]
             .iter()
             .find(|s| s.contains(m.span))
             .copied()
@@ -222,7 +227,7 @@ fn place_row(
         let on_goto = props.on_goto.clone();
         html! {
             <li>
-                <q>{&doc.text[s.start()..m.span.start()]}<strong>{m.span.slice(&doc.text)}</strong>{&doc.text[m.span.end()..s.end()]}</q>
+                {quoted(&doc.text, s, [m.span])}
                 <button type="button" class="goto link" onclick={Callback::from(move |_| on_goto.emit(target.clone()))}>
                     {format!("{} — go to mention", doc.meta.outlet)}
                 </button>
