@@ -13,6 +13,10 @@ pub mod display;
 pub mod engine;
 pub mod filter;
 pub mod view_state;
+pub mod worker_protocol;
+
+#[cfg(target_arch = "wasm32")]
+pub mod tagging_worker;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

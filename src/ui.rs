@@ -1,5 +1,6 @@
 //! The Yew front end: thin components over the engine. Compiled only for `wasm32`.
 
+pub mod analyses;
 pub mod app;
 pub mod article_list;
 pub mod article_tools;
@@ -19,6 +20,8 @@ pub mod reader;
 pub mod selection;
 pub mod state;
 pub mod storage;
+pub mod tagger;
+pub mod tagging_status;
 pub mod url;
 pub mod user_data;
 pub mod your_data;

@@ -35,3 +35,5 @@ mod robustness;
 mod text;
 #[path = "engine/view_state.rs"]
 mod view_state;
+#[path = "engine/worker_protocol.rs"]
+mod worker_protocol;

@@ -4,6 +4,7 @@
 //! newslens tag [--published YYYY-MM-DD] FILE...     JSON lines, one per mention (see CONTRACT.md)
 //! newslens places [--published YYYY-MM-DD] FILE...  one line per canonical place
 //! newslens eval [GOLD_DIR [CORPUS_DIR]]             score against ../shared/gold
+//! newslens bundle                                   the bundled articles' analyses, for the web app
 //! ```
 //!
 //! Native only: built for wasm32 (as `cargo test --target wasm32-unknown-unknown` does) it is
@@ -22,7 +23,8 @@ use std::process::ExitCode;
 /// Usage text for `--help` and usage errors.
 const USAGE: &str = "usage: newslens tag [--published YYYY-MM-DD] FILE...
        newslens places [--published YYYY-MM-DD] FILE...
-       newslens eval [GOLD_DIR [CORPUS_DIR]]";
+       newslens eval [GOLD_DIR [CORPUS_DIR]]
+       newslens bundle > www/corpus/analysis.jsonl";
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -73,6 +75,7 @@ fn main() -> ExitCode {
             }
         }
         "eval" => run_eval(rest),
+        "bundle" => run_bundle(),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -201,6 +204,30 @@ fn write_mentions(
 }
 
 /// `newslens eval [GOLD_DIR [CORPUS_DIR]]`: tags each gold file's text and scores it.
+/// Writes the analysis of every bundled article (full gazetteer) as JSON lines: the web app
+/// embeds `www/corpus/analysis.jsonl` so that its first page needs no tagging, and a test
+/// checks that the file equals this output.
+fn run_bundle() -> ExitCode {
+    use newslens::engine::{corpus, document::Document};
+    use newslens::worker_protocol::Analysis;
+    let articles = match corpus::bundled() {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("newslens: bundle: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let mut out = io::stdout().lock();
+    for a in articles {
+        let analysis = Analysis::of(&Document::analyse(a), true);
+        let line = serde_json::to_string(&analysis).expect("an analysis serialises");
+        if writeln!(out, "{line}").is_err() {
+            return ExitCode::SUCCESS;
+        }
+    }
+    ExitCode::SUCCESS
+}
+
 fn run_eval(args: &[String]) -> ExitCode {
     let gold_dir = args.first().map_or("../shared/gold", String::as_str);
     let corpus_dir = args.get(1).map_or("../shared/corpus", String::as_str);

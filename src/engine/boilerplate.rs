@@ -5,10 +5,10 @@
 //! that the reader can show it apart and the tagger can skip it. Nothing is deleted.
 
 use super::span::Span;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What kind of page furniture a line is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BoilerplateKind {
     /// A photo or image credit ("AP Photo", "(Image credit: …)").

@@ -7,6 +7,7 @@ use crate::engine::corpus_index::{label_counts, CorpusIndex};
 use crate::engine::label::Label;
 use crate::engine::span::Span;
 use crate::filter::filter_docs;
+use crate::ui::analyses::{Analyses, AnalysesAction};
 use crate::ui::article_list::ArticleList;
 use crate::ui::article_tools::ArticleTools;
 use crate::ui::compare::Compare;
@@ -23,6 +24,8 @@ use crate::ui::places::Places;
 use crate::ui::reader::Reader;
 use crate::ui::state::{Action, HistoryMode, State};
 use crate::ui::storage;
+use crate::ui::tagger::Tagger;
+use crate::ui::tagging_status::TaggingStatus;
 use crate::ui::url;
 use crate::ui::user_data::{Op, Unreadable, UserAction, UserData};
 use crate::ui::your_data::YourData;
@@ -39,23 +42,79 @@ pub fn App() -> Html {
     let load_error = bundled.1.clone();
     // The full gazetteer, fetched after first paint; until it is there the core table serves.
     let gaz = use_state(|| GazetteerState::Idle);
-    let full_gazetteer = matches!(*gaz, GazetteerState::Ready(_));
     // What the user added, loaded from the browser's storage.
     let user = use_reducer(UserData::default);
     let db = use_mut_ref(|| None::<storage::Db>);
     let saving = use_mut_ref(|| false);
-    let corpus = use_memo((full_gazetteer, user.revision), {
+    // Every article's analysis: the bundled ones on the page at once (core gazetteer), the
+    // rest, and the re-analysis with the full gazetteer, in the tagging worker.
+    let analyses = use_reducer({
         let bundled = bundled.clone();
-        let user = user.clone();
+        move || Analyses::first(&bundled.0)
+    });
+    let tagger = use_memo((), {
+        let d = analyses.dispatcher();
+        move |_| Tagger::new(Callback::from(move |a| d.dispatch(a)))
+    });
+    let corpus = use_memo((analyses.revision, user.revision), {
+        let (bundled, user, analyses) = (bundled.clone(), user.clone(), analyses.clone());
         move |_| {
-            let mut articles = bundled.0.clone();
-            articles.extend(user.articles.iter().map(|a| Article {
-                meta: a.meta.clone(),
-                text: a.text.clone(),
-            }));
-            Corpus::analyse(&articles, &user.corrections)
+            let articles = bundled
+                .0
+                .iter()
+                .map(|a| (&a.meta, a.text.as_str()))
+                .chain(user.articles.iter().map(|a| (&a.meta, a.text.as_str())));
+            Corpus::assemble(articles, &analyses.docs, &user.corrections)
         }
     });
+    // Ask the worker for what is missing or not yet tagged with the full gazetteer. Until the
+    // full table has arrived (or failed), new articles wait as plain text, so that nothing is
+    // tagged twice.
+    {
+        let (bundled, user, analyses, tagger) = (
+            bundled.clone(),
+            user.clone(),
+            analyses.clone(),
+            tagger.clone(),
+        );
+        let gaz_settled = !matches!(*gaz, GazetteerState::Idle | GazetteerState::Loading);
+        use_effect_with(
+            (
+                user.revision,
+                gaz_settled,
+                analyses.revision,
+                analyses.progress,
+            ),
+            move |(_, settled, _, _)| {
+                let mut waiting = Vec::new();
+                let mut ask = Vec::new();
+                let all = bundled
+                    .0
+                    .iter()
+                    .map(|a| (&a.meta, &a.text))
+                    .chain(user.articles.iter().map(|a| (&a.meta, &a.text)));
+                for (meta, text) in all {
+                    let article = || Article {
+                        meta: meta.clone(),
+                        text: text.clone(),
+                    };
+                    let known = analyses.docs.get(&meta.id);
+                    if known.is_none() {
+                        waiting.push(article());
+                    }
+                    let stale =
+                        known.is_none_or(|x| x.waiting || (!x.full && tagger.has_full_gazetteer()));
+                    if *settled && stale && !tagger.is_asked(&meta.id) {
+                        ask.push(article());
+                    }
+                }
+                if !waiting.is_empty() {
+                    analyses.dispatch(AnalysesAction::Waiting(waiting));
+                }
+                tagger.request(ask);
+            },
+        );
+    }
     let corpus: Corpus = (*corpus).clone();
     let index = use_memo(corpus.clone(), |c| Rc::new(CorpusIndex::build(&c.0)));
     let index: Rc<CorpusIndex> = (*index).clone();
@@ -121,14 +180,15 @@ pub fn App() -> Html {
     // Fetch the full gazetteer once, after the first render; install it for tagging so that
     // the browser finds the same places as the command line, then re-analyse.
     {
-        let gaz = gaz.clone();
+        let (gaz, tagger) = (gaz.clone(), tagger.clone());
         use_effect_with((), move |_| {
             gaz.set(GazetteerState::Loading);
             wasm_bindgen_futures::spawn_local(async move {
                 gaz.set(match gazetteer::load().await {
-                    Ok(g) => {
+                    Ok((g, table)) => {
                         let g: &'static _ = Box::leak(Box::new(g));
                         crate::engine::toponyms::install(g);
+                        tagger.use_gazetteer(table);
                         GazetteerState::Ready(g)
                     }
                     Err(why) => GazetteerState::Failed(why),
@@ -348,6 +408,7 @@ pub fn App() -> Html {
                     <Legend counts={label_counts(doc)} types={view.types} on_toggle={on_toggle.clone()} />
                     {selection.clone()}
                     <Reader doc={doc.clone()} options={options} on_select={on_mark}
+                        waiting={analyses.docs.get(&doc.meta.id).is_none_or(|x| x.waiting)}
                         tools={html! {
                             <ArticleTools doc={doc.clone()} is_user={Corpus::is_user(doc)}
                                 picked={picked.as_ref().filter(|(id, _)| *id == doc.meta.id).map(|(_, s)| *s)}
@@ -363,7 +424,12 @@ pub fn App() -> Html {
     let tabs = View::ALL.into_iter();
 
     html! {
-        <div class="app" data-gazetteer={match &*gaz { GazetteerState::Ready(_) => "full", GazetteerState::Failed(_) => "core", _ => "loading" }}>
+        <div class="app" data-gazetteer={match &*gaz {
+                _ if analyses.gazetteer_failed.is_some() => "core",
+                GazetteerState::Ready(_) if analyses.all_full() => "full",
+                GazetteerState::Failed(_) => "core",
+                _ => "loading",
+            }}>
             <a class="skip" href="#main">{"Skip to content"}</a>
             <header class="topbar">
                 <a class="brand" href="./" aria-label="NewsLens home">
@@ -398,6 +464,9 @@ pub fn App() -> Html {
                     <button type="button" class="tool" aria-label="Dismiss" onclick={on_user.reform(|_| UserAction::Dismiss)}>{"×"}</button>
                 </div>
             }
+            <TaggingStatus progress={analyses.progress}
+                on_cancel={let t = tagger.clone(); Callback::from(move |()| t.cancel())}
+                on_resume={let t = tagger.clone(); Callback::from(move |()| t.resume())} />
             <FilterBar corpus={corpus.clone()} q={AttrValue::from(view.q.clone())}
                 outlet={view.outlet.clone().map(AttrValue::from)} filtered={view.filtered()}
                 hits={hits} on_search={on_search} on_outlet={on_outlet} on_clear={on_clear} />

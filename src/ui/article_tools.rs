@@ -13,8 +13,8 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-/// Props of [`ArticleTools`].
-#[derive(Properties, PartialEq)]
+/// Props of [`ArticleTools`]. The document is compared by pointer, not by its whole text.
+#[derive(Properties)]
 pub struct ArticleToolsProps {
     /// The article.
     pub doc: Rc<Document>,
@@ -28,6 +28,17 @@ pub struct ArticleToolsProps {
     pub corrections: usize,
     /// Sends a change of the user's data.
     pub on_user: Callback<UserAction>,
+}
+
+impl PartialEq for ArticleToolsProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.doc, &other.doc)
+            && self.is_user == other.is_user
+            && self.picked == other.picked
+            && self.entities == other.entities
+            && self.corrections == other.corrections
+            && self.on_user == other.on_user
+    }
 }
 
 fn save(name: &str, mime: &str, contents: &str) {

@@ -1,8 +1,10 @@
 //! The analysed corpus shared by every view, behind an `Rc` compared by pointer.
 
-use crate::engine::corpus::{self, Article};
+use crate::engine::corpus::{self, Article, ArticleMeta};
 use crate::engine::corrections::{apply, ArticleCorrections};
 use crate::engine::document::Document;
+use crate::ui::analyses::{placeholder, Analysed};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 /// Every analysed article. Cheap to clone; equality is pointer identity.
@@ -29,6 +31,42 @@ impl Corpus {
                         doc.mentions = apply(&doc.mentions, &doc.text, &c.items).mentions;
                     }
                     Rc::new(doc)
+                })
+                .collect(),
+        ))
+    }
+
+    /// The corpus from analyses already made (by the page or the tagging worker): `articles`
+    /// in order, each with its current metadata, its analysis (or, while none has arrived, its
+    /// text without mentions) and the user's corrections replayed over its mentions.
+    #[must_use]
+    pub fn assemble<'a>(
+        articles: impl IntoIterator<Item = (&'a ArticleMeta, &'a str)>,
+        analyses: &HashMap<String, Analysed>,
+        corrections: &[ArticleCorrections],
+    ) -> Corpus {
+        Corpus(Rc::new(
+            articles
+                .into_iter()
+                .map(|(meta, text)| {
+                    let found = analyses
+                        .get(&meta.id)
+                        .filter(|x| x.doc.text.len() == text.len());
+                    let mut doc = match found {
+                        Some(x) if x.doc.meta == *meta => x.doc.clone(),
+                        Some(x) => {
+                            let mut d = (*x.doc).clone();
+                            d.meta = meta.clone();
+                            Rc::new(d)
+                        }
+                        None => Rc::new(placeholder(meta, text)),
+                    };
+                    if let Some(c) = corrections.iter().find(|c| c.article == doc.meta.id) {
+                        let mut d = (*doc).clone();
+                        d.mentions = apply(&d.mentions, &d.text, &c.items).mentions;
+                        doc = Rc::new(d);
+                    }
+                    doc
                 })
                 .collect(),
         ))

@@ -1,5 +1,5 @@
-//! Loading the full gazetteer after first paint: until it arrives, the compiled-in core
-//! table serves.
+//! Loading the full gazetteer after first paint. The bundled articles arrive analysed with it
+//! (see `newslens bundle`); the place list waits for it.
 
 use crate::engine::gazetteer::Gazetteer;
 use wasm_bindgen::JsCast;
@@ -30,12 +30,13 @@ impl PartialEq for GazetteerState {
 }
 
 impl GazetteerState {
-    /// The gazetteer to use now: the full one when ready, else the compiled-in core.
+    /// The full gazetteer, once it is ready. (The page does not fall back on the compiled-in
+    /// core table: leaving it out keeps the first download small.)
     #[must_use]
-    pub fn best(&self) -> &Gazetteer {
+    pub fn ready(&self) -> Option<&'static Gazetteer> {
         match self {
-            Self::Ready(g) => g,
-            _ => Gazetteer::core(),
+            Self::Ready(g) => Some(g),
+            _ => None,
         }
     }
 }
@@ -43,11 +44,12 @@ impl GazetteerState {
 /// The full table's address, relative to the page so that any path prefix works.
 pub const URL: &str = "data/gazetteer.tsv";
 
-/// Fetches and parses the full gazetteer.
+/// Fetches and parses the full gazetteer; also returns the table's text (for the tagging
+/// worker, which parses its own copy).
 ///
 /// # Errors
 /// A plain-language message when the request fails or the table does not parse.
-pub async fn load() -> Result<Gazetteer, String> {
+pub async fn load() -> Result<(Gazetteer, String), String> {
     let window = gloo::utils::window();
     let response = JsFuture::from(window.fetch_with_str(URL))
         .await
@@ -70,5 +72,7 @@ pub async fn load() -> Result<Gazetteer, String> {
     .map_err(|_| "the gazetteer download was interrupted".to_string())?
     .as_string()
     .unwrap_or_default();
-    Gazetteer::parse(&text).map_err(|e| format!("the gazetteer file is damaged: {e}"))
+    let table =
+        Gazetteer::parse(&text).map_err(|e| format!("the gazetteer file is damaged: {e}"))?;
+    Ok((table, text))
 }

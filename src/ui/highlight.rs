@@ -94,8 +94,9 @@ impl HighlightOptions {
     }
 }
 
-/// Props of [`Highlighted`].
-#[derive(Properties, PartialEq)]
+/// Props of [`Highlighted`]. Equal when they show the same document (the same `Rc`: a
+/// field-by-field comparison would compare the whole text once per paragraph).
+#[derive(Properties)]
 pub struct HighlightedProps {
     /// The article.
     pub doc: std::rc::Rc<Document>,
@@ -103,6 +104,14 @@ pub struct HighlightedProps {
     pub range: Span,
     /// Options, already [`HighlightOptions::narrowed`] to the range.
     pub options: HighlightOptions,
+}
+
+impl PartialEq for HighlightedProps {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.doc, &other.doc)
+            && self.range == other.range
+            && self.options == other.options
+    }
 }
 
 /// One range rendered by [`render_range`], as a component so that it re-renders only when

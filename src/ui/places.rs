@@ -3,6 +3,7 @@
 //! reference place, mentions per outlet, the sentences, candidates and stated-distance checks.
 
 use crate::display::{km, lat_lon};
+use crate::engine::gazetteer::Gazetteer;
 use crate::engine::label::Label;
 use crate::engine::places::geo::{LatLon, Relative};
 use crate::engine::places::{place_list, resolve_mentions, MentionResolution, PlaceRow};
@@ -43,7 +44,9 @@ pub fn Places(props: &PlacesProps) -> Html {
     let rows = use_memo(
         (props.corpus.clone(), props.gazetteer.clone()),
         |(corpus, gaz)| {
-            let g = gaz.best();
+            // Until the table is here every place is listed, unresolved.
+            let empty = Gazetteer::default();
+            let g = gaz.ready().unwrap_or(&empty);
             let resolved: Vec<(&str, Vec<MentionResolution>)> = corpus
                 .0
                 .iter()
@@ -135,10 +138,10 @@ pub fn Places(props: &PlacesProps) -> Html {
     let status = match &props.gazetteer {
         GazetteerState::Ready(_) => html! {},
         GazetteerState::Failed(why) => html! {
-            <p class="notice" role="status">{format!("Using the built-in gazetteer of larger places only: {why}.")}</p>
+            <p class="notice" role="status">{format!("The gazetteer could not be loaded ({why}); the places below stay unresolved. Reload to try again.")}</p>
         },
         _ => {
-            html! { <p class="notice" role="status">{"Loading the full gazetteer (towns and alternate names)…"}</p> }
+            html! { <p class="notice" role="status">{"Loading the gazetteer (GeoNames places and their names)… until it arrives the places below are unresolved."}</p> }
         }
     };
 

@@ -9,8 +9,8 @@ use crate::ui::highlight::{highlighted, mark_handlers, HighlightOptions};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`Reader`].
-#[derive(Properties, PartialEq)]
+/// Props of [`Reader`]. The document is compared by pointer (see [`ReaderProps::eq`]).
+#[derive(Properties)]
 pub struct ReaderProps {
     /// The article.
     pub doc: Rc<Document>,
@@ -21,6 +21,20 @@ pub struct ReaderProps {
     /// Tools shown under the byline (exports, edit, corrections).
     #[prop_or_default]
     pub tools: Html,
+    /// True while the article waits for the tagging worker (shown as plain text).
+    #[prop_or_default]
+    pub waiting: bool,
+}
+
+impl PartialEq for ReaderProps {
+    /// Same document `Rc` (not its whole text), same options, tools and state.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.doc, &other.doc)
+            && self.options == other.options
+            && self.on_select == other.on_select
+            && self.tools == other.tools
+            && self.waiting == other.waiting
+    }
 }
 
 /// Renders an article for reading.
@@ -35,7 +49,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
         None => html! { {&meta.title} },
     };
     html! {
-        <article class="reader" aria-labelledby="headline" data-reader={meta.id.clone()} {onclick} {onkeydown}>
+        <article class="reader" aria-labelledby="headline" data-reader={meta.id.clone()}
+            data-analysis={if props.waiting { "waiting" } else { "done" }} {onclick} {onkeydown}>
             <header class="reader-head">
                 <p class="kicker">
                     <span class="outlet">{&meta.outlet}</span>
@@ -61,6 +76,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     <p class="evidence small muted">{&meta.evidence}</p>
                 }
                 {props.tools.clone()}
+                if props.waiting {
+                    <p class="notice small" role="status">{"Not analysed yet: the text is shown without highlights until the analysis is done."}</p>
+                }
             </header>
             <div class="reader-body">
                 { for group(doc.body()).into_iter().map(|g| render_group(doc, g, props)) }

@@ -60,9 +60,9 @@ test('unknown or invalid URL values are ignored', async () => {
   assert.deepEqual(env.errors, []);
 });
 
-// Issue 8 targets 400 KB; the app is at about 420 KB (see BENCHMARKS.md), so this test holds
-// the line at 450 KB until the heavy views move into a lazily loaded module.
-const FIRST_LOAD_BUDGET = 450 * 1024;
+// Issue 8's budget: 400 KB gzipped before the first highlighted article (BENCHMARKS.md).
+// The tagging worker and the gazetteer come later and are not part of it.
+const FIRST_LOAD_BUDGET = 400 * 1024;
 
 test('first load stays within the size budget and needs no data file', async () => {
   const p = await env.page();
@@ -84,6 +84,7 @@ test('first load stays within the size budget and needs no data file', async () 
     total += gz;
   }
   console.log(`first load: ${total} B gzipped\n  ${rows.join('\n  ')}`);
+  assert.ok(!rows.some((r) => r.startsWith('newslens-worker')), 'the tagging worker waits until it is needed');
   assert.ok(total <= FIRST_LOAD_BUDGET, `first load ${total} B gzipped exceeds the ${FIRST_LOAD_BUDGET} B budget`);
 });
 

@@ -40,7 +40,8 @@ test('import by paste: listed, highlighted, and still there after a reload', asy
   assert.equal(list.length, 3);
   const mine = list.find((id) => id.startsWith('user-'));
   assert.ok(mine);
-  await p.waitForSelector(`[data-reader="${mine}"]`);
+  // The tagging worker analyses it; until then it shows as plain text.
+  await p.waitForSelector(`[data-reader="${mine}"][data-analysis="done"]`);
   assert.equal((await p.textContent('.reader h1')).trim(), 'Floods hit Valencia as Spain sends troops');
   const labels = await p.$$eval('.reader mark[data-label]', (els) => els.map((e) => `${e.dataset.label}:${e.textContent}`));
   assert.ok(labels.includes('PLACE:Valencia') && labels.includes('PERSON:Pedro Sánchez'), labels.join(' '));

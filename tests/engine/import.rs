@@ -441,6 +441,13 @@ fn plain_text_metadata_is_prefilled() {
             published: Some("2017-10-16"),
         },
         Case {
+            name: "byline with outlet and a date after it",
+            text: "Talks resume\n\nBy Ana Ruiz | Northern Gazette | May 21, 2015\n\nTalks resumed.",
+            title: "Talks resume",
+            outlet: "Northern Gazette",
+            published: Some("2015-05-21"),
+        },
+        Case {
             name: "abbreviated month, newsletter prompt",
             text: "Kirkuk falls\nMon., Oct. 16, 2017\nText.\nSign up for Rudaw's newsletter to get the news",
             title: "Kirkuk falls",

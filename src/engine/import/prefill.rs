@@ -189,11 +189,22 @@ fn is_byline(line: &str) -> bool {
 /// The outlet named by a byline (`By Jane Doe | Reuters`) or a copyright line (`© 2017 X`).
 fn outlet_of_line(line: &str) -> Guess {
     if is_byline(line) {
-        for sep in [" | ", " — ", " – ", " / "] {
-            if let Some((_, tail)) = line.rsplit_once(sep) {
-                if let Some(o) = outlet_name(tail) {
-                    return Some((o, "byline"));
-                }
+        // `By Jane Doe | Reuters | October 16, 2017`: the last part that is not a date.
+        let unified = [" — ", " – ", " / "]
+            .iter()
+            .fold(line.to_string(), |l, sep| l.replace(sep, " | "));
+        for part in unified
+            .split(" | ")
+            .skip(1)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+        {
+            if written_date(part).is_some() || iso_in(part).is_some() {
+                continue;
+            }
+            if let Some(o) = outlet_name(part) {
+                return Some((o, "byline"));
             }
         }
     }

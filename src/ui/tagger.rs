@@ -1,0 +1,248 @@
+//! Drives the tagging worker from the page: a queue of articles sent in small batches, one
+//! batch in flight at a time, so that progress is reported as it goes and cancelling takes
+//! effect after the current batch. The worker is started on first use.
+
+use crate::engine::corpus::Article;
+use crate::tagging_worker::{TaggingWorker, LOADER};
+use crate::ui::analyses::{AnalysesAction, Progress};
+use crate::worker_protocol::{ArticleIn, Request, Response};
+use gloo::worker::{Spawnable, WorkerBridge};
+use std::cell::RefCell;
+use std::collections::{HashSet, VecDeque};
+use std::rc::{Rc, Weak};
+use yew::Callback;
+
+/// A batch closes once it holds this many bytes of text (about 50 ms of tagging) …
+const BATCH_BYTES: usize = 256 * 1024;
+/// … or this many articles.
+const BATCH_ARTICLES: usize = 64;
+
+/// The page's handle on the tagging worker. Cheap to clone; clones share one worker.
+#[derive(Clone)]
+pub struct Tagger {
+    inner: Rc<RefCell<Inner>>,
+}
+
+impl PartialEq for Tagger {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.inner, &other.inner)
+    }
+}
+
+struct Inner {
+    bridge: Option<WorkerBridge<TaggingWorker>>,
+    queue: VecDeque<ArticleIn>,
+    /// Ids queued or in flight.
+    asked: HashSet<String>,
+    /// Ids whose analysis the user cancelled: not asked for again until resumed.
+    cancelled: HashSet<String>,
+    in_flight: Option<(u64, Vec<ArticleIn>)>,
+    /// The batch in flight was cancelled: its answer is dropped.
+    discard: bool,
+    next_batch: u64,
+    done: usize,
+    total: usize,
+    /// The full gazetteer has been sent: analyses from now on use it.
+    full_sent: bool,
+    on_event: Callback<AnalysesAction>,
+}
+
+impl Tagger {
+    /// A tagger that reports analyses and progress through `on_event`.
+    #[must_use]
+    pub fn new(on_event: Callback<AnalysesAction>) -> Tagger {
+        Tagger {
+            inner: Rc::new(RefCell::new(Inner {
+                bridge: None,
+                queue: VecDeque::new(),
+                asked: HashSet::new(),
+                cancelled: HashSet::new(),
+                in_flight: None,
+                discard: false,
+                next_batch: 0,
+                done: 0,
+                total: 0,
+                full_sent: false,
+                on_event,
+            })),
+        }
+    }
+
+    /// Hands the worker the full gazetteer table; later batches are tagged with it.
+    pub fn use_gazetteer(&self, table: String) {
+        let mut inner = self.inner.borrow_mut();
+        inner.full_sent = true;
+        let bridge = inner.bridge(&self.inner);
+        bridge.send(Request::UseGazetteer(table));
+    }
+
+    /// True once the full gazetteer has been handed over.
+    #[must_use]
+    pub fn has_full_gazetteer(&self) -> bool {
+        self.inner.borrow().full_sent
+    }
+
+    /// True when `id` is queued or being analysed.
+    #[must_use]
+    pub fn is_asked(&self, id: &str) -> bool {
+        self.inner.borrow().asked.contains(id)
+    }
+
+    /// Asks for these articles to be analysed, skipping any already asked for or cancelled.
+    pub fn request(&self, articles: impl IntoIterator<Item = Article>) {
+        let progress = {
+            let mut inner = self.inner.borrow_mut();
+            let before = inner.total;
+            for a in articles {
+                let id = &a.meta.id;
+                if inner.asked.contains(id) || inner.cancelled.contains(id) {
+                    continue;
+                }
+                inner.asked.insert(id.clone());
+                inner.total += 1;
+                inner.queue.push_back(ArticleIn {
+                    meta: a.meta,
+                    text: a.text,
+                });
+            }
+            if inner.total == before {
+                return;
+            }
+            inner.send_next(&self.inner);
+            inner.progress()
+        };
+        self.emit(AnalysesAction::Progress(progress));
+    }
+
+    /// Stops analysing: drops every queued article, and the answer for the batch in flight
+    /// (the worker finishes it in the background; the page does not wait). Cancelled articles
+    /// stay unanalysed until [`Tagger::resume`].
+    pub fn cancel(&self) {
+        let progress = {
+            let mut inner = self.inner.borrow_mut();
+            let mut dropped: Vec<String> = inner.queue.drain(..).map(|a| a.meta.id).collect();
+            if let (Some((_, batch)), false) = (&inner.in_flight, inner.discard) {
+                dropped.extend(batch.iter().map(|a| a.meta.id.clone()));
+                inner.discard = true;
+            }
+            for id in dropped {
+                inner.asked.remove(&id);
+                inner.cancelled.insert(id);
+                inner.total -= 1;
+            }
+            inner.progress()
+        };
+        self.emit(AnalysesAction::Progress(progress));
+    }
+
+    /// Lets cancelled articles be asked for again (the app then asks).
+    pub fn resume(&self) {
+        let progress = {
+            let mut inner = self.inner.borrow_mut();
+            inner.cancelled.clear();
+            inner.progress()
+        };
+        self.emit(AnalysesAction::Progress(progress));
+    }
+
+    fn emit(&self, action: AnalysesAction) {
+        let cb = self.inner.borrow().on_event.clone();
+        cb.emit(action);
+    }
+
+    /// Handles one answer of the worker; reports with no borrow held.
+    fn answer(inner: &Rc<RefCell<Inner>>, response: Response) {
+        let events = inner.borrow_mut().take_answer(inner, response);
+        let cb = inner.borrow().on_event.clone();
+        for e in events {
+            cb.emit(e);
+        }
+    }
+}
+
+impl Inner {
+    /// Takes in one answer of the worker, sends the next batch, and says what to report.
+    fn take_answer(&mut self, me: &Rc<RefCell<Inner>>, response: Response) -> Vec<AnalysesAction> {
+        let (batch, analyses) = match response {
+            Response::GazetteerFailed(why) => {
+                self.full_sent = false;
+                return vec![AnalysesAction::GazetteerFailed(why)];
+            }
+            Response::Analysed { batch, analyses } => (batch, analyses),
+        };
+        let Some((sent, articles)) = self.in_flight.take_if(|(sent, _)| *sent == batch) else {
+            return Vec::new();
+        };
+        debug_assert_eq!(sent, batch);
+        let mut events = Vec::new();
+        if !std::mem::take(&mut self.discard) {
+            let mut docs = Vec::with_capacity(articles.len());
+            for (analysis, article) in analyses.into_iter().zip(articles) {
+                self.asked.remove(&article.meta.id);
+                self.done += 1;
+                let full = analysis.full_gazetteer;
+                let id = article.meta.id.clone();
+                match analysis.into_document(article.meta, article.text) {
+                    Some(doc) => docs.push((doc, full)),
+                    // Never expected; not asked again unless the user resumes.
+                    None => _ = self.cancelled.insert(id),
+                }
+            }
+            events.push(AnalysesAction::Done(docs));
+        }
+        self.send_next(me);
+        events.push(AnalysesAction::Progress(self.progress()));
+        events
+    }
+
+    /// The worker, started on first use.
+    fn bridge(&mut self, me: &Rc<RefCell<Inner>>) -> &WorkerBridge<TaggingWorker> {
+        self.bridge.get_or_insert_with(|| {
+            let weak: Weak<RefCell<Inner>> = Rc::downgrade(me);
+            TaggingWorker::spawner()
+                .callback(move |response| {
+                    if let Some(inner) = weak.upgrade() {
+                        Tagger::answer(&inner, response);
+                    }
+                })
+                .spawn_with_loader(LOADER)
+        })
+    }
+
+    /// Sends the next batch when none is in flight.
+    fn send_next(&mut self, me: &Rc<RefCell<Inner>>) {
+        if self.in_flight.is_some() || self.queue.is_empty() {
+            return;
+        }
+        let mut batch = Vec::new();
+        let mut bytes = 0;
+        while let Some(a) = self.queue.pop_front() {
+            bytes += a.text.len();
+            batch.push(a);
+            if bytes >= BATCH_BYTES || batch.len() >= BATCH_ARTICLES {
+                break;
+            }
+        }
+        self.next_batch += 1;
+        let number = self.next_batch;
+        self.bridge(me).send(Request::Analyse {
+            batch: number,
+            articles: batch.clone(),
+        });
+        self.in_flight = Some((number, batch));
+    }
+
+    /// The progress to report; counters restart once everything asked for is done.
+    fn progress(&mut self) -> Progress {
+        let p = Progress {
+            done: self.done,
+            total: self.total,
+            cancelled: self.cancelled.len(),
+        };
+        if self.done >= self.total {
+            self.done = 0;
+            self.total = 0;
+        }
+        p
+    }
+}

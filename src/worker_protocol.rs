@@ -1,0 +1,180 @@
+//! The messages between the page and the tagging worker, and how an analysis crosses between
+//! them. Pure data: it knows nothing of workers or the DOM, so it is tested natively.
+//!
+//! The page keeps every article's text; the worker sends back only what it computed
+//! (paragraphs, boilerplate, mentions), which [`Analysis::into_document`] joins to the text.
+
+use crate::engine::boilerplate::BoilerplateKind;
+use crate::engine::corpus::{Article, ArticleMeta};
+use crate::engine::document::{Document, Paragraph};
+use crate::engine::label::Label;
+use crate::engine::mention::{Mention, Why};
+use crate::engine::span::Span;
+use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::collections::HashSet;
+
+/// An article sent to the worker.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleIn {
+    /// Its metadata (the published date anchors relative dates).
+    pub meta: ArticleMeta,
+    /// Its full text.
+    pub text: String,
+}
+
+impl From<ArticleIn> for Article {
+    fn from(a: ArticleIn) -> Article {
+        Article {
+            meta: a.meta,
+            text: a.text,
+        }
+    }
+}
+
+/// What the page asks of the worker. Requests are handled in the order sent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Request {
+    /// Use this full gazetteer table (the text of `data/gazetteer.tsv`) from now on.
+    UseGazetteer(String),
+    /// Analyse these articles; the answer carries the same `batch` number.
+    Analyse {
+        /// The page's number for this batch.
+        batch: u64,
+        /// The articles, in order.
+        articles: Vec<ArticleIn>,
+    },
+}
+
+/// What the worker answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Response {
+    /// The gazetteer could not be read; tagging goes on with the compiled-in core table.
+    GazetteerFailed(String),
+    /// One batch analysed, in the order asked.
+    Analysed {
+        /// The batch number from the request.
+        batch: u64,
+        /// One analysis per article.
+        analyses: Vec<Analysis>,
+    },
+}
+
+/// One mention as it crosses to the page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WireMention {
+    /// Byte range.
+    pub span: Span,
+    /// Label.
+    pub label: Label,
+    /// Canonical entity or normalised value.
+    pub canonical: String,
+    /// The rule that fired.
+    pub rule: String,
+    /// Its evidence.
+    pub evidence: String,
+}
+
+/// What the worker found in one article.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// The article's id.
+    pub id: String,
+    /// The length of the text analysed, in bytes (a guard against joining to another text).
+    pub text_len: usize,
+    /// True when the full gazetteer was in use.
+    pub full_gazetteer: bool,
+    /// Every paragraph and its boilerplate kind, in order.
+    pub paragraphs: Vec<(Span, Option<BoilerplateKind>)>,
+    /// Every mention, sorted.
+    pub mentions: Vec<WireMention>,
+}
+
+impl Analysis {
+    /// The analysis of `doc`, for sending.
+    #[must_use]
+    pub fn of(doc: &Document, full_gazetteer: bool) -> Analysis {
+        Analysis {
+            id: doc.meta.id.clone(),
+            text_len: doc.text.len(),
+            full_gazetteer,
+            paragraphs: doc
+                .paragraphs
+                .iter()
+                .map(|p| (p.span, p.boilerplate))
+                .collect(),
+            mentions: doc
+                .mentions
+                .iter()
+                .map(|m| WireMention {
+                    span: m.span,
+                    label: m.label,
+                    canonical: m.canonical.clone(),
+                    rule: m.why.rule.to_string(),
+                    evidence: m.why.evidence.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Joins the analysis to the article it was made from. `None` when it does not fit that
+    /// text (another id, another length, or a span off the text's character boundaries).
+    #[must_use]
+    pub fn into_document(self, meta: ArticleMeta, text: String) -> Option<Document> {
+        let fits = |s: &Span| {
+            s.end() <= text.len()
+                && text.is_char_boundary(s.start())
+                && text.is_char_boundary(s.end())
+        };
+        if self.id != meta.id
+            || self.text_len != text.len()
+            || !self.paragraphs.iter().all(|(s, _)| fits(s))
+            || !self.mentions.iter().all(|m| fits(&m.span))
+        {
+            return None;
+        }
+        Some(Document {
+            meta,
+            paragraphs: self
+                .paragraphs
+                .into_iter()
+                .map(|(span, boilerplate)| Paragraph { span, boilerplate })
+                .collect(),
+            mentions: self
+                .mentions
+                .into_iter()
+                .map(|m| Mention {
+                    span: m.span,
+                    label: m.label,
+                    canonical: m.canonical,
+                    why: Why::new(intern(&m.rule), m.evidence),
+                })
+                .collect(),
+            text,
+        })
+    }
+}
+
+/// More distinct rule names than this means the sender is not our engine: stop interning.
+const MAX_RULES: usize = 512;
+
+thread_local! {
+    static RULES: RefCell<HashSet<&'static str>> = RefCell::new(HashSet::new());
+}
+
+/// The `'static` copy of a rule name. Rule names are a small closed set (the engine's rule
+/// and lexicon names), so each distinct name is leaked once and reused.
+fn intern(rule: &str) -> &'static str {
+    RULES.with(|set| {
+        let mut set = set.borrow_mut();
+        if let Some(&known) = set.get(rule) {
+            return known;
+        }
+        if set.len() >= MAX_RULES {
+            return "engine";
+        }
+        let leaked: &'static str = Box::leak(rule.to_owned().into_boxed_str());
+        set.insert(leaked);
+        leaked
+    })
+}

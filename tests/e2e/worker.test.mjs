@@ -1,0 +1,59 @@
+// End-to-end: large input is tagged in a web worker, with progress and a way to cancel (issue 7).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { open, shot, ready, settled } from './harness.mjs';
+import { corpus } from '../../scripts/scale/generate.mjs';
+
+let env;
+before(async () => { env = await open('/'); });
+after(async () => { await env.close(); });
+
+/** About 400 KB of realistic news text as one article. */
+function bigArticle() {
+  const parts = corpus(90, 7).map((a) => a.text);
+  return `The long read: a year of reporting in one file\n\n${parts.join('\n')}`;
+}
+
+async function start(p) {
+  await p.goto(env.url);
+  await ready(p);
+  await settled(p);
+  await p.waitForFunction(() => !document.querySelector('[data-testid="storage-status"]')?.textContent.includes('Opening'));
+}
+
+test('a large article is tagged off the main thread, with progress, cancel and resume', async () => {
+  const p = await env.page();
+  // Hold the worker's module until the test has seen the progress and cancelled, so that the
+  // steps below happen while the analysis is pending, whatever the machine's speed.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await p.context().route('**/newslens-worker_bg.wasm', async (route) => { await held; await route.continue(); });
+  await start(p);
+  const text = bigArticle();
+  assert.ok(text.length > 300_000, `${text.length} bytes`);
+  await p.setInputFiles('[data-testid="import-file"]', {
+    name: 'long-read.txt', mimeType: 'text/plain', buffer: Buffer.from(text),
+  });
+  await p.waitForSelector('[data-testid="tagging-progress"]');
+  // The article is listed and readable at once, as plain text, while the worker tags it.
+  await p.waitForSelector('.reader[data-analysis="waiting"]');
+  assert.match(await p.textContent('.reader h1'), /The long read/);
+  assert.equal(await p.$$eval('.reader mark', (m) => m.length), 0);
+  // The page answers while the analysis is pending: switching views works.
+  await p.click('[data-view="entities"]');
+  await p.waitForSelector('.entities-view');
+  assert.ok(await p.isVisible('[data-testid="tagging-progress"]'), 'still pending after the view switch');
+  assert.equal(await p.getAttribute('[data-testid="tagging-progress"]', 'data-total'), '1');
+  await shot(p, 'worker-progress-1280');
+  await p.click('[data-testid="tagging-cancel"]');
+  await p.waitForSelector('[data-testid="tagging-cancelled"]');
+  assert.match(await p.textContent('[data-testid="tagging-cancelled"]'), /1 article is shown without highlights/);
+  await p.click('[data-view="read"]');
+  await p.waitForSelector('.reader[data-analysis="waiting"]');
+  release();
+  // Nothing is lost: the article stays, and "Analyse now" tags it after all.
+  await p.click('[data-testid="tagging-resume"]');
+  await p.waitForSelector('.reader[data-analysis="done"] mark[data-label="PLACE"]', { timeout: 60000 });
+  await p.waitForSelector('[data-testid="tagging-progress"]', { state: 'detached' });
+  assert.deepEqual(env.errors, []);
+});
