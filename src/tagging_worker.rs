@@ -11,6 +11,7 @@ use crate::engine::gazetteer::Gazetteer;
 use crate::engine::toponyms;
 use crate::worker_protocol::{Analysis, Request, Response};
 use gloo::worker::{HandlerId, Worker, WorkerScope};
+use wasm_bindgen::JsCast;
 
 /// Where the page finds the worker's loader script (relative, so any path prefix works).
 pub const LOADER: &str = "worker-loader.js";
@@ -42,14 +43,31 @@ impl Worker for TaggingWorker {
                 Err(e) => scope.respond(id, Response::GazetteerFailed(e.to_string())),
             },
             Request::Analyse { batch, articles } => {
+                let started = now_ms();
                 let analyses = articles
                     .into_iter()
                     .map(|a| {
                         Analysis::of(&Document::analyse(Article::from(a)), self.full_gazetteer)
                     })
                     .collect();
-                scope.respond(id, Response::Analysed { batch, analyses });
+                let engine_ms = now_ms() - started;
+                scope.respond(
+                    id,
+                    Response::Analysed {
+                        batch,
+                        analyses,
+                        engine_ms,
+                    },
+                );
             }
         }
     }
+}
+
+/// The worker's clock (`performance.now()`), in milliseconds; 0 where there is none.
+fn now_ms() -> f64 {
+    js_sys::Reflect::get(&js_sys::global(), &"performance".into())
+        .ok()
+        .and_then(|p| p.dyn_into::<web_sys::Performance>().ok())
+        .map_or(0.0, |p| p.now())
 }

@@ -47,7 +47,7 @@ pub enum Request {
 }
 
 /// What the worker answers.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Response {
     /// The gazetteer could not be read; tagging goes on with the compiled-in core table.
     GazetteerFailed(String),
@@ -57,6 +57,8 @@ pub enum Response {
         batch: u64,
         /// One analysis per article.
         analyses: Vec<Analysis>,
+        /// Milliseconds the engine spent on the batch, measured in the worker.
+        engine_ms: f64,
     },
 }
 

@@ -43,6 +43,17 @@ impl Progress {
     }
 }
 
+/// What the engine has done in the worker so far: the in-page throughput.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct EngineStats {
+    /// Bytes of text analysed.
+    pub bytes: usize,
+    /// Mentions found.
+    pub mentions: usize,
+    /// Milliseconds the engine spent, measured in the worker.
+    pub ms: f64,
+}
+
 /// Every analysis, by article id.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Analyses {
@@ -54,6 +65,8 @@ pub struct Analyses {
     pub progress: Progress,
     /// Why the worker could not use the full gazetteer, if it could not.
     pub gazetteer_failed: Option<String>,
+    /// The engine's work in the worker so far.
+    pub engine: EngineStats,
 }
 
 /// What changes the analyses.
@@ -61,8 +74,8 @@ pub struct Analyses {
 pub enum AnalysesAction {
     /// Show these articles as text until their analysis arrives.
     Waiting(Vec<Article>),
-    /// Analyses arrived: (document, tagged with the full gazetteer).
-    Done(Vec<(Document, bool)>),
+    /// Analyses arrived: (document, tagged with the full gazetteer), and the engine's time.
+    Done(Vec<(Document, bool)>, f64),
     /// The worker's progress changed.
     Progress(Progress),
     /// The worker could not read the full gazetteer.
@@ -143,8 +156,11 @@ impl Reducible for Analyses {
                 }
                 next.revision += 1;
             }
-            AnalysesAction::Done(docs) => {
+            AnalysesAction::Done(docs, ms) => {
+                next.engine.ms += ms;
                 for (doc, full) in docs {
+                    next.engine.bytes += doc.text.len();
+                    next.engine.mentions += doc.mentions.len();
                     next.docs.insert(
                         doc.meta.id.clone(),
                         Analysed {

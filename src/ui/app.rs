@@ -429,7 +429,10 @@ pub fn App() -> Html {
                 GazetteerState::Ready(_) if analyses.all_full() => "full",
                 GazetteerState::Failed(_) => "core",
                 _ => "loading",
-            }}>
+            }}
+            data-engine-bytes={analyses.engine.bytes.to_string()}
+            data-engine-mentions={analyses.engine.mentions.to_string()}
+            data-engine-ms={format!("{:.1}", analyses.engine.ms)}>
             <a class="skip" href="#main">{"Skip to content"}</a>
             <header class="topbar">
                 <a class="brand" href="./" aria-label="NewsLens home">

@@ -163,12 +163,16 @@ impl Tagger {
 impl Inner {
     /// Takes in one answer of the worker, sends the next batch, and says what to report.
     fn take_answer(&mut self, me: &Rc<RefCell<Inner>>, response: Response) -> Vec<AnalysesAction> {
-        let (batch, analyses) = match response {
+        let (batch, analyses, engine_ms) = match response {
             Response::GazetteerFailed(why) => {
                 self.full_sent = false;
                 return vec![AnalysesAction::GazetteerFailed(why)];
             }
-            Response::Analysed { batch, analyses } => (batch, analyses),
+            Response::Analysed {
+                batch,
+                analyses,
+                engine_ms,
+            } => (batch, analyses, engine_ms),
         };
         let Some((sent, articles)) = self.in_flight.take_if(|(sent, _)| *sent == batch) else {
             return Vec::new();
@@ -188,7 +192,7 @@ impl Inner {
                     None => _ = self.cancelled.insert(id),
                 }
             }
-            events.push(AnalysesAction::Done(docs));
+            events.push(AnalysesAction::Done(docs, engine_ms));
         }
         self.send_next(me);
         events.push(AnalysesAction::Progress(self.progress()));

@@ -211,8 +211,10 @@ impl Reducible for UserData {
             }
             UserAction::Restore(backup) => {
                 let n = backup.articles.len();
+                let incoming: std::collections::HashSet<&str> =
+                    backup.articles.iter().map(|a| a.meta.id.as_str()).collect();
+                d.articles.retain(|x| !incoming.contains(x.meta.id.as_str()));
                 for a in backup.articles {
-                    d.articles.retain(|x| x.meta.id != a.meta.id);
                     d.pending.push(Op::PutArticle(a.clone()));
                     d.articles.push(a);
                 }

@@ -1,13 +1,23 @@
 // In-browser measurements of the built site (not a test; see BENCHMARKS.md):
-//   node tests/e2e/bench.mjs
+//   node tests/e2e/bench.mjs                     # bundled corpus
+//   node tests/e2e/bench.mjs --scale 1000,10000  # then again with N generated articles
+// At scale, N articles from scripts/scale/generate.mjs are restored from one backup file (the
+// user's own import path), and it reports: time until all are analysed and listed, the engine's
+// in-page throughput (measured in its web worker), the longest main-thread task meanwhile,
+// peak memory of the renderer process (page and worker), and the same interaction latencies.
 // Serves dist/ on 127.0.0.1, drives headless Chromium, and prints medians and 95th
 // percentiles of the time from a user action until Yew's last DOM change for it (recorded by a
 // MutationObserver; Yew renders in microtasks, so a following macrotask sees them all; style,
 // layout and paint are not included).
 import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { open, ready, DIST } from './harness.mjs';
+import { open, ready, DIST, ROOT } from './harness.mjs';
+import { corpus, backup } from '../../scripts/scale/generate.mjs';
+
+const scaleArg = process.argv.indexOf('--scale');
+const SCALES = scaleArg > 0 ? process.argv[scaleArg + 1].split(',').map(Number) : [];
 
 const env = await open('/');
 const stats = (xs) => {
@@ -33,7 +43,7 @@ for (let i = 0; i < 5; i++) {
 }
 console.log(`cold load to first highlighted article: ${stats(loads)}; ${bytes} B gzipped transferred`);
 
-const p = await env.page();
+let p = await env.page();
 await p.goto(env.url);
 await ready(p);
 await p.waitForSelector('.app[data-gazetteer="full"]');
@@ -61,9 +71,52 @@ async function measure(name, action, n = 30) {
   console.log(`${name}: ${stats(samples)}`);
 }
 
+async function interactions() {
 await measure('label toggle (PLACE)', `document.querySelector('[data-toggle="PLACE"]').click()`);
 await measure('entity selection', `const b = document.querySelectorAll('[data-entity] .entity-name'); b[i % 8].click()`);
 await measure('search keystroke', `const s = document.getElementById('search'); s.value = i % 2 ? 'Kirkuk' : 'Kirku'; s.dispatchEvent(new InputEvent('input', { bubbles: true }))`);
 await measure('open comparison view', `document.querySelector(i % 2 ? '[data-view="read"]' : '[data-view="compare"]').click()`, 20);
 await measure('open place list', `document.querySelector(i % 2 ? '[data-view="read"]' : '[data-view="places"]').click()`, 20);
+}
+await interactions();
+
+/** Resident memory (KB) of Chromium's renderer processes: the page and its workers. */
+function rendererKb() {
+  const out = execFileSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8' });
+  return out.split('\n').filter((l) => l.includes('--type=renderer')).reduce((n, l) => n + Number(l.trim().split(' ')[0]), 0);
+}
+
+for (const n of SCALES) {
+  await p.context().close();
+  const file = join(ROOT, 'target', 'scale', `backup-${n}.json`);
+  mkdirSync(join(ROOT, 'target', 'scale'), { recursive: true });
+  writeFileSync(file, backup(corpus(n)));
+  p = await env.page();
+  await p.goto(env.url);
+  await ready(p);
+  await p.waitForSelector('.app[data-gazetteer="full"]');
+  await p.evaluate(() => {
+    window.__longest = 0;
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => { window.__longest = Math.max(window.__longest, e.duration); }))
+      .observe({ type: 'longtask', buffered: false });
+  });
+  let peak = rendererKb();
+  const sampler = setInterval(() => { peak = Math.max(peak, rendererKb()); }, 250);
+  const t0 = Date.now();
+  await p.setInputFiles('[data-testid="restore-file"]', file);
+  await p.waitForFunction((n) => Number(document.querySelector('.article-list .count')?.textContent) >= n + 2, n, { timeout: 600000, polling: 100 });
+  const listed = Date.now() - t0;
+  await p.waitForSelector('.app[data-gazetteer="full"]', { timeout: 600000, polling: 500 });
+  const analysed = Date.now() - t0;
+  clearInterval(sampler);
+  peak = Math.max(peak, rendererKb());
+  const engine = await p.evaluate(() => {
+    const a = document.querySelector('.app').dataset;
+    return { bytes: Number(a.engineBytes), ms: Number(a.engineMs), mentions: Number(a.engineMentions) };
+  });
+  const longest = await p.evaluate(() => window.__longest);
+  console.log(`\n${n} articles (${(engine.bytes / 1e6).toFixed(1)} MB): listed after ${listed} ms, all analysed after ${analysed} ms; longest main-thread task ${longest.toFixed(0)} ms; peak renderer memory ${(peak / 1024).toFixed(0)} MB`);
+  console.log(`engine in the page (web worker): ${(engine.bytes / 1e3 / engine.ms).toFixed(1)} MB/s, ${Math.round(engine.mentions / engine.ms * 1000)} mentions/s (${engine.bytes} B, ${engine.mentions} mentions in ${engine.ms.toFixed(0)} ms)`);
+  await interactions();
+}
 await env.close();

@@ -16,6 +16,7 @@ fn an_analysis_sent_through_serde_rebuilds_the_document() {
     let sent = Response::Analysed {
         batch: 7,
         analyses: vec![Analysis::of(&doc, true)],
+        engine_ms: 1.5,
     };
     let wire = serde_json::to_string(&sent).expect("serialises");
     let Response::Analysed {
