@@ -398,6 +398,7 @@ pub fn App() -> Html {
                     <button type="button" class="tool" aria-label="Dismiss" onclick={on_user.reform(|_| UserAction::Dismiss)}>{"×"}</button>
                 </div>
             }
+            <crate::ui::offline::Offline ready={!matches!(*gaz, GazetteerState::Idle | GazetteerState::Loading)} />
             <FilterBar corpus={corpus.clone()} q={AttrValue::from(view.q.clone())}
                 outlet={view.outlet.clone().map(AttrValue::from)} filtered={view.filtered()}
                 hits={hits} on_search={on_search} on_outlet={on_outlet} on_clear={on_clear} />

@@ -1,6 +1,8 @@
 // A minimal static file server for dist/, like any web host: files only, no fallbacks.
 // Usage: node tests/e2e/server.mjs --root dist --port 8080 [--prefix /newslens/]
-// Also importable: `startServer({ root, port, prefix })` resolves to { server, url }.
+// Also importable: `startServer({ root, port, prefix })` resolves to { server, url, requests,
+// setRoot(dir), stop() }: `requests` lists every path asked for, `setRoot` serves another
+// directory from now on (a new deploy), `stop` closes the server and its open connections.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -22,10 +24,12 @@ const TYPES = {
 };
 
 export function startServer({ root, port = 0, prefix = '/' }) {
-  const base = resolve(root);
+  let base = resolve(root);
+  const requests = [];
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      requests.push(path);
       if (!path.startsWith(prefix)) {
         res.writeHead(404).end('not found');
         return;
@@ -48,7 +52,20 @@ export function startServer({ root, port = 0, prefix = '/' }) {
   });
   return new Promise((ok) =>
     server.listen(port, '127.0.0.1', () =>
-      ok({ server, url: `http://127.0.0.1:${server.address().port}${prefix}` }),
+      ok({
+        server,
+        url: `http://127.0.0.1:${server.address().port}${prefix}`,
+        requests,
+        setRoot(dir) {
+          base = resolve(dir);
+        },
+        stop() {
+          return new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          });
+        },
+      }),
     ),
   );
 }
