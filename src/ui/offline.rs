@@ -86,7 +86,10 @@ async fn register(state: Rc<RefCell<Worker>>, ready: UseStateSetter<bool>) {
         // Blocked or refused (a test harness, a host without sw.js): the app works online.
         Ok(Err(_)) => return,
         Err(e) => {
-            gloo::console::warn!("NewsLens works online only: the service worker did not register", e);
+            gloo::console::warn!(
+                "NewsLens works online only: the service worker did not register",
+                e
+            );
             return;
         }
     };
@@ -104,24 +107,32 @@ async fn register(state: Rc<RefCell<Worker>>, ready: UseStateSetter<bool>) {
             state.clone(),
             ready.clone(),
         );
-        listeners.push(EventListener::new(&registration, "updatefound", move |_| {
-            if let Some(installing) = r.installing() {
-                let l = watch(&installing, &c, &ready);
-                s.borrow_mut().listeners.push(l);
-            }
-        }));
+        listeners.push(EventListener::new(
+            &registration,
+            "updatefound",
+            move |_| {
+                if let Some(installing) = r.installing() {
+                    let l = watch(&installing, &c, &ready);
+                    s.borrow_mut().listeners.push(l);
+                }
+            },
+        ));
     }
     {
         let (s, ready) = (state.clone(), ready.clone());
-        listeners.push(EventListener::new(&container, "controllerchange", move |_| {
-            if s.borrow().asked {
-                reload();
-            } else if controlled {
-                // Another tab switched to the new version: this page's files are still the
-                // old build's, in memory; offer the reload rather than forcing it.
-                ready.set(true);
-            }
-        }));
+        listeners.push(EventListener::new(
+            &container,
+            "controllerchange",
+            move |_| {
+                if s.borrow().asked {
+                    reload();
+                } else if controlled {
+                    // Another tab switched to the new version: this page's files are still the
+                    // old build's, in memory; offer the reload rather than forcing it.
+                    ready.set(true);
+                }
+            },
+        ));
     }
     let mut s = state.borrow_mut();
     s.registration = Some(registration);
@@ -150,7 +161,9 @@ pub fn Offline(props: &OfflineProps) -> Html {
             let waiting = {
                 let mut w = worker.borrow_mut();
                 w.asked = true;
-                w.registration.as_ref().and_then(ServiceWorkerRegistration::waiting)
+                w.registration
+                    .as_ref()
+                    .and_then(ServiceWorkerRegistration::waiting)
             };
             let message = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&message, &"type".into(), &"skip-waiting".into());
