@@ -121,6 +121,7 @@ pub fn App() -> Html {
             });
         });
     }
+    crate::ui::offline::use_offline(full_gazetteer);
     // A mention to focus once the reader has rendered it: (article id, byte start).
     let pending_focus = use_mut_ref(|| None::<(String, usize)>);
 
@@ -383,7 +384,6 @@ pub fn App() -> Html {
                     <button type="button" class="tool" aria-label="Dismiss" onclick={on_user.reform(|_| UserAction::Dismiss)}>{"×"}</button>
                 </div>
             }
-            <crate::ui::offline::Offline ready={!matches!(*gaz, GazetteerState::Idle | GazetteerState::Loading)} />
             <FilterBar corpus={corpus.clone()} q={AttrValue::from(view.q.clone())}
                 outlet={view.outlet.clone().map(AttrValue::from)} filtered={view.filtered()}
                 hits={hits} on_search={on_search} on_outlet={on_outlet} on_clear={on_clear} />
