@@ -265,7 +265,9 @@ pub fn raw_json(value: &JsValue) -> String {
             JsValue::from_str(&text)
         };
         if v.is_bigint() {
-            js_sys::JsString::from(v).into()
+            v.unchecked_into::<js_sys::BigInt>()
+                .to_string(10)
+                .map_or(JsValue::NULL, JsValue::from)
         } else if let Some(buffer) = v.dyn_ref::<js_sys::ArrayBuffer>() {
             object("$bytes_hex", hex(js_sys::Uint8Array::new(buffer).to_vec()))
         } else if js_sys::ArrayBuffer::is_view(&v) {
@@ -289,10 +291,7 @@ pub fn raw_json(value: &JsValue) -> String {
         .ok()
         .and_then(|s| s.as_string())
         .unwrap_or_else(|| {
-            let what = js_sys::JsString::from(value.clone())
-                .as_string()
-                .unwrap_or_default();
-            serde_json::Value::String(format!("(a value JSON cannot hold: {what})")).to_string()
+            serde_json::Value::String(format!("(a value JSON cannot hold: {value:?})")).to_string()
         })
 }
 
