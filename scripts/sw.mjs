@@ -128,8 +128,11 @@ async function precache() {
     const body = await response.arrayBuffer();
     const got = hex(await crypto.subtle.digest('SHA-256', body));
     if (got !== sha) throw new Error(path + ' is not the file of build ' + VERSION);
-    // A fresh response: no redirect flag (hosts that redirect index.html to ./ stay usable).
-    return [url, new Response(body, { status: 200, headers: response.headers })];
+    // A fresh response: no redirect flag (hosts that redirect index.html to ./ stay usable),
+    // and no headers that describe the transfer rather than the decoded body kept here.
+    const headers = new Headers(response.headers);
+    for (const h of ['content-encoding', 'content-length', 'transfer-encoding']) headers.delete(h);
+    return [url, new Response(body, { status: 200, headers })];
   }));
   const cache = await caches.open(CACHE);
   try {
