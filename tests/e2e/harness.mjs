@@ -11,10 +11,11 @@ export const DIST = join(ROOT, 'dist');
 export const SHOTS = join(ROOT, 'target', 'e2e');
 mkdirSync(SHOTS, { recursive: true });
 
-/** Starts a server for `root` (default dist/) under `prefix` and a browser; returns helpers,
- * the server (`server.stop()`, `server.setRoot(dir)`, `server.requests`) and a `close()`. */
-export async function open(prefix = '/', { root = DIST } = {}) {
-  const server = await startServer({ root, prefix });
+/** Starts a server for `root` (default dist/) under `prefix` (gzip-compressing when `gzip`)
+ * and a browser; returns helpers, the server (`server.stop()`, `server.setRoot(dir)`,
+ * `server.requests`) and a `close()`. */
+export async function open(prefix = '/', { root = DIST, gzip = false } = {}) {
+  const server = await startServer({ root, prefix, gzip });
   const { url } = server;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',

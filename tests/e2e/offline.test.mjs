@@ -38,8 +38,8 @@ const storedIds = (p) => p.evaluate(() => new Promise((ok, fail) => {
   };
 }));
 
-test('after a first visit the app works with the server stopped (under a sub-path)', async () => {
-  const env = await open('/newslens/');
+test('after a first visit the app works with the server stopped (under a sub-path, gzip)', async () => {
+  const env = await open('/newslens/', { gzip: true });
   try {
     const p = await env.page({ serviceWorkers: 'allow' });
     await p.goto(env.url);
