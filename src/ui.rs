@@ -15,6 +15,7 @@ pub mod highlight;
 pub mod import;
 pub mod keyboard;
 pub mod legend;
+pub mod offline;
 pub mod places;
 pub mod reader;
 pub mod selection;

@@ -231,3 +231,48 @@ fn user_data_keeps_everything_when_storage_fails() {
     let ids: Vec<&str> = d.articles.iter().map(|a| a.meta.id.as_str()).collect();
     assert_eq!(ids, ["user-0", "user-2", "user-1"]);
 }
+
+#[wasm_bindgen_test]
+fn unreadable_records_are_exported_exactly_as_stored() {
+    use js_sys::{Object, Reflect, Uint8Array, JSON};
+    use newslens::ui::storage::raw_json;
+    use newslens::ui::user_data::Unreadable;
+    use wasm_bindgen::JsValue;
+
+    // Text that is not valid Unicode, bytes and a BigInt: JSON alone would drop or refuse them.
+    let record = Object::new();
+    let lone = JSON::parse(r#""a\ud800b""#).unwrap();
+    Reflect::set(&record, &"text".into(), &lone).unwrap();
+    let bytes = Uint8Array::from(&[1u8, 2, 255][..]).buffer();
+    Reflect::set(&record, &"bytes".into(), &bytes).unwrap();
+    Reflect::set(&record, &"big".into(), &js_sys::BigInt::from(7u64).into()).unwrap();
+    let raw = raw_json(&record.into());
+    assert_eq!(
+        raw,
+        r#"{"text":"a\ud800b","bytes":{"$bytes_hex":"0102ff"},"big":"7"}"#
+    );
+    // The export embeds the record verbatim: the lone surrogate comes back in JavaScript.
+    let u = Unreadable {
+        store: "articles",
+        key: Some("user-1".into()),
+        reason: "it holds text that is not valid Unicode".into(),
+        raw,
+    };
+    let entry = JSON::parse(&u.export_entry()).unwrap();
+    let text = Reflect::get(
+        &Reflect::get(&entry, &"record".into()).unwrap(),
+        &"text".into(),
+    )
+    .unwrap();
+    assert_eq!(text, lone);
+    assert_eq!(
+        Reflect::get(&entry, &"key".into()).unwrap(),
+        JsValue::from_str("user-1")
+    );
+    // A value JSON cannot write at all (a cycle) still gives valid JSON that says so.
+    let cycle = Object::new();
+    Reflect::set(&cycle, &"self".into(), &cycle).unwrap();
+    let raw = raw_json(&cycle.into());
+    assert!(JSON::parse(&raw).is_ok(), "{raw}");
+    assert!(raw.contains("JSON cannot hold"), "{raw}");
+}

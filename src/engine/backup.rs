@@ -133,10 +133,59 @@ pub fn read_record(raw: Value) -> RecordRead {
         Ok(article) => RecordRead::Current(article),
         Err(e) => RecordRead::Unreadable {
             id,
-            reason: e.to_string(),
+            reason: shape_problem(&raw).unwrap_or_else(|| format!("it cannot be read ({e})")),
             raw,
         },
     }
+}
+
+/// What a JSON value holds, in words ("a number", "text"…).
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "nothing (null)",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// The first thing wrong with the shape of a stored article record, in plain words (`None`
+/// when the shape is right and the problem is elsewhere).
+fn shape_problem(raw: &Value) -> Option<String> {
+    let Some(obj) = raw.as_object() else {
+        return Some(format!(
+            "it is not an article record (it holds {})",
+            kind(raw)
+        ));
+    };
+    let text_field = |v: Option<&Value>, what: &str| match v {
+        None | Some(Value::Null) => Some(format!("its {what} is missing")),
+        Some(Value::String(_)) => None,
+        Some(other) => Some(format!("its {what} is {}, not text", kind(other))),
+    };
+    let meta = match obj.get("meta") {
+        None | Some(Value::Null) => {
+            return Some("its title, outlet and id (“meta”) are missing".into())
+        }
+        Some(Value::Object(m)) => m,
+        Some(other) => {
+            return Some(format!(
+                "its title, outlet and id (“meta”) are {}, not an object",
+                kind(other)
+            ))
+        }
+    };
+    text_field(meta.get("id"), "id")
+        .or_else(|| text_field(obj.get("text"), "article text"))
+        .or_else(|| text_field(meta.get("title"), "title"))
+        .or_else(|| text_field(meta.get("outlet"), "outlet"))
+        .or_else(|| text_field(meta.get("file"), "file name"))
+        .or_else(|| match obj.get("added_at") {
+            None | Some(Value::String(_)) => None,
+            Some(other) => Some(format!("its date added is {}, not text", kind(other))),
+        })
 }
 
 /// Reads a stored record from its JSON text (see [`read_record`]).

@@ -1,7 +1,7 @@
 //! The root component: header, view tabs, filters, article list and the current view. Owns the
 //! state reducer, mirrors it into the URL and handles keyboard shortcuts.
 
-use crate::engine::backup::{read_record, RecordRead, StoredArticle};
+use crate::engine::backup::StoredArticle;
 use crate::engine::corpus::Article;
 use crate::engine::corpus_index::{label_counts, CorpusIndex};
 use crate::engine::label::Label;
@@ -27,7 +27,7 @@ use crate::ui::storage;
 use crate::ui::tagger::Tagger;
 use crate::ui::tagging_status::TaggingStatus;
 use crate::ui::url;
-use crate::ui::user_data::{Op, Unreadable, UserAction, UserData};
+use crate::ui::user_data::{UserAction, UserData};
 use crate::ui::your_data::YourData;
 use crate::view_state::View;
 use gloo::events::{EventListener, EventListenerOptions};
@@ -129,7 +129,7 @@ pub fn App() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 match storage::open().await {
                     Ok(handle) => {
-                        let loaded = load_user_data(&handle).await;
+                        let loaded = storage::load(&handle).await;
                         *db.borrow_mut() = Some(handle);
                         dispatch.dispatch(loaded);
                     }
@@ -141,7 +141,7 @@ pub fn App() -> Html {
     // Write what the user changed; on failure keep it in memory and say so.
     {
         let (db, saving, dispatch) = (db.clone(), saving.clone(), user.dispatcher());
-        let pending = user.pending.clone();
+        let (pending, unreadable) = (user.pending.clone(), user.unreadable.clone());
         use_effect_with(
             (user.revision, pending.len(), user.status.clone()),
             move |_| {
@@ -151,22 +151,7 @@ pub fn App() -> Html {
                     *saving.borrow_mut() = true;
                     wasm_bindgen_futures::spawn_local(async move {
                         let n = pending.len();
-                        let mut result = Ok(());
-                        for op in &pending {
-                            result = match op {
-                                Op::PutArticle(a) => handle.put(storage::ARTICLES, a).await,
-                                Op::DeleteArticle(id) => {
-                                    match handle.delete(storage::ARTICLES, id).await {
-                                        Ok(()) => handle.delete(storage::CORRECTIONS, id).await,
-                                        e => e,
-                                    }
-                                }
-                                Op::PutCorrections(c) => handle.put(storage::CORRECTIONS, c).await,
-                            };
-                            if result.is_err() {
-                                break;
-                            }
-                        }
+                        let result = handle.apply(&pending, &unreadable).await;
                         *saving.borrow_mut() = false;
                         dispatch.dispatch(match result {
                             Ok(()) => UserAction::Saved(n),
@@ -196,6 +181,7 @@ pub fn App() -> Html {
             });
         });
     }
+    crate::ui::offline::use_offline(full_gazetteer);
     // A mention to focus once the reader has rendered it: (article id, byte start).
     let pending_focus = use_mut_ref(|| None::<(String, usize)>);
 
@@ -499,65 +485,5 @@ pub fn App() -> Html {
                 <p>{"NewsLens analyses articles in your browser; nothing you read or add is sent anywhere. Place data © GeoNames (CC BY 4.0)."}</p>
             </footer>
         </div>
-    }
-}
-
-/// Reads every stored record, keeping what cannot be read apart (never deleting it).
-async fn load_user_data(db: &storage::Db) -> UserAction {
-    let mut articles = Vec::new();
-    let mut upgraded = Vec::new();
-    let mut unreadable = Vec::new();
-    let mut corrections = Vec::new();
-    match db.all(storage::ARTICLES).await {
-        Ok(records) => {
-            for raw in records {
-                let json = storage::raw_json(&raw);
-                let value = serde_json::from_str(&json).unwrap_or(serde_json::Value::Null);
-                match read_record(value) {
-                    RecordRead::Current(a) => articles.push(a),
-                    RecordRead::Upgraded { article, .. } => {
-                        articles.push(article.clone());
-                        upgraded.push(article);
-                    }
-                    RecordRead::Newer { version, id, .. } => unreadable.push(Unreadable {
-                        id,
-                        reason: format!("written by a newer NewsLens (record version {version})"),
-                        raw: json,
-                    }),
-                    RecordRead::Unreadable { id, reason, .. } => unreadable.push(Unreadable {
-                        id,
-                        reason,
-                        raw: json,
-                    }),
-                }
-            }
-        }
-        Err(e) => unreadable.push(Unreadable {
-            id: None,
-            reason: format!("the article store could not be read: {e}"),
-            raw: String::new(),
-        }),
-    }
-    if let Ok(records) = db.all(storage::CORRECTIONS).await {
-        for raw in records {
-            let json = storage::raw_json(&raw);
-            match serde_json::from_str::<serde_json::Value>(&json)
-                .map_err(|e| e.to_string())
-                .and_then(|v| crate::engine::backup::read_corrections(&v).map(|r| (v, r)))
-            {
-                Ok((_, (list, _skipped))) => corrections.push(list),
-                Err(reason) => unreadable.push(Unreadable {
-                    id: None,
-                    reason,
-                    raw: json,
-                }),
-            }
-        }
-    }
-    UserAction::Loaded {
-        articles,
-        corrections,
-        unreadable,
-        upgraded,
     }
 }

@@ -19,15 +19,40 @@ pub enum Op {
     PutCorrections(ArticleCorrections),
 }
 
-/// A stored record that could not be read: kept as it was, offered for export.
+/// A stored record that could not be read: left in storage as it was, listed, and offered
+/// for export. A write that would replace it first sets it aside (see `storage::Db::apply`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unreadable {
-    /// Its id, when readable.
-    pub id: Option<String>,
-    /// What is wrong.
+    /// The object store it is in.
+    pub store: &'static str,
+    /// Its key in that store, when the key is text.
+    pub key: Option<String>,
+    /// What is wrong, in plain words.
     pub reason: String,
-    /// The record as JSON text.
+    /// The record as JSON text (always valid JSON; see `storage::raw_json`).
     pub raw: String,
+}
+
+impl Unreadable {
+    /// The record as an entry of the export file, JSON text:
+    /// `{"store": …, "key": …, "reason": …, "record": <the record exactly as read>}`. The
+    /// record is embedded verbatim, so even text that is not valid Unicode survives (as the
+    /// `\udXXX` escapes `JSON.stringify` wrote).
+    #[must_use]
+    pub fn export_entry(&self) -> String {
+        let text = |s: &str| serde_json::Value::String(s.to_string()).to_string();
+        format!(
+            "{{\"store\": {}, \"key\": {}, \"reason\": {}, \"record\": {}}}",
+            text(self.store),
+            self.key.as_deref().map_or_else(|| "null".to_string(), text),
+            text(&self.reason),
+            if self.raw.is_empty() {
+                "null"
+            } else {
+                &self.raw
+            },
+        )
+    }
 }
 
 /// Where storage stands.
@@ -148,7 +173,7 @@ impl Reducible for UserData {
                 d.unreadable = unreadable;
                 if !d.unreadable.is_empty() {
                     d.notice = Some(format!(
-                        "{} stored item(s) could not be read; they are kept untouched and can be exported from “Your data”.",
+                        "{} stored item(s) could not be read; they are kept untouched, listed under “Your data” with the reason, and can be exported from there.",
                         d.unreadable.len()
                     ));
                 }

@@ -4,7 +4,8 @@
 use crate::engine::backup::{parse_backup, write_backup};
 use crate::ui::download;
 use crate::ui::import::now_iso;
-use crate::ui::user_data::{StorageStatus, UserAction, UserData};
+use crate::ui::storage::ARTICLES;
+use crate::ui::user_data::{StorageStatus, Unreadable, UserAction, UserData};
 use gloo::file::callbacks::FileReader;
 use gloo::file::File;
 use web_sys::HtmlInputElement;
@@ -42,8 +43,8 @@ pub fn YourData(props: &YourDataProps) -> Html {
     let export_unreadable = {
         let d = d.clone();
         Callback::from(move |_| {
-            let raw: Vec<&str> = d.unreadable.iter().map(|u| u.raw.as_str()).collect();
-            let text = format!("[\n{}\n]\n", raw.join(",\n"));
+            let entries: Vec<String> = d.unreadable.iter().map(Unreadable::export_entry).collect();
+            let text = format!("[\n{}\n]\n", entries.join(",\n"));
             if let Err(e) = download::save(
                 "newslens-unreadable-records.json",
                 "application/json",
@@ -107,11 +108,25 @@ pub fn YourData(props: &YourDataProps) -> Html {
                 </label>
             </div>
             if !d.unreadable.is_empty() {
-                <p class="small bad" role="alert">
-                    {format!("{} stored record(s) could not be read: ", d.unreadable.len())}
-                    {d.unreadable.iter().map(|u| format!("{} ({})", u.id.clone().unwrap_or_else(|| "no id".into()), u.reason)).collect::<Vec<_>>().join("; ")}
-                    <button type="button" class="tool" onclick={export_unreadable}>{"Export them"}</button>
-                </p>
+                <div class="unreadable bad small" role="alert" data-testid="unreadable" data-count={d.unreadable.len().to_string()}>
+                    <p>{format!(
+                        "{} stored item(s) could not be read. They are left untouched in this browser; export them to keep a copy or to get help reading them.",
+                        d.unreadable.len()
+                    )}</p>
+                    <ul>
+                        { for d.unreadable.iter().map(|u| html! {
+                            <li data-key={u.key.clone().unwrap_or_default()}>
+                                {format!(
+                                    "{} {}: {}.",
+                                    if u.store == ARTICLES { "Article" } else { "Corrections of" },
+                                    u.key.as_deref().map_or_else(|| "(no key)".to_string(), |k| format!("“{k}”")),
+                                    u.reason
+                                )}
+                            </li>
+                        }) }
+                    </ul>
+                    <button type="button" class="tool" data-action="export-unreadable" onclick={export_unreadable}>{"Export what could not be read"}</button>
+                </div>
             }
             if let Some((ok, text)) = &*message {
                 <p class={classes!("import-message", if *ok { "ok" } else { "bad" })} role="alert" data-testid="restore-message">{text}</p>

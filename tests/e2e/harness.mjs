@@ -11,9 +11,12 @@ export const DIST = join(ROOT, 'dist');
 export const SHOTS = join(ROOT, 'target', 'e2e');
 mkdirSync(SHOTS, { recursive: true });
 
-/** Starts a server for dist/ under `prefix` and a browser; returns helpers and a `close()`. */
-export async function open(prefix = '/') {
-  const { server, url } = await startServer({ root: DIST, prefix });
+/** Starts a server for `root` (default dist/) under `prefix` (gzip-compressing when `gzip`)
+ * and a browser; returns helpers, the server (`server.stop()`, `server.setRoot(dir)`,
+ * `server.requests`) and a `close()`. */
+export async function open(prefix = '/', { root = DIST, gzip = false } = {}) {
+  const server = await startServer({ root, prefix, gzip });
+  const { url } = server;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: [
@@ -27,9 +30,11 @@ export async function open(prefix = '/') {
     ],
   });
   const errors = [];
-  /** A fresh page at `width`×`height`, collecting page errors into `errors`. */
-  async function page({ width = 1280, height = 900 } = {}) {
-    const context = await browser.newContext({ viewport: { width, height } });
+  /** A fresh page at `width`×`height` in a fresh profile, collecting page errors into
+   * `errors`. Service workers are blocked unless `serviceWorkers: 'allow'`: a worker would
+   * answer requests that tests intercept with `page.route` (e.g. blocking data/). */
+  async function page({ width = 1280, height = 900, serviceWorkers = 'block' } = {}) {
+    const context = await browser.newContext({ viewport: { width, height }, serviceWorkers });
     const p = await context.newPage();
     p.on('pageerror', (e) => errors.push(String(e)));
     p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -37,9 +42,9 @@ export async function open(prefix = '/') {
   }
   async function close() {
     await browser.close();
-    await new Promise((ok) => server.close(ok));
+    await server.stop();
   }
-  return { url, page, close, errors };
+  return { url, page, close, errors, server };
 }
 
 /** Saves a full-page screenshot as target/e2e/NAME.png. */

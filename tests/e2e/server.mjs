@@ -1,10 +1,13 @@
 // A minimal static file server for dist/, like any web host: files only, no fallbacks.
-// Usage: node tests/e2e/server.mjs --root dist --port 8080 [--prefix /newslens/]
-// Also importable: `startServer({ root, port, prefix })` resolves to { server, url }.
+// Usage: node tests/e2e/server.mjs --root dist --port 8080 [--prefix /newslens/] [--gzip]
+// Also importable: `startServer({ root, port, prefix, gzip })` resolves to { server, url, requests,
+// setRoot(dir), stop() }: `requests` lists every path asked for, `setRoot` serves another
+// directory from now on (a new deploy), `stop` closes the server and its open connections.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -21,11 +24,13 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-export function startServer({ root, port = 0, prefix = '/' }) {
-  const base = resolve(root);
+export function startServer({ root, port = 0, prefix = '/', gzip = false }) {
+  let base = resolve(root);
+  const requests = [];
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      requests.push(path);
       if (!path.startsWith(prefix)) {
         res.writeHead(404).end('not found');
         return;
@@ -37,10 +42,18 @@ export function startServer({ root, port = 0, prefix = '/' }) {
       }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, {
+      const headers = {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
-      });
+      };
+      // Compressed like most hosts send it, when asked to (`gzip`) and the client accepts it.
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        const packed = gzipSync(body);
+        res.writeHead(200, { ...headers, 'content-encoding': 'gzip', 'content-length': packed.length, vary: 'accept-encoding' });
+        res.end(packed);
+        return;
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');
@@ -48,7 +61,20 @@ export function startServer({ root, port = 0, prefix = '/' }) {
   });
   return new Promise((ok) =>
     server.listen(port, '127.0.0.1', () =>
-      ok({ server, url: `http://127.0.0.1:${server.address().port}${prefix}` }),
+      ok({
+        server,
+        url: `http://127.0.0.1:${server.address().port}${prefix}`,
+        requests,
+        setRoot(dir) {
+          base = resolve(dir);
+        },
+        stop() {
+          return new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          });
+        },
+      }),
     ),
   );
 }
@@ -62,6 +88,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     root: arg('root', 'dist'),
     port: Number(arg('port', 8080)),
     prefix: arg('prefix', '/'),
+    gzip: process.argv.includes('--gzip'),
   });
   console.log(`serving ${arg('root', 'dist')} at ${url}`);
 }

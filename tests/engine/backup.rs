@@ -244,7 +244,7 @@ fn tolerant_reading_keeps_every_readable_part() {
     assert_eq!(back.settings, json!({"theme": "light"}));
     let skipped = back.skipped.join("\n");
     for part in [
-        "article 2 (user-b): cannot be read: missing field",
+        "article 2 (user-b): cannot be read: its title is missing",
         "article 3 (user-c): written by a newer NewsLens (record version 9)",
         "article 4: cannot be read",
         "article 6 (user-a): the same id appears earlier",
@@ -312,6 +312,71 @@ fn stored_records_of_every_version() {
     assert!(
         matches!(read_record(no_id), RecordRead::Unreadable { ref reason, .. } if reason == "it has no id")
     );
+}
+
+#[test]
+fn unreadable_records_say_plainly_what_is_wrong() {
+    let good = serde_json::to_value(article("user-a", "Text.")).unwrap();
+    let with = |path: &str, v: Value| {
+        let mut r = good.clone();
+        *r.pointer_mut(path).unwrap() = v;
+        r
+    };
+    let without = |path: &str, field: &str| {
+        let mut r = good.clone();
+        r.pointer_mut(path)
+            .unwrap()
+            .as_object_mut()
+            .unwrap()
+            .remove(field);
+        r
+    };
+    let cases = [
+        (
+            json!("just text"),
+            "it is not an article record (it holds text)",
+        ),
+        (
+            json!([1, 2]),
+            "it is not an article record (it holds a list)",
+        ),
+        (
+            without("", "meta"),
+            "its title, outlet and id (“meta”) are missing",
+        ),
+        (
+            with("/meta", json!(3)),
+            "its title, outlet and id (“meta”) are a number, not an object",
+        ),
+        (without("", "text"), "its article text is missing"),
+        (
+            with("/text", json!(42)),
+            "its article text is a number, not text",
+        ),
+        (
+            with("/meta/title", json!({"a": 1})),
+            "its title is an object, not text",
+        ),
+        (
+            with("/added_at", json!(true)),
+            "its date added is true or false, not text",
+        ),
+        (
+            with("/meta/published", json!(2017)),
+            "it cannot be read (invalid type: integer `2017`, expected a string)",
+        ),
+    ];
+    for (raw, expected) in cases {
+        match read_record(raw.clone()) {
+            RecordRead::Unreadable {
+                reason, raw: kept, ..
+            } => {
+                assert_eq!(reason, expected);
+                assert_eq!(kept, raw, "the record is kept as it was");
+            }
+            other => panic!("{raw}: {other:?}"),
+        }
+    }
 }
 
 #[test]
