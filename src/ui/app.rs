@@ -181,7 +181,7 @@ pub fn App() -> Html {
             });
         });
     }
-    crate::ui::offline::use_offline(full_gazetteer);
+    crate::ui::offline::use_offline(matches!(*gaz, GazetteerState::Ready(_)));
     // A mention to focus once the reader has rendered it: (article id, byte start).
     let pending_focus = use_mut_ref(|| None::<(String, usize)>);
 

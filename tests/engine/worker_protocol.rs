@@ -22,6 +22,7 @@ fn an_analysis_sent_through_serde_rebuilds_the_document() {
     let Response::Analysed {
         batch,
         mut analyses,
+        ..
     } = serde_json::from_str::<Response>(&wire).expect("deserialises")
     else {
         panic!("wrong variant");
