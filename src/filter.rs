@@ -32,7 +32,7 @@ pub fn filter_docs<D: AsRef<Document>>(
             let by_entity = match entity {
                 None => true,
                 Some(None) => false,
-                Some(Some(row)) => row.per_doc.get(i).copied().unwrap_or(0) > 0,
+                Some(Some(row)) => row.count_in(i) > 0,
             };
             let by_outlet = state.outlet.as_deref().is_none_or(|o| doc.meta.outlet == o);
             let hits = if state.q.trim().is_empty() {

@@ -12,6 +12,7 @@
 pub mod display;
 pub mod engine;
 pub mod filter;
+pub mod list_window;
 pub mod view_state;
 pub mod worker_protocol;
 

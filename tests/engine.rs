@@ -23,6 +23,8 @@ mod gazetteer;
 mod html;
 #[path = "engine/import.rs"]
 mod import;
+#[path = "engine/list_window.rs"]
+mod list_window;
 #[path = "engine/normalise.rs"]
 mod normalise;
 #[path = "engine/places.rs"]

@@ -16,8 +16,9 @@ pub struct EntityRow {
     pub label: Label,
     /// The distinct surface forms, most frequent first.
     pub aliases: Vec<String>,
-    /// Mentions per document, in document order.
-    pub per_doc: Vec<usize>,
+    /// (document index, mentions) for each document that mentions it, in document order.
+    /// Sparse: a corpus of thousands of articles and entities stays small.
+    pub per_doc: Vec<(usize, usize)>,
     /// All mentions.
     pub total: usize,
 }
@@ -26,7 +27,15 @@ impl EntityRow {
     /// Number of documents that mention the entity.
     #[must_use]
     pub fn doc_count(&self) -> usize {
-        self.per_doc.iter().filter(|n| **n > 0).count()
+        self.per_doc.len()
+    }
+
+    /// Mentions in document `doc`.
+    #[must_use]
+    pub fn count_in(&self, doc: usize) -> usize {
+        self.per_doc
+            .binary_search_by_key(&doc, |(d, _)| *d)
+            .map_or(0, |i| self.per_doc[i].1)
     }
 }
 
@@ -49,7 +58,6 @@ pub struct CorpusIndex {
     /// Canonical entities, most mentioned first, then by name.
     pub entities: Vec<EntityRow>,
     by_name: HashMap<String, usize>,
-    sentences: Vec<Vec<Span>>,
 }
 
 impl CorpusIndex {
@@ -59,7 +67,7 @@ impl CorpusIndex {
         struct Acc {
             labels: HashMap<Label, usize>,
             aliases: HashMap<String, usize>,
-            per_doc: Vec<usize>,
+            per_doc: Vec<(usize, usize)>,
         }
         let mut acc: HashMap<&str, Acc> = HashMap::new();
         for (d, doc) in docs.iter().enumerate() {
@@ -68,13 +76,16 @@ impl CorpusIndex {
                 let a = acc.entry(m.canonical.as_str()).or_insert_with(|| Acc {
                     labels: HashMap::new(),
                     aliases: HashMap::new(),
-                    per_doc: vec![0; docs.len()],
+                    per_doc: Vec::new(),
                 });
                 *a.labels.entry(m.label).or_default() += 1;
                 *a.aliases
                     .entry(m.span.slice(&doc.text).to_string())
                     .or_default() += 1;
-                a.per_doc[d] += 1;
+                match a.per_doc.last_mut() {
+                    Some((last, n)) if *last == d => *n += 1,
+                    _ => a.per_doc.push((d, 1)),
+                }
             }
         }
         let mut entities: Vec<EntityRow> = acc
@@ -92,7 +103,7 @@ impl CorpusIndex {
                     canonical: canonical.to_string(),
                     label,
                     aliases: aliases.into_iter().map(|(s, _)| s).collect(),
-                    total: a.per_doc.iter().sum(),
+                    total: a.per_doc.iter().map(|(_, n)| n).sum(),
                     per_doc: a.per_doc,
                 }
             })
@@ -107,12 +118,7 @@ impl CorpusIndex {
             .enumerate()
             .map(|(i, e)| (e.canonical.clone(), i))
             .collect();
-        let sentences = docs.iter().map(|d| sentences(&d.as_ref().text)).collect();
-        CorpusIndex {
-            entities,
-            by_name,
-            sentences,
-        }
+        CorpusIndex { entities, by_name }
     }
 
     /// The entity with this canonical name.
@@ -121,15 +127,20 @@ impl CorpusIndex {
         self.by_name.get(canonical).map(|&i| &self.entities[i])
     }
 
-    /// Every sentence mentioning `canonical`, in document and text order.
+    /// Every sentence mentioning `canonical`, in document and text order. Only the documents
+    /// that mention it are split into sentences.
     #[must_use]
     pub fn contexts<D: AsRef<Document>>(&self, docs: &[D], canonical: &str) -> Vec<Context> {
         let mut out = Vec::new();
-        for (d, doc) in docs.iter().enumerate() {
-            let doc = doc.as_ref();
-            let Some(sents) = self.sentences.get(d) else {
+        let Some(row) = self.entity(canonical) else {
+            return out;
+        };
+        for &(d, _) in &row.per_doc {
+            let Some(doc) = docs.get(d).map(AsRef::as_ref) else {
                 continue;
             };
+            let sents = sentences(&doc.text);
+            let sents = &sents;
             for (index, m) in doc.mentions.iter().enumerate() {
                 if m.canonical != canonical {
                     continue;

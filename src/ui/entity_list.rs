@@ -4,6 +4,7 @@
 use crate::engine::corpus_index::{CorpusIndex, EntityRow};
 use crate::engine::label::Label;
 use crate::ui::corpus::Corpus;
+use std::collections::HashMap;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -24,6 +25,11 @@ pub struct EntityListProps {
     pub full: bool,
 }
 
+/// Rows shown per label at first; a large corpus has thousands, shown on request.
+const FIRST_ROWS: usize = 60;
+/// Rows added by each "Show more".
+const MORE_ROWS: usize = 240;
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum SortBy {
     Count,
@@ -35,6 +41,19 @@ enum SortBy {
 pub fn EntityList(props: &EntityListProps) -> Html {
     let sort = use_state(|| SortBy::Count);
     let filter = use_state(String::new);
+    let limits = use_state(HashMap::<Label, usize>::new);
+    // Each article's outlet, as an index into `outlets` (for the per-outlet counts).
+    let outlets_of = use_memo(props.corpus.clone(), |corpus| {
+        let mut outlets: Vec<String> = corpus.0.iter().map(|d| d.meta.outlet.clone()).collect();
+        outlets.sort_unstable();
+        outlets.dedup();
+        let of_doc: Vec<usize> = corpus
+            .0
+            .iter()
+            .map(|d| outlets.binary_search(&d.meta.outlet).unwrap_or(0))
+            .collect();
+        (outlets, of_doc)
+    });
     let needle = filter.trim().to_lowercase();
     let mut rows: Vec<&EntityRow> = props
         .index
@@ -49,14 +68,6 @@ pub fn EntityList(props: &EntityListProps) -> Html {
     if *sort == SortBy::Name {
         rows.sort_by_key(|e| e.canonical.to_lowercase());
     }
-    let mut outlets: Vec<&str> = props
-        .corpus
-        .0
-        .iter()
-        .map(|d| d.meta.outlet.as_str())
-        .collect();
-    outlets.sort_unstable();
-    outlets.dedup();
 
     let oninput = {
         let filter = filter.clone();
@@ -93,6 +104,24 @@ pub fn EntityList(props: &EntityListProps) -> Html {
                 if group.is_empty() {
                     return html! {};
                 }
+                let total = group.len();
+                let limit = limits.get(&label).copied().unwrap_or(FIRST_ROWS);
+                let more = {
+                    let limits = limits.clone();
+                    Callback::from(move |_| {
+                        let mut next = (*limits).clone();
+                        next.insert(label, limit + MORE_ROWS);
+                        limits.set(next);
+                    })
+                };
+                let selected = props.selected.as_deref();
+                // The rows within the limit, and the selected entity wherever it ranks.
+                let group: Vec<&EntityRow> = group
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(i, e)| *i < limit || Some(e.canonical.as_str()) == selected)
+                    .map(|(_, e)| e)
+                    .collect();
                 html! {
                     <div class="entity-group" key={label.as_str()}>
                         <h3 class={classes!("group-title")}>
@@ -100,8 +129,13 @@ pub fn EntityList(props: &EntityListProps) -> Html {
                             {label.human()}<span class="count">{group.len()}</span>
                         </h3>
                         <ul>
-                            { for group.into_iter().map(|e| entity_row(props, e, &outlets)) }
+                            { for group.into_iter().map(|e| entity_row(props, e, &outlets_of)) }
                         </ul>
+                        if total > limit {
+                            <button type="button" class="link more-entities" onclick={more}>
+                                {format!("Show {} more of {total} {}", MORE_ROWS.min(total - limit), label.human().to_lowercase())}
+                            </button>
+                        }
                     </div>
                 }
             }) }
@@ -109,7 +143,11 @@ pub fn EntityList(props: &EntityListProps) -> Html {
     }
 }
 
-fn entity_row(props: &EntityListProps, e: &EntityRow, outlets: &[&str]) -> Html {
+fn entity_row(
+    props: &EntityListProps,
+    e: &EntityRow,
+    outlets_of: &(Vec<String>, Vec<usize>),
+) -> Html {
     let selected = props.selected.as_deref() == Some(e.canonical.as_str());
     let on_select = props.on_select.clone();
     let name = e.canonical.clone();
@@ -117,20 +155,16 @@ fn entity_row(props: &EntityListProps, e: &EntityRow, outlets: &[&str]) -> Html 
         on_select.emit((!selected).then(|| name.clone()));
     });
     let others: Vec<&String> = e.aliases.iter().filter(|a| **a != e.canonical).collect();
-    let per_outlet: Vec<(&str, usize)> = outlets
-        .iter()
-        .map(|o| {
-            let n = props
-                .corpus
-                .0
-                .iter()
-                .zip(&e.per_doc)
-                .filter(|(d, _)| d.meta.outlet == *o)
-                .map(|(_, n)| *n)
-                .sum();
-            (*o, n)
-        })
-        .collect();
+    let (outlets, of_doc) = outlets_of;
+    let mut counts = vec![0usize; outlets.len()];
+    if props.full {
+        for &(doc, n) in &e.per_doc {
+            if let Some(c) = of_doc.get(doc).and_then(|o| counts.get_mut(*o)) {
+                *c += n;
+            }
+        }
+    }
+    let per_outlet: Vec<(&str, usize)> = outlets.iter().map(String::as_str).zip(counts).collect();
     html! {
         <li key={e.canonical.clone()} class={classes!("entity", selected.then_some("selected"))}
             data-entity={e.canonical.clone()} data-label={e.label.as_str()} data-count={e.total.to_string()}>

@@ -3,6 +3,7 @@
 //! effect after the current batch. The worker is started on first use.
 
 use crate::engine::corpus::Article;
+use crate::engine::document::Document;
 use crate::tagging_worker::{TaggingWorker, LOADER};
 use crate::ui::analyses::{AnalysesAction, Progress};
 use crate::worker_protocol::{ArticleIn, Request, Response};
@@ -16,6 +17,9 @@ use yew::Callback;
 const BATCH_BYTES: usize = 256 * 1024;
 /// … or this many articles.
 const BATCH_ARTICLES: usize = 64;
+/// While more batches follow, finished analyses reach the page at most this often
+/// (milliseconds), so that a large import re-indexes the corpus a few times, not per batch.
+const FLUSH_MS: f64 = 1500.0;
 
 /// The page's handle on the tagging worker. Cheap to clone; clones share one worker.
 #[derive(Clone)]
@@ -44,6 +48,10 @@ struct Inner {
     total: usize,
     /// The full gazetteer has been sent: analyses from now on use it.
     full_sent: bool,
+    /// Analyses not yet handed to the page, and the engine's time for them.
+    unflushed: (Vec<(Document, bool)>, f64),
+    /// When analyses were last handed to the page (`Date.now()`).
+    flushed_at: f64,
     on_event: Callback<AnalysesAction>,
 }
 
@@ -63,6 +71,8 @@ impl Tagger {
                 done: 0,
                 total: 0,
                 full_sent: false,
+                unflushed: (Vec::new(), 0.0),
+                flushed_at: 0.0,
                 on_event,
             })),
         }
@@ -180,21 +190,36 @@ impl Inner {
         debug_assert_eq!(sent, batch);
         let mut events = Vec::new();
         if !std::mem::take(&mut self.discard) {
-            let mut docs = Vec::with_capacity(articles.len());
+            let docs = &mut self.unflushed.0;
+            // Ids stay "asked" until their analyses are handed to the page (below), so that
+            // the app does not ask for them again meanwhile.
             for (analysis, article) in analyses.into_iter().zip(articles) {
-                self.asked.remove(&article.meta.id);
                 self.done += 1;
                 let full = analysis.full_gazetteer;
                 let id = article.meta.id.clone();
                 match analysis.into_document(article.meta, article.text) {
                     Some(doc) => docs.push((doc, full)),
                     // Never expected; not asked again unless the user resumes.
-                    None => _ = self.cancelled.insert(id),
+                    None => {
+                        self.asked.remove(&id);
+                        self.cancelled.insert(id);
+                    }
                 }
             }
-            events.push(AnalysesAction::Done(docs, engine_ms));
+            self.unflushed.1 += engine_ms;
         }
         self.send_next(me);
+        let now = js_sys::Date::now();
+        if self.in_flight.is_none() || now - self.flushed_at >= FLUSH_MS {
+            self.flushed_at = now;
+            let (docs, ms) = std::mem::take(&mut self.unflushed);
+            for (doc, _) in &docs {
+                self.asked.remove(&doc.meta.id);
+            }
+            if !docs.is_empty() || ms > 0.0 {
+                events.push(AnalysesAction::Done(docs, ms));
+            }
+        }
         events.push(AnalysesAction::Progress(self.progress()));
         events
     }

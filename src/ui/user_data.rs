@@ -238,7 +238,8 @@ impl Reducible for UserData {
                 let n = backup.articles.len();
                 let incoming: std::collections::HashSet<&str> =
                     backup.articles.iter().map(|a| a.meta.id.as_str()).collect();
-                d.articles.retain(|x| !incoming.contains(x.meta.id.as_str()));
+                d.articles
+                    .retain(|x| !incoming.contains(x.meta.id.as_str()));
                 for a in backup.articles {
                     d.pending.push(Op::PutArticle(a.clone()));
                     d.articles.push(a);
