@@ -27,9 +27,10 @@ export async function open(prefix = '/') {
     ],
   });
   const errors = [];
-  /** A fresh page at `width`×`height`, collecting page errors into `errors`. */
-  async function page({ width = 1280, height = 900 } = {}) {
-    const context = await browser.newContext({ viewport: { width, height } });
+  /** A fresh page at `width`×`height`, collecting page errors into `errors`. `colorScheme`
+   * emulates a light or dark preference; `bypassCSP` lets a test inject its own script (axe). */
+  async function page({ width = 1280, height = 900, colorScheme = 'light', bypassCSP = false } = {}) {
+    const context = await browser.newContext({ viewport: { width, height }, colorScheme, bypassCSP });
     const p = await context.newPage();
     p.on('pageerror', (e) => errors.push(String(e)));
     p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
