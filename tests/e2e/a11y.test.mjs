@@ -173,3 +173,66 @@ for (const colorScheme of ['light', 'dark']) {
     await p.context().close();
   });
 }
+
+test('no information by colour alone: legend, highlights, comparison sides, verdicts, your articles', async () => {
+  const p = await env.page();
+  await start(p, '?types=PERSON,ORG,GROUP,DATE,NUMBER');
+  // Legend: every toggle names its label; an off toggle is struck through and dashed, not just paler.
+  const legend = await p.$$eval('[data-toggle]', (els) => els.map((e) => ({
+    name: e.querySelector('.legend-name')?.textContent.trim(),
+    pressed: e.getAttribute('aria-pressed'),
+    strike: getComputedStyle(e.querySelector('.legend-name')).textDecorationLine,
+    border: getComputedStyle(e).borderTopStyle,
+  })));
+  assert.equal(legend.length, 6);
+  for (const l of legend) assert.ok(l.name, 'each toggle has a name');
+  const off = legend.filter((l) => l.pressed === 'false');
+  assert.equal(off.length, 1);
+  assert.ok(off[0].strike.includes('line-through') && off[0].border === 'dashed', JSON.stringify(off[0]));
+  assert.ok(legend.filter((l) => l.pressed === 'true').every((l) => !l.strike.includes('line-through') && l.border !== 'dashed'));
+  // Highlights: each label has its own underline style (NUMBER a box), the same in the legend swatches.
+  await start(p);
+  const styles = await p.$$eval('.swatch', (els) => els.map((e) => {
+    const st = getComputedStyle(e);
+    return `${st.textDecorationLine} ${st.textDecorationStyle} ${st.boxShadow !== 'none' ? 'box' : ''}`;
+  }));
+  const perLabel = await p.$$eval('.legend .swatch', (els) => els.map((e) => {
+    const st = getComputedStyle(e);
+    return `${st.textDecorationLine === 'none' ? 'none' : st.textDecorationStyle}|${st.boxShadow !== 'none'}`;
+  }));
+  assert.ok(styles.length >= 6);
+  assert.equal(new Set(perLabel).size, 6, `six distinct non-colour styles: ${perLabel.join(', ')}`);
+  for (const label of ['PERSON', 'PLACE', 'DATE']) {
+    const [mark, swatch] = await Promise.all([
+      p.$eval(`.reader mark[data-label="${label}"]`, (e) => getComputedStyle(e).textDecorationStyle),
+      p.$eval(`[data-toggle="${label}"] .swatch`, (e) => getComputedStyle(e).textDecorationStyle),
+    ]);
+    assert.equal(mark, swatch, `${label}: highlight and legend share the underline style`);
+  }
+  // Comparison: each entity row says its side in words; the bars' sides differ by pattern and say it.
+  await start(p, `?view=compare&a=${A}&b=${B}`);
+  await p.waitForSelector('.coverage [data-entity]');
+  const words = { both: 'both', a: 'A only', b: 'B only' };
+  const rows = await p.$$eval('.coverage [data-side]', (els) => els.map((e) => [e.dataset.side, e.querySelector('.side-badge').textContent.trim()]));
+  assert.ok(rows.length > 5);
+  for (const [side, word] of rows) assert.equal(word, words[side]);
+  const patterns = await p.$$eval('.key', (els) => els.map((e) => getComputedStyle(e).backgroundImage));
+  assert.equal(new Set(patterns).size, 3, 'only-A, both and only-B keys differ by pattern');
+  assert.ok(await p.$$eval('.bar[role="img"]', (els) => els.length > 0 && els.every((e) => /only in A.*in both.*only in B/.test(e.getAttribute('aria-label')))));
+  // Verdicts and distance claims carry their verdict as a word.
+  const verdicts = await p.$$eval('[data-verdict]', (els) => els.map((e) => [e.dataset.verdict, e.querySelector('.badge').textContent.trim()]));
+  for (const [v, word] of verdicts) assert.equal(word, v);
+  await start(p, '?view=places');
+  await p.waitForSelector('[data-claim]');
+  for (const [v, word] of await p.$$eval('[data-claim]', (els) => els.map((e) => [e.dataset.claim, e.querySelector('.badge').textContent.trim()]))) assert.equal(word, v);
+  // The user's own article says so in words, in the list and in the reader.
+  await start(p);
+  await p.fill('[data-testid="import-text"]', STORY);
+  await p.click('[data-testid="import-submit"]');
+  await p.waitForSelector('.reader .badge.user');
+  assert.equal((await p.textContent('.article-link.current .yours')).trim(), 'yours');
+  assert.equal((await p.textContent('.reader .badge.user')).trim(), 'your article');
+  // Status messages start with a sign as well as a colour.
+  const sign = await p.$eval('.import-message.ok', (e) => getComputedStyle(e, '::before').content);
+  assert.match(sign, /✓/);
+});
