@@ -156,8 +156,14 @@ test('keyboard only: views, legend, mentions, compare, places, import', async ()
   await p.keyboard.press('Enter');
   await p.waitForSelector('[data-testid="import-message"]');
   assert.match(await p.textContent('[data-testid="import-message"]'), /Added/);
+  // (Let the new article finish saving, so no re-render races the next key presses.)
+  await p.waitForFunction(() => /saved in this browser/.test(document.querySelector('[data-testid="storage-status"]')?.textContent ?? ''));
   await tabTo(p, '[data-testid="import-file"]');
-  const [chooser] = await Promise.all([p.waitForEvent('filechooser'), p.keyboard.press('Space')]);
+  const opened = p.waitForEvent('filechooser', { timeout: 15000 });
+  await p.keyboard.press('Space');
+  const chooser = await opened.catch(async (e) => {
+    throw new Error(`no file chooser after Space on ${(await focusState(p)).desc}: ${e.message}`);
+  });
   await chooser.setFiles([]);
   await p.keyboard.press('Escape');
   await tabTo(p, '[data-action="backup"]');
