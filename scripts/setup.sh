@@ -46,9 +46,10 @@ if ! have chromium || ! have chromedriver; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
-# wasm-opt (npm's binaryen) and playwright-core, pinned by package-lock.json.
-if ! wasm-opt --version 2>/dev/null | grep -q 'version 132' || [ ! -d node_modules/playwright-core ]; then
-  say "installing node tools (binaryen, playwright-core)"
+# wasm-opt (npm's binaryen), playwright-core and axe-core, pinned by package-lock.json.
+if ! wasm-opt --version 2>/dev/null | grep -q 'version 132' || [ ! -d node_modules/playwright-core ] \
+  || [ ! -f node_modules/axe-core/axe.min.js ]; then
+  say "installing node tools (binaryen, playwright-core, axe-core)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 say "all tools present"

@@ -461,13 +461,18 @@ pub fn App() -> Html {
                 hits={hits} on_search={on_search} on_outlet={on_outlet} on_clear={on_clear} />
             <div class={classes!("layout", format!("layout-{}", view.view.as_str()))}>
                 if view.view != View::Compare {
-                    <aside class="sidebar">
+                    <aside class="sidebar" aria-label="Article list">
                         <ArticleList corpus={corpus.clone()} selected={article_id.clone().map(AttrValue::from)}
                             visible={view.filtered().then_some(visible)} on_open={on_open}
                             hits={(!view.q.trim().is_empty()).then(|| corpus.0.iter().zip(&filters).map(|(d, f)| (d.meta.id.clone(), f.hits)).collect())} />
                     </aside>
                 }
-                <main id="main" class="main" tabindex="-1">{main}</main>
+                <main id="main" class="main" tabindex="-1">
+                    if view.view != View::Read {
+                        <h1 class="visually-hidden">{view.view.title()}</h1>
+                    }
+                    {main}
+                </main>
                 if view.view != View::Compare {
                     <aside class="tools-aside" aria-label="Your articles">
                         <Import corpus={corpus.clone()} {on_add} />
@@ -475,7 +480,7 @@ pub fn App() -> Html {
                     </aside>
                 }
                 if view.view == View::Read {
-                    <aside class="panel">
+                    <aside class="panel" aria-label="Entities in the corpus">
                         {contexts.unwrap_or_default()}
                         {entity_panel}
                     </aside>

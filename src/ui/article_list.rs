@@ -80,7 +80,7 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
         html! {
             <li key={id.clone()}>
                 <a
-                    href={format!("?article={id}")}
+                    href={format!("?article={}", js_sys::encode_uri_component(&id))}
                     class={classes!("article-link", current.then_some("current"))}
                     data-article={id.clone()}
                     aria-current={current.then_some("page")}

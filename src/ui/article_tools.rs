@@ -47,9 +47,9 @@ fn save(name: &str, mime: &str, contents: &str) {
     }
 }
 
-fn label_select(id: &str, current: Option<Label>) -> Html {
+fn label_select(id: &str, name: &str, current: Option<Label>) -> Html {
     html! {
-        <select id={id.to_string()} aria-label="Label">
+        <select id={id.to_string()} aria-label={name.to_string()}>
             { for Label::ALL.into_iter().map(|l| html! {
                 <option value={l.as_str()} selected={current == Some(l)}>{l.human()}</option>
             }) }
@@ -173,7 +173,7 @@ pub fn ArticleTools(props: &ArticleToolsProps) -> Html {
                 <div class="correct-bar" role="group" aria-label="Correct this highlight">
                     <p class="small"><strong>{format!("“{}”", m.span.slice(&doc.text))}</strong>{format!(" · {} · {} — {}", m.label.human(), m.canonical, m.why)}</p>
                     <button type="button" class="tool" data-action="remove" onclick={remove}>{"Remove highlight"}</button>
-                    <span class="tool-group">{label_select("relabel-to", Some(m.label))}
+                    <span class="tool-group">{label_select("relabel-to", "New label for this highlight", Some(m.label))}
                         <button type="button" class="tool" data-action="relabel" onclick={relabel}>{"Change label"}</button></span>
                     if !same_label.is_empty() {
                         <span class="tool-group">
@@ -278,7 +278,7 @@ pub fn ArticleTools(props: &ArticleToolsProps) -> Html {
             {correction_bar}
             <div class="tool-row">
                 <span class="small muted">{"Missed a name? Select it, then "}</span>
-                {label_select("add-label", None)}
+                {label_select("add-label", "Label for the selected text", None)}
                 <button type="button" class="tool" data-action="add" onclick={add}>{"Tag selection"}</button>
                 if props.corrections > 0 {
                     <button type="button" class="tool" data-action="undo" onclick={undo}>{format!("Undo last correction ({})", props.corrections)}</button>

@@ -142,10 +142,10 @@ pub fn Compare(props: &CompareProps) -> Html {
             </div>
             <h3 class="texts-title">{"Full texts"}<span class="muted small">{" · scrolling one scrolls the other"}</span></h3>
             <div class="two texts">
-                <div class="text-col" ref={left.clone()} onscroll={sync(left.clone(), right.clone())} data-side="a" tabindex="0" aria-label={format!("Text of {}", a.meta.outlet)}>
+                <div class="text-col" ref={left.clone()} onscroll={sync(left.clone(), right.clone())} data-side="a" tabindex="0" role="region" aria-label={format!("Text of {}", a.meta.outlet)}>
                     {full_text(&a, &props.options, &props.on_select)}
                 </div>
-                <div class="text-col" ref={right.clone()} onscroll={sync(right.clone(), left.clone())} data-side="b" tabindex="0" aria-label={format!("Text of {}", b.meta.outlet)}>
+                <div class="text-col" ref={right.clone()} onscroll={sync(right.clone(), left.clone())} data-side="b" tabindex="0" role="region" aria-label={format!("Text of {}", b.meta.outlet)}>
                     {full_text(&b, &props.options, &props.on_select)}
                 </div>
             </div>

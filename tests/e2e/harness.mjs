@@ -32,9 +32,11 @@ export async function open(prefix = '/', { root = DIST, gzip = false } = {}) {
   const errors = [];
   /** A fresh page at `width`×`height` in a fresh profile, collecting page errors into
    * `errors`. Service workers are blocked unless `serviceWorkers: 'allow'`: a worker would
-   * answer requests that tests intercept with `page.route` (e.g. blocking data/). */
-  async function page({ width = 1280, height = 900, serviceWorkers = 'block' } = {}) {
-    const context = await browser.newContext({ viewport: { width, height }, serviceWorkers });
+   * answer requests that tests intercept with `page.route` (e.g. blocking data/).
+   * `colorScheme` emulates a light or dark preference; `bypassCSP` lets a test inject its own
+   * script (axe). */
+  async function page({ width = 1280, height = 900, serviceWorkers = 'block', colorScheme = 'light', bypassCSP = false } = {}) {
+    const context = await browser.newContext({ viewport: { width, height }, serviceWorkers, colorScheme, bypassCSP });
     const p = await context.newPage();
     p.on('pageerror', (e) => errors.push(String(e)));
     p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
