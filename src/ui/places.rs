@@ -12,6 +12,9 @@ use crate::engine::text::sentences;
 use crate::ui::corpus::Corpus;
 use crate::ui::gazetteer::GazetteerState;
 use crate::ui::highlight::quoted;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -38,34 +41,80 @@ fn location(row: &PlaceRow) -> Option<LatLon> {
     row.place.as_ref().map(|p| LatLon::new(p.lat, p.lon))
 }
 
+/// Places listed at first; a large corpus has thousands, shown on request.
+const FIRST_ROWS: usize = 150;
+/// Places added by each "Show more".
+const MORE_ROWS: usize = 300;
+/// Sentences quoted per place.
+const KWIC_ROWS: usize = 12;
+
+/// The place rows of one corpus against one gazetteer, and its articles' sentences as needed.
+struct PlaceTable {
+    rows: Vec<PlaceRow>,
+    sentences: Sentences,
+}
+
+/// Each article's sentences, split the first time a quotation needs them.
+#[derive(Default)]
+struct Sentences(RefCell<HashMap<usize, Rc<Vec<Span>>>>);
+
+impl Sentences {
+    fn of(&self, doc: usize, text: &str) -> Rc<Vec<Span>> {
+        self.0
+            .borrow_mut()
+            .entry(doc)
+            .or_insert_with(|| Rc::new(sentences(text)))
+            .clone()
+    }
+}
+
+thread_local! {
+    /// The last table made, so that leaving the place list and coming back costs nothing.
+    static LAST_TABLE: RefCell<Option<(Corpus, GazetteerState, Rc<PlaceTable>)>> = const { RefCell::new(None) };
+}
+
+/// The table for `corpus` and `gaz`, from the cache when neither changed.
+fn place_table(corpus: &Corpus, gaz: &GazetteerState) -> Rc<PlaceTable> {
+    LAST_TABLE.with(|last| {
+        if let Some((c, g, t)) = &*last.borrow() {
+            if c == corpus && g == gaz {
+                return t.clone();
+            }
+        }
+        // Until the table is here every place is listed, unresolved.
+        let empty = Gazetteer::default();
+        let g = gaz.ready().unwrap_or(&empty);
+        let resolved: Vec<(&str, Vec<MentionResolution>)> = corpus
+            .0
+            .iter()
+            .map(|d| {
+                let places: Vec<_> = d
+                    .mentions
+                    .iter()
+                    .filter(|m| m.label == Label::Place)
+                    .cloned()
+                    .collect();
+                (d.text.as_str(), resolve_mentions(g, &d.text, &places))
+            })
+            .collect();
+        let table = Rc::new(PlaceTable {
+            rows: place_list(&resolved),
+            sentences: Sentences::default(),
+        });
+        *last.borrow_mut() = Some((corpus.clone(), gaz.clone(), table.clone()));
+        table
+    })
+}
+
 /// The place list.
 #[component]
 pub fn Places(props: &PlacesProps) -> Html {
-    let rows = use_memo(
+    let table = use_memo(
         (props.corpus.clone(), props.gazetteer.clone()),
-        |(corpus, gaz)| {
-            // Until the table is here every place is listed, unresolved.
-            let empty = Gazetteer::default();
-            let g = gaz.ready().unwrap_or(&empty);
-            let resolved: Vec<(&str, Vec<MentionResolution>)> = corpus
-                .0
-                .iter()
-                .map(|d| {
-                    let places: Vec<_> = d
-                        .mentions
-                        .iter()
-                        .filter(|m| m.label == Label::Place)
-                        .cloned()
-                        .collect();
-                    (d.text.as_str(), resolve_mentions(g, &d.text, &places))
-                })
-                .collect();
-            // Each article's sentences, split once, for the rows' quotations.
-            let sentences: Vec<Vec<Span>> = corpus.0.iter().map(|d| sentences(&d.text)).collect();
-            (place_list(&resolved), sentences)
-        },
+        |(corpus, gaz)| place_table(corpus, gaz),
     );
-    let (rows, sentences) = (&rows.0, &rows.1);
+    let limit = use_state(|| FIRST_ROWS);
+    let (rows, sentences) = (&table.rows, &table.sentences);
     let docs = &props.corpus.0;
     let resolved_rows: Vec<&PlaceRow> = rows.iter().filter(|r| r.place.is_some()).collect();
     let reference = props
@@ -99,8 +148,9 @@ pub fn Places(props: &PlacesProps) -> Html {
             _ => String::new(),
         }
     };
+    let total_rows = ordered.len();
     let mut groups: Vec<(String, Vec<&PlaceRow>)> = Vec::new();
-    for row in ordered {
+    for row in ordered.into_iter().take(*limit) {
         let key = group_of(row);
         match groups.iter_mut().find(|(k, _)| *k == key) {
             Some((_, list)) => list.push(row),
@@ -183,6 +233,12 @@ pub fn Places(props: &PlacesProps) -> Html {
                     </ol>
                 </div>
             }) }
+            if total_rows > *limit {
+                <button type="button" class="link more-places" onclick={{
+                    let limit = limit.clone();
+                    Callback::from(move |_| limit.set(*limit + MORE_ROWS))
+                }}>{format!("Show {} more of {total_rows} places", MORE_ROWS.min(total_rows - *limit))}</button>
+            }
             <p class="small muted attribution">{crate::engine::gazetteer::ATTRIBUTION}</p>
         </section>
     }
@@ -191,7 +247,7 @@ pub fn Places(props: &PlacesProps) -> Html {
 fn place_row(
     props: &PlacesProps,
     docs: &[std::rc::Rc<crate::engine::document::Document>],
-    sentences: &[Vec<Span>],
+    sentences: &Sentences,
     row: &PlaceRow,
     reference: Option<&PlaceRow>,
     rel: Option<Relative>,
@@ -219,9 +275,10 @@ fn place_row(
             None => outlets.push((o, 1)),
         }
     }
-    let sentences_html = row.mentions.iter().map(|m| {
+    let sentences_html = row.mentions.iter().take(KWIC_ROWS).map(|m| {
         let doc = &docs[m.doc];
-        let s = sentences[m.doc]
+        let s = sentences
+            .of(m.doc, &doc.text)
             .iter()
             .find(|s| s.contains(m.span))
             .copied()
@@ -286,6 +343,9 @@ fn place_row(
                     </p>
                 }
                 <ol class="kwic">{ for sentences_html }</ol>
+                if row.mentions.len() > KWIC_ROWS {
+                    <p class="small muted">{format!("… and {} more mentions", row.mentions.len() - KWIC_ROWS)}</p>
+                }
             </details>
         </li>
     }
