@@ -18,7 +18,9 @@ const BATCH_BYTES: usize = 256 * 1024;
 /// … or this many articles.
 const BATCH_ARTICLES: usize = 64;
 /// While more batches follow, finished analyses reach the page at most this often
-/// (milliseconds), so that a large import re-indexes the corpus a few times, not per batch.
+/// (milliseconds), and only once they are at least as many as those already handed over in
+/// this run: a large import re-indexes the corpus a logarithmic number of times, so the
+/// page's work stays proportional to the corpus, not to its square.
 const FLUSH_MS: f64 = 1500.0;
 
 /// The page's handle on the tagging worker. Cheap to clone; clones share one worker.
@@ -52,6 +54,8 @@ struct Inner {
     unflushed: (Vec<(Document, bool)>, f64),
     /// When analyses were last handed to the page (`Date.now()`).
     flushed_at: f64,
+    /// Analyses handed to the page since the worker was last idle.
+    flushed_in_run: usize,
     on_event: Callback<AnalysesAction>,
 }
 
@@ -73,6 +77,7 @@ impl Tagger {
                 full_sent: false,
                 unflushed: (Vec::new(), 0.0),
                 flushed_at: 0.0,
+                flushed_in_run: 0,
                 on_event,
             })),
         }
@@ -210,9 +215,17 @@ impl Inner {
         }
         self.send_next(me);
         let now = js_sys::Date::now();
-        if self.in_flight.is_none() || now - self.flushed_at >= FLUSH_MS {
+        let idle = self.in_flight.is_none();
+        let due =
+            now - self.flushed_at >= FLUSH_MS && self.unflushed.0.len() >= self.flushed_in_run;
+        if idle || due {
             self.flushed_at = now;
             let (docs, ms) = std::mem::take(&mut self.unflushed);
+            self.flushed_in_run = if idle {
+                0
+            } else {
+                self.flushed_in_run + docs.len()
+            };
             for (doc, _) in &docs {
                 self.asked.remove(&doc.meta.id);
             }

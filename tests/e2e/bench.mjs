@@ -74,7 +74,7 @@ async function measure(name, action, n = 30) {
 async function interactions() {
 await measure('label toggle (PLACE)', `document.querySelector('[data-toggle="PLACE"]').click()`);
 await measure('entity selection', `const b = document.querySelectorAll('[data-entity] .entity-name'); b[i % 8].click()`);
-await measure('search keystroke', `const s = document.getElementById('search'); s.value = i % 2 ? 'Kirkuk' : 'Kirku'; s.dispatchEvent(new InputEvent('input', { bubbles: true }))`);
+await measure('search keystroke', `const s = document.getElementById('search'); s.value = i % 2 ? 'minister' : 'forces'; s.dispatchEvent(new InputEvent('input', { bubbles: true }))`);
 await measure('open comparison view', `document.querySelector(i % 2 ? '[data-view="read"]' : '[data-view="compare"]').click()`, 20);
 await measure('open place list', `document.querySelector(i % 2 ? '[data-view="read"]' : '[data-view="places"]').click()`, 20);
 }
