@@ -412,7 +412,8 @@ pub fn App() -> Html {
     html! {
         <div class="app" data-gazetteer={match &*gaz {
                 _ if analyses.gazetteer_failed.is_some() => "core",
-                GazetteerState::Ready(_) if analyses.all_full() => "full",
+                GazetteerState::Ready(_) if analyses.all_full()
+                    && corpus.0.iter().all(|d| analyses.docs.contains_key(&d.meta.id)) => "full",
                 GazetteerState::Failed(_) => "core",
                 _ => "loading",
             }}
