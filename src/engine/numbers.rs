@@ -167,16 +167,24 @@ fn at(v: TokenView<'_>, i: usize) -> Option<(usize, String, &'static str)> {
         return Some((i + 1, lower, "vague-magnitude"));
     }
     // An approximator starts a span only when a number follows it.
-    if let Some(end) = APPROXIMATORS.iter().find_map(|a| {
-        let n = a.split(' ').count();
-        (a.split(' ').enumerate().all(|(k, w)| v.is(i + k, w)) && value_of(v, i + n).is_some())
-            .then_some(i + n)
+    if let Some(end) = approximators().iter().find_map(|words| {
+        let n = words.len();
+        (v.is(i, words[0])
+            && words.iter().enumerate().all(|(k, w)| v.is(i + k, w))
+            && value_of(v, i + n).is_some())
+        .then_some(i + n)
     }) {
         if let Some((e, canon, _)) = count(v, end) {
             return Some((e, format!("~{canon}"), "approximate-count"));
         }
     }
     count(v, i)
+}
+
+/// [`APPROXIMATORS`], each cut into its words.
+fn approximators() -> &'static [Vec<&'static str>] {
+    static CELL: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    CELL.get_or_init(|| APPROXIMATORS.iter().map(|a| a.split(' ').collect()).collect())
 }
 
 /// A count at `i`: number [multiplier] [unit|noun], or `$`/`%` forms.

@@ -115,6 +115,12 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token> {
     let mut i = 0;
     let mut space = true;
     while i < b.len() {
+        if matches!(b[i], b' ' | b'\t'..=b'\r') {
+            // ASCII whitespace, the common case of the test below.
+            space = true;
+            i += 1;
+            continue;
+        }
         let c = next_char(s, i);
         let cl = c.len_utf8();
         if c.is_whitespace() {
@@ -162,6 +168,21 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token> {
 
 /// The capitalisation of a word or initials token.
 fn case_of(word: &str, kind: TokenKind) -> Case {
+    let wb = word.as_bytes();
+    match wb.first() {
+        Some(f) if f.is_ascii_lowercase() => return Case::Lower,
+        Some(f) if f.is_ascii_uppercase() && word.is_ascii() => {
+            let all_caps = kind == TokenKind::Word
+                && wb.iter().filter(|c| c.is_ascii_alphabetic()).nth(1).is_some()
+                && !wb.iter().any(u8::is_ascii_lowercase);
+            return if all_caps {
+                Case::AllCaps
+            } else {
+                Case::Capitalised
+            };
+        }
+        _ => {}
+    }
     let Some(first) = word.chars().next() else {
         return Case::Other;
     };
@@ -216,6 +237,9 @@ fn scan_word(s: &str, mut i: usize) -> usize {
         if b[i].is_ascii_alphanumeric() {
             i += 1;
             continue;
+        }
+        if b[i] < 0x80 && b[i] != b'\'' {
+            break;
         }
         let c = next_char(s, i);
         if is_word_char(c) {
