@@ -21,12 +21,12 @@
 
 use super::fxhash::{FxHashMap as HashMap, FxHashSet};
 use super::gazetteer::PlaceKind;
-use std::borrow::Cow;
 use super::label::Label;
 use super::lexicon::{self, NAME_PARTICLES, TITLE_MAX_WORDS, WEEKDAYS};
 use super::mention::{Candidate, Mention, Why};
 use super::text::{is_abbreviation, Token, TokenKind, TokenView};
 use super::toponyms;
+use std::borrow::Cow;
 
 /// Priority of a name found by a rule at its own position.
 const DIRECT: u8 = 70;
@@ -35,6 +35,9 @@ const PROPAGATED: u8 = 60;
 /// Priority of a town or transliterated gazetteer match: a name the article established
 /// elsewhere (a surname, an organisation) wins over it.
 const WEAK_PLACE: u8 = 55;
+/// What the evidence says of a division's bare name read as its town
+/// ([`toponyms::bare_division_name`]).
+const TOWN_READING: &str = "; bare name, read as the town";
 /// Longest name, in units, that propagation looks for.
 const MAX_NAME_UNITS: usize = 8;
 
@@ -175,7 +178,9 @@ pub fn find(text: &str, paras: &[Vec<Token>]) -> Vec<Candidate> {
                     "province" | "governor" | "governorate" | "provinces"
                 ) {
                     if let Some(hit) = toponyms::lookup_division(&surf) {
-                        evidence = format!("{evidence}; '{cue} of' → gazetteer {}", hit.id);
+                        // The text names the division: no town reading.
+                        let kept = evidence.strip_suffix(TOWN_READING).unwrap_or(&evidence);
+                        evidence = format!("{kept}; '{cue} of' → gazetteer {}", hit.id);
                         canonical = Some(hit.canonical);
                     }
                 }
@@ -184,7 +189,13 @@ pub fn find(text: &str, paras: &[Vec<Token>]) -> Vec<Candidate> {
                 // A place found by its context: the gazetteer may still know its name.
                 if let Some(hit) = toponyms::find(&surf) {
                     evidence = format!("{evidence}; gazetteer {}", hit.place.id);
-                    canonical = Some(hit.place.name.clone());
+                    canonical = Some(match town_reading(v, f.a, f.b, hit) {
+                        Some(bare) => {
+                            evidence.push_str(TOWN_READING);
+                            bare.to_string()
+                        }
+                        None => hit.place.name.clone(),
+                    });
                 }
             }
             Candidate {
@@ -203,12 +214,7 @@ pub fn find(text: &str, paras: &[Vec<Token>]) -> Vec<Candidate> {
 /// Names listed beside places are places: "Sinjar, Jalawla, Makhmur and Tuz Khurmatu".
 /// A chunk nothing else claimed, not sentence-initial, joined by `,`, `and` or `or` to a PLACE
 /// on either side, becomes a PLACE.
-fn list_places(
-    text: &str,
-    paras: &[Vec<Token>],
-    chunks_of: &Chunks,
-    found: &mut Vec<Found>,
-) {
+fn list_places(text: &str, paras: &[Vec<Token>], chunks_of: &Chunks, found: &mut Vec<Found>) {
     // Per paragraph: token → is covered, starts a place, ends a place (flat, one stretch of
     // `len + 3` entries per paragraph so that `b + 2` stays inside).
     let mut base = Vec::with_capacity(paras.len());
@@ -381,7 +387,10 @@ impl NameTable {
             if last > f.a {
                 let sur = surface(v, last, f.b);
                 if let Some((particle, bare)) = sur.split_once('-') {
-                    if NAME_PARTICLES.iter().any(|n| n.eq_ignore_ascii_case(particle)) {
+                    if NAME_PARTICLES
+                        .iter()
+                        .any(|n| n.eq_ignore_ascii_case(particle))
+                    {
                         self.insert(
                             bare,
                             Label::Person,
@@ -644,8 +653,7 @@ fn classify(
 /// True when every unit is a nationality/ethnic word (not a religion).
 fn all_demonyms(v: TokenView<'_>, units: &[Unit]) -> bool {
     units.iter().all(|u| {
-        lexicon::group(surface(v, u.a, u.b).as_ref())
-            .is_some_and(|g| g.source != "religion")
+        lexicon::group(surface(v, u.a, u.b).as_ref()).is_some_and(|g| g.source != "religion")
     })
 }
 
@@ -725,8 +733,7 @@ fn part(
     }
     let last = surface(v, units[units.len() - 1].a, b);
     // 2. Organisation heads.
-    if (units.len() >= 2 || v.is(b, "of") && v.is_cap(b + 1)) && lexicon::is_org_head(&last)
-    {
+    if (units.len() >= 2 || v.is(b, "of") && v.is_cap(b + 1)) && lexicon::is_org_head(&last) {
         if units.len() >= 2 && all_demonyms(v, &units[..units.len() - 1]) {
             lexical(v, p, units, out, segs);
             return;
@@ -1023,7 +1030,10 @@ fn found_place(
     rule: &'static str,
 ) -> Found {
     let (canonical, evidence) = match hit {
-        PlaceRef::Known(h) => (h.place.name.clone(), h.place.id.to_string()),
+        PlaceRef::Known(h) => match town_reading(v, a, b, h) {
+            Some(bare) => (bare.to_string(), format!("{}{TOWN_READING}", h.place.id)),
+            None => (h.place.name.clone(), h.place.id.to_string()),
+        },
         PlaceRef::Stan { a, b } => {
             let name = surface(v, a, b).into_owned();
             let evidence = format!("{name} (region)");
@@ -1045,6 +1055,20 @@ fn found_place(
             WEAK_PLACE
         },
     }
+}
+
+/// The town reading of a division named bare ("Kirkuk" for Kirkuk Governorate) at tokens
+/// `a..b`, when the gazetteer lacks towns (see [`toponyms::bare_division_name`]) and the text
+/// does not say "province" or "governorate" right after the name.
+fn town_reading(v: TokenView<'_>, a: usize, b: usize, hit: toponyms::Hit) -> Option<&'static str> {
+    let next = v.s(b);
+    let says_division = ["province", "provinces", "governorate", "governorates"]
+        .iter()
+        .any(|w| next.eq_ignore_ascii_case(w));
+    if says_division {
+        return None;
+    }
+    toponyms::bare_division_name(hit, &surface(v, a, b))
 }
 
 /// Step 4: an unknown run of units, classified by its context.
@@ -1092,8 +1116,7 @@ fn context(
     if at_chunk_start {
         // "…,” reports X", "according to X", "described by X".
         let p1 = prev(1);
-        let outlet = lexicon::is_outlet_verb(&p1)
-            && !matches!(&*p1, "according" | "via")
+        let outlet = lexicon::is_outlet_verb(&p1) && !matches!(&*p1, "according" | "via")
             || (p1 == "to" && prev(2) == "according")
             || (p1 == "by"
                 && matches!(

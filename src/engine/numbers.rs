@@ -184,7 +184,12 @@ fn at(v: TokenView<'_>, i: usize) -> Option<(usize, String, &'static str)> {
 /// [`APPROXIMATORS`], each cut into its words.
 fn approximators() -> &'static [Vec<&'static str>] {
     static CELL: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
-    CELL.get_or_init(|| APPROXIMATORS.iter().map(|a| a.split(' ').collect()).collect())
+    CELL.get_or_init(|| {
+        APPROXIMATORS
+            .iter()
+            .map(|a| a.split(' ').collect())
+            .collect()
+    })
 }
 
 /// A count at `i`: number [multiplier] [unit|noun], or `$`/`%` forms.

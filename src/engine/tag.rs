@@ -63,20 +63,24 @@ pub fn resolve(mut candidates: Vec<Candidate>) -> Vec<Mention> {
     candidates.retain(|c| !c.mention.span.is_empty());
     // Best first: priority, then length, then position; among equals the earlier candidate
     // (the order of a stable sort).
-    let mut order: Vec<(std::cmp::Reverse<u8>, std::cmp::Reverse<usize>, usize, usize)> =
-        candidates
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let s = c.mention.span;
-                (
-                    std::cmp::Reverse(c.priority),
-                    std::cmp::Reverse(s.len()),
-                    s.start(),
-                    i,
-                )
-            })
-            .collect();
+    let mut order: Vec<(
+        std::cmp::Reverse<u8>,
+        std::cmp::Reverse<usize>,
+        usize,
+        usize,
+    )> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let s = c.mention.span;
+            (
+                std::cmp::Reverse(c.priority),
+                std::cmp::Reverse(s.len()),
+                s.start(),
+                i,
+            )
+        })
+        .collect();
     order.sort_unstable();
     // A candidate is taken when none of its bytes is taken yet.
     let end = candidates

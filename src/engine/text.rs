@@ -173,7 +173,11 @@ fn case_of(word: &str, kind: TokenKind) -> Case {
         Some(f) if f.is_ascii_lowercase() => return Case::Lower,
         Some(f) if f.is_ascii_uppercase() && word.is_ascii() => {
             let all_caps = kind == TokenKind::Word
-                && wb.iter().filter(|c| c.is_ascii_alphabetic()).nth(1).is_some()
+                && wb
+                    .iter()
+                    .filter(|c| c.is_ascii_alphabetic())
+                    .nth(1)
+                    .is_some()
                 && !wb.iter().any(u8::is_ascii_lowercase);
             return if all_caps {
                 Case::AllCaps

@@ -87,6 +87,39 @@ impl Hit {
     }
 }
 
+/// For a first-level division that `surface` names by its bare name ("Kirkuk" for Kirkuk
+/// Governorate, "X" for "X Province"), when the gazetteer in use lists no towns (the core
+/// table, before the full one arrives): that bare name, which is just as likely the town the
+/// division is named after. `None` otherwise, and always with a table that lists towns (there
+/// a town of that name would have been found first).
+pub(crate) fn bare_division_name(hit: Hit, surface: &str) -> Option<&'static str> {
+    let p = hit.place;
+    let ty = p.division_type.as_str();
+    if !p.kind.is_division() || !matches!(ty, "Governorate" | "Province") {
+        return None;
+    }
+    let last = surface.rsplit(' ').next().unwrap_or(surface);
+    if last.eq_ignore_ascii_case(ty) || lists_towns(gazetteer()) {
+        return None;
+    }
+    p.name.strip_suffix(ty)?.strip_suffix(' ')
+}
+
+/// True when `g` has town records (the full table does, the core table does not).
+fn lists_towns(g: &'static Gazetteer) -> bool {
+    thread_local! {
+        static SEEN: std::cell::Cell<(usize, bool)> = const { std::cell::Cell::new((0, false)) };
+    }
+    let who = std::ptr::from_ref::<Gazetteer>(g) as usize;
+    let (seen, towns) = SEEN.with(std::cell::Cell::get);
+    if seen == who {
+        return towns;
+    }
+    let towns = g.places().iter().any(|p| p.kind == PlaceKind::Town);
+    SEEN.with(|c| c.set((who, towns)));
+    towns
+}
+
 /// [`lookup`] without allocating: the best record of `surface`, if any.
 pub(crate) fn find(surface: &str) -> Option<Hit> {
     // Articles repeat their names: remember recent answers (bounded, per thread). The memo
@@ -97,9 +130,7 @@ pub(crate) fn find(surface: &str) -> Option<Hit> {
     }
     let g = gazetteer();
     let who = std::ptr::from_ref::<Gazetteer>(g) as usize;
-    let to_hit = |(i, exact): (PlaceIndex, bool)| {
-        g.place(i).map(|place| Hit { place, exact })
-    };
+    let to_hit = |(i, exact): (PlaceIndex, bool)| g.place(i).map(|place| Hit { place, exact });
     let memo = MEMO.with(|m| {
         let m = m.try_borrow().ok()?;
         if m.0 == who {
