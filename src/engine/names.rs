@@ -693,7 +693,7 @@ fn part(
     if let Some(t) = title {
         let surf = surface(v, a, b);
         let trusted_place = toponyms::find(&surf).is_some_and(|h| h.exact && h.prominent());
-        if !lexicon::group(surf.as_ref()).is_some() && !trusted_place {
+        if lexicon::group(surf.as_ref()).is_none() && !trusted_place {
             push(
                 out,
                 a,
@@ -771,7 +771,7 @@ fn part(
     // "Pentagon Director of …": an unknown name right before a title is its organisation.
     if before_title && units.len() == 1 && !v.sentence_initial(a) {
         let surf = surface(v, a, b);
-        if !lexicon::group(surf.as_ref()).is_some() && toponyms::find(&surf).is_none() {
+        if lexicon::group(surf.as_ref()).is_none() && toponyms::find(&surf).is_none() {
             let t = units[0];
             push(
                 out,
@@ -1303,7 +1303,7 @@ fn definitions(
     for (p, toks) in paras.iter().enumerate() {
         let v = TokenView { text, toks };
         for i in 1..v.len() {
-            if toks[i].kind != TokenKind::Punct || v.s(i) != "(" {
+            if v.kind(i) != TokenKind::Punct || v.s(i) != "(" {
                 continue;
             }
             let Some(f) = by_end.get(&(p, i)) else {

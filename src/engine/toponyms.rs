@@ -120,13 +120,16 @@ fn lists_towns(g: &'static Gazetteer) -> bool {
     towns
 }
 
+/// Remembered answers of [`find`]: surface → best record's index and whether it matched
+/// exactly.
+type Memo = FxHashMap<Box<str>, Option<(PlaceIndex, bool)>>;
+
 /// [`lookup`] without allocating: the best record of `surface`, if any.
 pub(crate) fn find(surface: &str) -> Option<Hit> {
     // Articles repeat their names: remember recent answers (bounded, per thread). The memo
     // holds record indexes of the gazetteer it was filled from.
     thread_local! {
-        static MEMO: RefCell<(usize, FxHashMap<Box<str>, Option<(PlaceIndex, bool)>>)> =
-            RefCell::new((0, FxHashMap::default()));
+        static MEMO: RefCell<(usize, Memo)> = RefCell::new((0, FxHashMap::default()));
     }
     let g = gazetteer();
     let who = std::ptr::from_ref::<Gazetteer>(g) as usize;
