@@ -68,9 +68,10 @@ pub fn detect(text: &str) -> Vec<Boilerplate> {
     let content: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].1.trim().is_empty())
         .collect();
+    let mut lower = String::new();
     let mut kinds: Vec<Option<BoilerplateKind>> = lines
         .iter()
-        .map(|(_, line)| classify(line.trim()))
+        .map(|(_, line)| classify(line.trim(), &mut lower))
         .collect();
 
     // A short blurb between two promo lines belongs to the promo box.
@@ -134,13 +135,13 @@ fn lines(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
-/// Classifies one trimmed line on its own.
-fn classify(line: &str) -> Option<BoilerplateKind> {
+/// Classifies one trimmed line on its own; `lower` is a scratch buffer.
+fn classify(line: &str, lower: &mut String) -> Option<BoilerplateKind> {
     if line.is_empty() {
         return None;
     }
-    let lower = line.to_lowercase();
-    let words = line.split_whitespace().count();
+    let words = lowercase_into(line, lower);
+    let lower = lower.as_str();
 
     if is_url(line) {
         return Some(BoilerplateKind::ImageUrl);
@@ -148,7 +149,7 @@ fn classify(line: &str) -> Option<BoilerplateKind> {
     if lower.starts_with("(image credit")
         || lower.starts_with("image credit")
         || lower.starts_with("photo credit")
-        || (words <= 6 && ends_with_any(&lower, &["photo", "photos", "images", "image"]))
+        || (words <= 6 && ends_with_any(lower, &["photo", "photos", "images", "image"]))
         || (words <= 8 && (lower.starts_with("photo:") || lower.starts_with("credit:")))
         || (words <= 8 && line.starts_with('©'))
     {
@@ -205,6 +206,28 @@ fn classify(line: &str) -> Option<BoilerplateKind> {
         return Some(BoilerplateKind::RelatedLinks);
     }
     None
+}
+
+/// Writes `line` lowercased into `out` (as `str::to_lowercase` does, but for the Greek final
+/// sigma, which no rule looks at) and returns its number of whitespace-separated words.
+fn lowercase_into(line: &str, out: &mut String) -> usize {
+    out.clear();
+    let mut words = 0;
+    let mut in_word = false;
+    for c in line.chars() {
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    words
 }
 
 fn ends_with_any(lower: &str, words: &[&str]) -> bool {

@@ -73,11 +73,25 @@ fn may_start(v: TokenView<'_>, i: usize) -> bool {
 /// The month number of a month word (`Oct`, `September`), case-sensitive on the capital.
 #[must_use]
 pub fn month_of(word: &str) -> Option<u32> {
+    // Every month name starts with one of these capitals.
+    if !matches!(
+        word.as_bytes().first(),
+        Some(b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D')
+    ) {
+        return None;
+    }
     MONTHS.iter().find(|(m, _)| *m == word).map(|&(_, n)| n)
 }
 
 /// The ISO weekday index (0 = Monday) of a weekday name.
 fn weekday_of(word: &str) -> Option<u32> {
+    // Every weekday name starts with one of these capitals.
+    if !matches!(
+        word.as_bytes().first(),
+        Some(b'M' | b'T' | b'W' | b'F' | b'S')
+    ) {
+        return None;
+    }
     WEEKDAYS.iter().position(|w| *w == word).map(|p| p as u32)
 }
 
@@ -218,15 +232,9 @@ fn year_for(anchor: Ymd, month: u32) -> i32 {
 
 /// A modifier before a weekday or deictic word, with its qualifier.
 fn modifier(s: &str) -> Option<&'static str> {
-    match s.to_ascii_lowercase().as_str() {
-        "late" => Some("late"),
-        "early" => Some("early"),
-        "last" => Some("last"),
-        "next" => Some("next"),
-        "this" => Some("this"),
-        "mid" => Some("mid"),
-        _ => None,
-    }
+    ["late", "early", "last", "next", "this", "mid"]
+        .into_iter()
+        .find(|m| s.eq_ignore_ascii_case(m))
 }
 
 /// A part of day after a weekday or deictic word.
@@ -292,19 +300,26 @@ fn deictic(
 ) -> Option<(usize, String, &'static str)> {
     let mut j = i;
     let mut qual = None;
-    if matches!(v.s(j).to_ascii_lowercase().as_str(), "early" | "late") {
+    if v.s(j).eq_ignore_ascii_case("early") || v.s(j).eq_ignore_ascii_case("late") {
         qual = modifier(v.s(j));
         j += 1;
     }
-    let w = v.s(j).to_ascii_lowercase();
-    let (offset, mut end, this_part) = match w.as_str() {
-        "yesterday" => (-1, j + 1, None),
-        "today" => (0, j + 1, None),
-        "tonight" => (0, j + 1, Some("night")),
-        "tomorrow" => (1, j + 1, None),
-        "this" if part_of_day(v.s(j + 1)) => (0, j + 2, Some(v.s(j + 1))),
-        "predawn" | "pre-dawn" if v.s(j + 1) == "hours" => (0, j + 2, Some("predawn")),
-        _ => return None,
+    let w = v.s(j);
+    let is = |word: &str| w.eq_ignore_ascii_case(word);
+    let (offset, mut end, this_part) = if is("yesterday") {
+        (-1, j + 1, None)
+    } else if is("today") {
+        (0, j + 1, None)
+    } else if is("tonight") {
+        (0, j + 1, Some("night"))
+    } else if is("tomorrow") {
+        (1, j + 1, None)
+    } else if is("this") && part_of_day(v.s(j + 1)) {
+        (0, j + 2, Some(v.s(j + 1)))
+    } else if (is("predawn") || is("pre-dawn")) && v.s(j + 1) == "hours" {
+        (0, j + 2, Some("predawn"))
+    } else {
+        return None;
     };
     let mut part = this_part.map(str::to_string);
     if part.is_none() && part_of_day(v.s(end)) {
@@ -319,7 +334,7 @@ fn deictic(
     };
     let value = match anchor {
         Some(a) => a.add_days(offset).to_string(),
-        None => w.clone(),
+        None => w.to_ascii_lowercase(),
     };
     Some((end, qualify(value, q.as_deref()), "deictic"))
 }
@@ -330,12 +345,16 @@ fn relative_period(
     i: usize,
     anchor: Option<Ymd>,
 ) -> Option<(usize, String, &'static str)> {
-    let m = v.s(i).to_ascii_lowercase();
-    let step: i32 = match m.as_str() {
-        "last" | "past" => -1,
-        "next" | "coming" => 1,
-        "this" => 0,
-        _ => return None,
+    let m = v.s(i);
+    let is = |word: &str| m.eq_ignore_ascii_case(word);
+    let step: i32 = if is("last") || is("past") {
+        -1
+    } else if is("next") || is("coming") {
+        1
+    } else if is("this") {
+        0
+    } else {
+        return None;
     };
     let unit = v.s(i + 1);
     let canonical = match (unit, anchor) {
@@ -356,7 +375,9 @@ fn relative_period(
             );
             format!("{sat} (weekend)")
         }
-        ("month" | "year" | "week" | "weekend", None) => format!("{m} {unit}"),
+        ("month" | "year" | "week" | "weekend", None) => {
+            format!("{} {unit}", m.to_ascii_lowercase())
+        }
         _ => return None,
     };
     Some((i + 2, canonical, "relative-period"))

@@ -63,12 +63,12 @@ pub fn to_text(html: &str) -> String {
     let mut i = 0;
     let mut pending_space = false;
     while i < b.len() {
-        if b[i] == b'<' {
+        if starts_tag(b, i) {
             if html[i..].starts_with("<!--") {
                 i = html[i + 4..].find("-->").map_or(b.len(), |e| i + 4 + e + 3);
                 continue;
             }
-            let Some(close) = html[i..].find('>').map(|e| i + e) else {
+            let Some(close) = tag_end(html, i) else {
                 break;
             };
             let inner = &html[i + 1..close];
@@ -85,8 +85,8 @@ pub fn to_text(html: &str) -> String {
             }
             continue;
         }
-        // Text up to the next tag.
-        let end = html[i..].find('<').map_or(b.len(), |e| i + e);
+        // Text up to the next tag (a `<` that starts none is text: "a < b", "<3").
+        let end = next_tag(b, i + 1);
         for c in decode(&html[i..end]).chars() {
             if c.is_whitespace() && c != '\u{a0}' {
                 pending_space = true;
@@ -109,6 +109,54 @@ pub fn to_text(html: &str) -> String {
         text.push_str(line);
     }
     text
+}
+
+/// True when the `<` at byte `i` starts markup: HTML treats `<` as text unless a letter, `/`,
+/// `!` or `?` follows it.
+fn starts_tag(b: &[u8], i: usize) -> bool {
+    b.get(i) == Some(&b'<')
+        && b.get(i + 1)
+            .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'))
+}
+
+/// The first byte at or after `from` that starts markup, or the end.
+fn next_tag(b: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while i < b.len() {
+        match b[i..].iter().position(|&c| c == b'<') {
+            Some(rel) if starts_tag(b, i + rel) => return i + rel,
+            Some(rel) => i += rel + 1,
+            None => return b.len(),
+        }
+    }
+    b.len()
+}
+
+/// The `>` that ends the tag starting at `at`, skipping quoted attribute values
+/// (`alt="a>b"`). A quote left open falls back to the first `>`, so that the rest of the
+/// page is not swallowed.
+fn tag_end(html: &str, at: usize) -> Option<usize> {
+    let b = html.as_bytes();
+    let mut i = at + 1;
+    while i < b.len() {
+        match b[i] {
+            b'>' => return Some(i),
+            b'=' => {
+                i += 1;
+                while i < b.len() && b[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                if let Some(&q) = b.get(i).filter(|&&q| q == b'"' || q == b'\'') {
+                    match b[i + 1..].iter().position(|&c| c == q) {
+                        Some(rel) => i += rel + 2,
+                        None => return html[at..].find('>').map(|e| at + e),
+                    }
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 /// Ends the current line, if it has text.
@@ -140,7 +188,17 @@ fn skip_element(html: &str, mut i: usize, name: &str) -> usize {
     let mut depth = 1;
     while let Some(rel) = html[i..].find('<') {
         let at = i + rel;
-        let Some(close) = html[at..].find('>').map(|e| at + e) else {
+        if !starts_tag(html.as_bytes(), at) {
+            i = at + 1;
+            continue;
+        }
+        // Script and style content is not markup: its quotes mean nothing to the page.
+        let close = if raw {
+            html[at..].find('>').map(|e| at + e)
+        } else {
+            tag_end(html, at)
+        };
+        let Some(close) = close else {
             return html.len();
         };
         let (closing, n) = tag_name(&html[at + 1..close]);

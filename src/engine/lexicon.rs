@@ -5,8 +5,12 @@
 //! `scripts/data/build_lexicons.py` from registry packages; never edit it by hand. The
 //! closed-class lists below are general English vocabulary: none of them names an entity.
 
-use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use super::fxhash::FxHashMap as HashMap;
 use std::sync::OnceLock;
+
+mod wordset;
+
+use wordset::WordSet;
 
 /// A nationality, ethnic or religious word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -872,25 +876,11 @@ pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
-/// A set of lowercase words built once from static lists.
-fn word_set(
-    cell: &'static OnceLock<HashSet<String>>,
-    words: &[&[&str]],
-) -> &'static HashSet<String> {
-    cell.get_or_init(|| {
-        words
-            .iter()
-            .flat_map(|l| l.iter())
-            .map(|w| w.to_lowercase())
-            .collect()
-    })
-}
-
 /// True when `word` (any case) can start a DATE or NUMBER: number words, vague magnitudes,
 /// approximators, date modifiers and deictic words.
 #[must_use]
 pub fn is_quantity_or_date_trigger(word: &str) -> bool {
-    static CELL: OnceLock<HashSet<String>> = OnceLock::new();
+    static CELL: OnceLock<WordSet> = OnceLock::new();
     const DATE_WORDS: &[&str] = &[
         "late",
         "early",
@@ -907,46 +897,111 @@ pub fn is_quantity_or_date_trigger(word: &str) -> bool {
         "predawn",
     ];
     let set = CELL.get_or_init(|| {
-        let mut s: HashSet<String> = DATE_WORDS.iter().map(|w| (*w).to_string()).collect();
-        s.extend(NUMBER_WORDS.iter().map(|(w, _)| (*w).to_string()));
-        s.extend(VAGUE_MAGNITUDES.iter().map(|w| (*w).to_string()));
-        s.extend(
-            APPROXIMATORS
+        WordSet::new(
+            DATE_WORDS
                 .iter()
-                .filter_map(|w| w.split(' ').next())
-                .map(str::to_string),
-        );
-        s
+                .copied()
+                .chain(NUMBER_WORDS.iter().map(|(w, _)| *w))
+                .chain(VAGUE_MAGNITUDES.iter().copied())
+                .chain(APPROXIMATORS.iter().filter_map(|w| w.split(' ').next())),
+        )
     });
-    word.len() <= 12 && with_lower(word, |w| set.contains(w))
+    word.len() <= 12 && set.contains_lower(word)
 }
 
 /// True when `word` (exact case) is a capitalised function word.
 #[must_use]
 pub fn is_function_word(word: &str) -> bool {
-    static CELL: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    CELL.get_or_init(|| FUNCTION_WORDS.iter().copied().collect())
+    static CELL: OnceLock<WordSet> = OnceLock::new();
+    CELL.get_or_init(|| WordSet::new(FUNCTION_WORDS.iter().copied()))
         .contains(word)
 }
 
 /// True when `lower` (lowercase, dots removed) is the last word of some title.
 #[must_use]
 pub fn ends_a_title(lower: &str) -> bool {
-    static CELL: OnceLock<HashSet<String>> = OnceLock::new();
-    let set = CELL.get_or_init(|| {
-        TITLES
-            .iter()
-            .filter_map(|t| t.rsplit([' ', '-']).next())
-            .map(str::to_string)
-            .chain(TITLES.iter().map(|t| (*t).to_string()))
-            .collect()
-    });
-    set.contains(lower)
+    static CELL: OnceLock<WordSet> = OnceLock::new();
+    CELL.get_or_init(|| {
+        WordSet::new(
+            TITLES
+                .iter()
+                .filter_map(|t| t.rsplit([' ', '-']).next())
+                .chain(TITLES.iter().copied()),
+        )
+    })
+    .contains(lower)
 }
 
 /// True when `lower` (lowercase, dots removed, words joined by one space) is a title.
 #[must_use]
 pub fn is_title_phrase(lower: &str) -> bool {
-    static CELL: OnceLock<HashSet<String>> = OnceLock::new();
-    word_set(&CELL, &[TITLES]).contains(lower)
+    static CELL: OnceLock<WordSet> = OnceLock::new();
+    CELL.get_or_init(|| WordSet::new(TITLES.iter().map(|t| t.to_lowercase())))
+        .contains(lower)
 }
+
+/// The group entry of `word` (exact case), if it is a nationality, ethnic or religious word.
+#[must_use]
+pub fn group(word: &str) -> Option<&'static GroupEntry> {
+    static CELL: OnceLock<WordSet> = OnceLock::new();
+    let filter = CELL.get_or_init(|| WordSet::new(groups().keys().copied()));
+    if filter.contains(word) {
+        groups().get(word)
+    } else {
+        None
+    }
+}
+
+/// Defines a membership test over static word lists, exact case.
+macro_rules! word_test {
+    ($(#[$doc:meta])* $name:ident: $($list:expr),+) => {
+        $(#[$doc])*
+        #[must_use]
+        pub fn $name(word: &str) -> bool {
+            static CELL: OnceLock<WordSet> = OnceLock::new();
+            CELL.get_or_init(|| WordSet::new([$($list),+].into_iter().flatten().copied()))
+                .contains(word)
+        }
+    };
+}
+
+word_test!(
+    /// True when `word` is one of [`ORG_HEADS`].
+    is_org_head: ORG_HEADS
+);
+word_test!(
+    /// True when `word` is one of [`PLACE_HEADS`].
+    is_place_head: PLACE_HEADS
+);
+word_test!(
+    /// True when `word` is one of [`PLACE_NOUNS_AFTER`].
+    is_place_noun_after: PLACE_NOUNS_AFTER
+);
+word_test!(
+    /// True when `word` is one of [`PLACE_NOUNS_BEFORE_OF`].
+    is_place_noun_before_of: PLACE_NOUNS_BEFORE_OF
+);
+word_test!(
+    /// True when `word` is one of [`PLACE_PREPOSITIONS`].
+    is_place_preposition: PLACE_PREPOSITIONS
+);
+word_test!(
+    /// True when `word` is one of [`FORCE_NOUNS`].
+    is_force_noun: FORCE_NOUNS
+);
+word_test!(
+    /// True when `word` is one of [`OUTLET_VERBS`].
+    is_outlet_verb: OUTLET_VERBS
+);
+word_test!(
+    /// True when `word` is one of [`SPEECH_VERBS`].
+    is_speech_verb: SPEECH_VERBS
+);
+word_test!(
+    /// True when `word` is one of [`NAME_PARTICLES`].
+    is_name_particle: NAME_PARTICLES
+);
+word_test!(
+    /// True when `word` is one of [`NOT_ACRONYMS`].
+    is_not_acronym: NOT_ACRONYMS
+);

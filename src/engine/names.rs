@@ -20,15 +20,13 @@
 //! article, sentence-initial positions included.
 
 use super::fxhash::{FxHashMap as HashMap, FxHashSet};
+use super::gazetteer::PlaceKind;
 use super::label::Label;
-use super::lexicon::{
-    self, FORCE_NOUNS, NAME_PARTICLES, NOT_ACRONYMS, ORG_HEADS, OUTLET_VERBS, PLACE_HEADS,
-    PLACE_NOUNS_AFTER, PLACE_NOUNS_BEFORE_OF, PLACE_PREPOSITIONS, SPEECH_VERBS, TITLE_MAX_WORDS,
-    WEEKDAYS,
-};
+use super::lexicon::{self, NAME_PARTICLES, TITLE_MAX_WORDS, WEEKDAYS};
 use super::mention::{Candidate, Mention, Why};
 use super::text::{is_abbreviation, Token, TokenKind, TokenView};
 use super::toponyms;
+use std::borrow::Cow;
 
 /// Priority of a name found by a rule at its own position.
 const DIRECT: u8 = 70;
@@ -37,6 +35,9 @@ const PROPAGATED: u8 = 60;
 /// Priority of a town or transliterated gazetteer match: a name the article established
 /// elsewhere (a surname, an organisation) wins over it.
 const WEAK_PLACE: u8 = 55;
+/// What the evidence says of a division's bare name read as its town
+/// ([`toponyms::bare_division_name`]).
+const TOWN_READING: &str = "; bare name, read as the town";
 /// Longest name, in units, that propagation looks for.
 const MAX_NAME_UNITS: usize = 8;
 
@@ -69,27 +70,28 @@ struct Found {
 #[must_use]
 pub fn find(text: &str, paras: &[Vec<Token>]) -> Vec<Candidate> {
     let mut found = Vec::new();
-    let mut chunks_of = Vec::with_capacity(paras.len());
+    let mut chunks_of = Chunks::default();
+    let mut scratch = Vec::new();
     for (p, toks) in paras.iter().enumerate() {
         let v = TokenView { text, toks };
-        let chunks = chunks(v);
-        for c in &chunks {
-            classify(v, p, c, &mut found);
+        chunks(v, &mut chunks_of);
+        for c in chunks_of.of(p) {
+            classify(v, p, c, &mut found, &mut scratch);
         }
-        chunks_of.push(chunks);
     }
     for _ in 0..2 {
         list_places(text, paras, &chunks_of, &mut found);
     }
     let aliases = definitions(text, paras, &found);
     let mut names = NameTable::default();
-    for (alias, (label, canonical)) in &aliases {
+    for (alias, (label, canonical)) in aliases {
+        let evidence = format!("defined as {canonical}");
         names.insert(
-            alias.clone(),
-            *label,
-            Some(canonical.clone()),
+            &alias,
+            label,
+            || Some(canonical),
             "acronym-definition",
-            format!("defined as {canonical}"),
+            || evidence,
         );
     }
     // Longer names first, so that a surname learns its full name before standing alone.
@@ -102,10 +104,16 @@ pub fn find(text: &str, paras: &[Vec<Token>]) -> Vec<Candidate> {
         };
         names.learn(v, f);
     }
-    // Propagation: every occurrence of a known name.
+    // Propagation: every occurrence of a known name, except where a finding of higher
+    // priority has the same span (it would win the overlap anyway).
+    let decided: FxHashSet<(usize, usize, usize)> = found
+        .iter()
+        .filter(|f| f.priority > PROPAGATED)
+        .map(|f| (f.para, f.a, f.b))
+        .collect();
     for (p, toks) in paras.iter().enumerate() {
         let v = TokenView { text, toks };
-        for c in &chunks_of[p] {
+        for c in chunks_of.of(p) {
             let mut k = 0;
             while k < c.len() {
                 let mut hit = None;
@@ -117,23 +125,27 @@ pub fn find(text: &str, paras: &[Vec<Token>]) -> Vec<Candidate> {
                 for m in (1..=MAX_NAME_UNITS.min(c.len() - k)).rev() {
                     let key = surface(v, c[k].a, c[k + m - 1].b);
                     if let Some(e) = names.map.get(&*key) {
-                        hit = Some((m, e.clone()));
+                        hit = Some((m, e));
                         break;
                     }
                 }
                 if let Some((m, e)) = hit {
+                    let (a, b) = (c[k].a, c[k + m - 1].b);
+                    k += m;
+                    if decided.contains(&(p, a, b)) {
+                        continue;
+                    }
                     found.push(Found {
                         para: p,
-                        a: c[k].a,
-                        b: c[k + m - 1].b,
+                        a,
+                        b,
                         label: e.label,
-                        canonical: e.canonical,
+                        canonical: e.canonical.clone(),
                         rule: "same-name",
-                        evidence: format!("{} {}", e.rule, e.evidence).trim().to_string(),
+                        evidence: e.same_name.clone(),
                         propagate: false,
                         priority: PROPAGATED,
                     });
-                    k += m;
                 } else {
                     k += 1;
                 }
@@ -150,7 +162,7 @@ pub fn find(text: &str, paras: &[Vec<Token>]) -> Vec<Candidate> {
             let span = v.span(f.a, f.b);
             let surf = surface(v, f.a, f.b);
             let mut evidence = f.evidence;
-            let mut canonical = f.canonical.clone();
+            let mut canonical = f.canonical;
             if canonical.is_none() {
                 canonical = names.canonical_of(&surf, f.label);
                 if let Some(c) = canonical.as_deref().filter(|c| *c != surf.as_ref()) {
@@ -166,16 +178,24 @@ pub fn find(text: &str, paras: &[Vec<Token>]) -> Vec<Candidate> {
                     "province" | "governor" | "governorate" | "provinces"
                 ) {
                     if let Some(hit) = toponyms::lookup_division(&surf) {
-                        evidence = format!("{evidence}; '{cue} of' → gazetteer {}", hit.id);
+                        // The text names the division: no town reading.
+                        let kept = evidence.strip_suffix(TOWN_READING).unwrap_or(&evidence);
+                        evidence = format!("{kept}; '{cue} of' → gazetteer {}", hit.id);
                         canonical = Some(hit.canonical);
                     }
                 }
             }
             if canonical.is_none() && f.label == Label::Place {
                 // A place found by its context: the gazetteer may still know its name.
-                if let Some(hit) = toponyms::lookup(&surf) {
-                    evidence = format!("{evidence}; gazetteer {}", hit.id);
-                    canonical = Some(hit.canonical);
+                if let Some(hit) = toponyms::find(&surf) {
+                    evidence = format!("{evidence}; gazetteer {}", hit.place.id);
+                    canonical = Some(match town_reading(v, f.a, f.b, hit) {
+                        Some(bare) => {
+                            evidence.push_str(TOWN_READING);
+                            bare.to_string()
+                        }
+                        None => hit.place.name.clone(),
+                    });
                 }
             }
             Candidate {
@@ -194,37 +214,49 @@ pub fn find(text: &str, paras: &[Vec<Token>]) -> Vec<Candidate> {
 /// Names listed beside places are places: "Sinjar, Jalawla, Makhmur and Tuz Khurmatu".
 /// A chunk nothing else claimed, not sentence-initial, joined by `,`, `and` or `or` to a PLACE
 /// on either side, becomes a PLACE.
-fn list_places(
-    text: &str,
-    paras: &[Vec<Token>],
-    chunks_of: &[Vec<Vec<Unit>>],
-    found: &mut Vec<Found>,
-) {
-    // Per paragraph: token → is covered; place starts and ends.
-    let mut covered: Vec<Vec<bool>> = paras.iter().map(|t| vec![false; t.len() + 1]).collect();
-    let mut starts: FxHashSet<(usize, usize)> = FxHashSet::default();
-    let mut ends: FxHashSet<(usize, usize)> = FxHashSet::default();
+fn list_places(text: &str, paras: &[Vec<Token>], chunks_of: &Chunks, found: &mut Vec<Found>) {
+    // Per paragraph: token → is covered, starts a place, ends a place (flat, one stretch of
+    // `len + 3` entries per paragraph so that `b + 2` stays inside).
+    let mut base = Vec::with_capacity(paras.len());
+    let mut n = 0;
+    for t in paras {
+        base.push(n);
+        n += t.len() + 3;
+    }
+    const COVERED: u8 = 1;
+    const STARTS: u8 = 2;
+    const ENDS: u8 = 4;
+    let mut marks = vec![0u8; n];
+    let mut any_place = false;
     for f in found.iter() {
-        for c in &mut covered[f.para][f.a..f.b] {
-            *c = true;
+        let o = base[f.para];
+        for m in &mut marks[o + f.a..o + f.b] {
+            *m |= COVERED;
         }
         if f.label == Label::Place {
-            starts.insert((f.para, f.a));
-            ends.insert((f.para, f.b));
+            any_place = true;
+            marks[o + f.a] |= STARTS;
+            marks[o + f.b] |= ENDS;
         }
     }
-    if starts.is_empty() {
+    if !any_place {
         return;
     }
     let mut new = Vec::new();
     for (p, toks) in paras.iter().enumerate() {
         let v = TokenView { text, toks };
-        let place_ending = |end: usize| ends.contains(&(p, end));
-        let place_starting = |start: usize| starts.contains(&(p, start));
+        let o = base[p];
+        let stretch = &marks[o..o + toks.len() + 3];
+        let mark = |i: usize, m: u8| stretch.get(i).is_some_and(|x| x & m != 0);
+        let place_ending = |end: usize| mark(end, ENDS);
+        let place_starting = |start: usize| mark(start, STARTS);
         let joiner = |i: usize| matches!(v.s(i), "," | "and" | "or");
-        for c in &chunks_of[p] {
+        for c in chunks_of.of(p) {
             let (a, b) = (c[0].a, c[c.len() - 1].b);
-            if covered[p][a..b].iter().any(|&x| x) || v.sentence_initial(a) || v.is_all_caps(a) {
+            if stretch[a..b].iter().any(|&x| x & COVERED != 0)
+                || v.sentence_initial(a)
+                || v.is_all_caps(a)
+            {
                 continue;
             }
             let left = a >= 2
@@ -252,9 +284,24 @@ fn list_places(
 }
 
 /// The text of tokens `a..b` with every whitespace run written as one space.
+///
+/// Borrowed from the text when it is already written that way (nearly always).
 fn surface<'a>(v: TokenView<'a>, a: usize, b: usize) -> std::borrow::Cow<'a, str> {
     if b == a + 1 {
         return std::borrow::Cow::Borrowed(v.s(a));
+    }
+    if a < b && b <= v.len() {
+        let bytes = v.text.as_bytes();
+        // Tokens not preceded by whitespace touch the one before; a spaced token must be
+        // one ASCII space away from it.
+        let plain = (a + 1..b).all(|i| {
+            let prev_end = v.toks[i - 1].span.end();
+            !v.toks[i].space_before
+                || v.toks[i].span.start() == prev_end + 1 && bytes.get(prev_end) == Some(&b' ')
+        });
+        if plain {
+            return std::borrow::Cow::Borrowed(v.span(a, b).slice(v.text));
+        }
     }
     let mut s = String::new();
     for i in a..b {
@@ -271,8 +318,8 @@ fn surface<'a>(v: TokenView<'a>, a: usize, b: usize) -> std::borrow::Cow<'a, str
 struct NameEntry {
     label: Label,
     canonical: Option<String>,
-    rule: &'static str,
-    evidence: String,
+    /// The evidence of a mention found because this name was found elsewhere.
+    same_name: String,
 }
 
 /// Names found in the article, by surface, for propagation and canonicalisation.
@@ -283,33 +330,54 @@ struct NameTable {
     firsts: FxHashSet<String>,
 }
 
+/// The evidence of a mention found because a name with this rule and evidence was found
+/// elsewhere.
+fn same_name_evidence(rule: &str, evidence: &str) -> String {
+    let s = if evidence.is_empty() {
+        rule.to_string()
+    } else {
+        format!("{rule} {evidence}")
+    };
+    let t = s.trim();
+    if t.len() == s.len() {
+        s
+    } else {
+        t.to_string()
+    }
+}
+
 impl NameTable {
-    /// Records a name unless the surface is already known.
+    /// Records a name unless the surface is already known; the canonical name and the
+    /// evidence are only made for a new name.
     fn insert(
         &mut self,
-        key: String,
+        key: &str,
         label: Label,
-        canonical: Option<String>,
+        canonical: impl FnOnce() -> Option<String>,
         rule: &'static str,
-        evidence: String,
+        evidence: impl FnOnce() -> String,
     ) {
-        if key.is_empty() || lexicon::groups().contains_key(key.as_str()) {
+        if key.is_empty() || self.map.contains_key(key) || lexicon::group(key).is_some() {
             return;
         }
-        let first = key.split([' ', '\u{a0}']).next().unwrap_or("").to_string();
-        self.firsts.insert(first);
-        self.map.entry(key).or_insert(NameEntry {
-            label,
-            canonical,
-            rule,
-            evidence,
-        });
+        let first = key.split([' ', '\u{a0}']).next().unwrap_or("");
+        if !self.firsts.contains(first) {
+            self.firsts.insert(first.to_string());
+        }
+        self.map.insert(
+            key.to_string(),
+            NameEntry {
+                label,
+                canonical: canonical(),
+                same_name: same_name_evidence(rule, &evidence()),
+            },
+        );
     }
 
     /// Learns a finding, and for a person also the surname (`al-Abadi`, `Abadi`).
     fn learn(&mut self, v: TokenView<'_>, f: &Found) {
         let key = surface(v, f.a, f.b);
-        let canon = f.canonical.clone().unwrap_or_else(|| key.to_string());
+        let canon = || f.canonical.clone().unwrap_or_else(|| key.to_string());
         if f.label == Label::Person {
             // The surname: the last unit, and the last unit without its particle.
             let mut last = f.b - 1;
@@ -318,24 +386,26 @@ impl NameTable {
             }
             if last > f.a {
                 let sur = surface(v, last, f.b);
-                let evidence = format!("surname of {canon}");
                 if let Some((particle, bare)) = sur.split_once('-') {
-                    if NAME_PARTICLES.contains(&particle.to_ascii_lowercase().as_str()) {
+                    if NAME_PARTICLES
+                        .iter()
+                        .any(|n| n.eq_ignore_ascii_case(particle))
+                    {
                         self.insert(
-                            bare.to_string(),
+                            bare,
                             Label::Person,
-                            Some(canon.clone()),
+                            || Some(canon()),
                             "surname",
-                            evidence.clone(),
+                            || format!("surname of {}", canon()),
                         );
                     }
                 }
                 self.insert(
-                    sur.into_owned(),
+                    &sur,
                     Label::Person,
-                    Some(canon.clone()),
+                    || Some(canon()),
                     "surname",
-                    evidence,
+                    || format!("surname of {}", canon()),
                 );
             }
         }
@@ -347,23 +417,23 @@ impl NameTable {
             }
             if last > f.a {
                 let short = surface(v, f.a, last);
-                if toponyms::lookup(&short).is_none() {
+                if toponyms::find(&short).is_none() {
                     self.insert(
-                        short.into_owned(),
+                        &short,
                         Label::Place,
-                        Some(canon.clone()),
+                        || Some(canon()),
                         "place-head",
-                        format!("short for {canon}"),
+                        || format!("short for {}", canon()),
                     );
                 }
             }
         }
         self.insert(
-            key.into_owned(),
+            &key,
             f.label,
-            f.canonical.clone(),
+            || f.canonical.clone(),
             f.rule,
-            f.evidence.clone(),
+            || f.evidence.clone(),
         );
     }
 
@@ -435,8 +505,8 @@ fn unit_at(v: TokenView<'_>, i: usize) -> Option<usize> {
     }
     // "al-Abadi": a lowercase particle glued to a capitalised word.
     if v.kind(i) == TokenKind::Word
-        && NAME_PARTICLES.contains(&s)
         && v.s(i + 1) == "-"
+        && lexicon::is_name_particle(s)
         && !v.spaced(i + 1)
         && !v.spaced(i + 2)
         && v.is_cap(i + 2)
@@ -446,16 +516,37 @@ fn unit_at(v: TokenView<'_>, i: usize) -> Option<usize> {
     None
 }
 
-/// The capitalised chunks of a paragraph, as lists of units.
-fn chunks(v: TokenView<'_>) -> Vec<Vec<Unit>> {
-    let mut out = Vec::new();
+/// The capitalised chunks of every paragraph: runs of units in one buffer.
+#[derive(Default)]
+struct Chunks {
+    units: Vec<Unit>,
+    /// Each chunk's range in `units`.
+    bounds: Vec<(usize, usize)>,
+    /// Each paragraph's first chunk in `bounds`; the next entry ends it.
+    firsts: Vec<usize>,
+}
+
+impl Chunks {
+    /// The chunks of paragraph `p`.
+    fn of(&self, p: usize) -> impl Iterator<Item = &[Unit]> + '_ {
+        let lo = self.firsts.get(p).copied().unwrap_or(self.bounds.len());
+        let hi = self.firsts.get(p + 1).copied().unwrap_or(self.bounds.len());
+        self.bounds[lo..hi].iter().map(|&(a, b)| &self.units[a..b])
+    }
+}
+
+/// Appends the capitalised chunks of the next paragraph, as runs of units, to `out`.
+fn chunks(v: TokenView<'_>, out: &mut Chunks) {
+    out.firsts.push(out.bounds.len());
     let mut i = 0;
     while i < v.len() {
         let Some(end) = unit_at(v, i) else {
             i += 1;
             continue;
         };
-        let mut units = vec![Unit { a: i, b: end }];
+        let first = out.units.len();
+        let units = &mut out.units;
+        units.push(Unit { a: i, b: end });
         let mut j = end;
         loop {
             // "Col. Rob Manning": an abbreviated title keeps its dot inside the chunk.
@@ -470,7 +561,7 @@ fn chunks(v: TokenView<'_>) -> Vec<Vec<Unit>> {
                 units.push(Unit { a: k, b: e });
                 j = e;
             } else if v.kind(k) == TokenKind::Word
-                && NAME_PARTICLES.contains(&v.s(k))
+                && lexicon::is_name_particle(v.s(k))
                 && v.spaced(k + 1)
                 && v.is_cap(k + 1)
             {
@@ -482,10 +573,9 @@ fn chunks(v: TokenView<'_>) -> Vec<Vec<Unit>> {
                 break;
             }
         }
-        out.push(units);
+        out.bounds.push((first, out.units.len()));
         i = j.max(i + 1);
     }
-    out
 }
 
 /// The title ending at unit `k` of a chunk, as the number of units it spans, longest first.
@@ -530,7 +620,13 @@ fn lower_title_before(v: TokenView<'_>, end: usize) -> Option<&'static str> {
 }
 
 /// Classifies one chunk, pushing what it finds.
-fn classify(v: TokenView<'_>, p: usize, units: &[Unit], out: &mut Vec<Found>) {
+fn classify(
+    v: TokenView<'_>,
+    p: usize,
+    units: &[Unit],
+    out: &mut Vec<Found>,
+    segs: &mut Vec<(usize, Seg)>,
+) {
     // 1. Titles split the chunk.
     let mut k = 0;
     let mut start = 0;
@@ -542,7 +638,7 @@ fn classify(v: TokenView<'_>, p: usize, units: &[Unit], out: &mut Vec<Found>) {
         }) {
             let t0 = k + 1 - n;
             if t0 > start {
-                part(v, p, &units[start..t0], after_title.take(), true, out);
+                part(v, p, &units[start..t0], after_title.take(), true, out, segs);
             }
             after_title = Some(surface(v, units[t0].a, units[k].b).into_owned());
             start = k + 1;
@@ -550,16 +646,14 @@ fn classify(v: TokenView<'_>, p: usize, units: &[Unit], out: &mut Vec<Found>) {
         k += 1;
     }
     if start < units.len() {
-        part(v, p, &units[start..], after_title, false, out);
+        part(v, p, &units[start..], after_title, false, out, segs);
     }
 }
 
 /// True when every unit is a nationality/ethnic word (not a religion).
 fn all_demonyms(v: TokenView<'_>, units: &[Unit]) -> bool {
     units.iter().all(|u| {
-        lexicon::groups()
-            .get(surface(v, u.a, u.b).as_ref())
-            .is_some_and(|g| g.source != "religion")
+        lexicon::group(surface(v, u.a, u.b).as_ref()).is_some_and(|g| g.source != "religion")
     })
 }
 
@@ -572,6 +666,7 @@ fn part(
     title: Option<String>,
     before_title: bool,
     out: &mut Vec<Found>,
+    segs: &mut Vec<(usize, Seg)>,
 ) {
     let a = units[0].a;
     let b = units[units.len() - 1].b;
@@ -597,8 +692,8 @@ fn part(
     };
     if let Some(t) = title {
         let surf = surface(v, a, b);
-        let trusted_place = toponyms::lookup(&surf).is_some_and(|h| h.exact && h.prominent);
-        if !lexicon::groups().contains_key(surf.as_ref()) && !trusted_place {
+        let trusted_place = toponyms::find(&surf).is_some_and(|h| h.exact && h.prominent());
+        if lexicon::group(surf.as_ref()).is_none() && !trusted_place {
             push(
                 out,
                 a,
@@ -619,10 +714,10 @@ fn part(
             .flatten()
     }) {
         let surf = surface(v, a, b);
-        let known = lexicon::groups().contains_key(surf.as_ref())
-            || toponyms::lookup(&surf).is_some()
+        let known = lexicon::group(surf.as_ref()).is_some()
+            || toponyms::find(&surf).is_some()
             || v.is_all_caps(a) && units.len() == 1;
-        if !known && !head_is(v, units, ORG_HEADS) {
+        if !known && !head_is(v, units, lexicon::is_org_head) {
             push(
                 out,
                 a,
@@ -638,10 +733,9 @@ fn part(
     }
     let last = surface(v, units[units.len() - 1].a, b);
     // 2. Organisation heads.
-    if (units.len() >= 2 || v.is(b, "of") && v.is_cap(b + 1)) && ORG_HEADS.contains(&last.as_ref())
-    {
+    if (units.len() >= 2 || v.is(b, "of") && v.is_cap(b + 1)) && lexicon::is_org_head(&last) {
         if units.len() >= 2 && all_demonyms(v, &units[..units.len() - 1]) {
-            lexical(v, p, units, out);
+            lexical(v, p, units, out, segs);
             return;
         }
         let (end, canonical, evidence) = org_tail(v, a, b, &last);
@@ -659,7 +753,7 @@ fn part(
     }
     // Place heads.
     if units.len() >= 2
-        && PLACE_HEADS.contains(&last.as_ref())
+        && lexicon::is_place_head(&last)
         && !all_demonyms(v, &units[..units.len() - 1])
     {
         push(
@@ -677,7 +771,7 @@ fn part(
     // "Pentagon Director of …": an unknown name right before a title is its organisation.
     if before_title && units.len() == 1 && !v.sentence_initial(a) {
         let surf = surface(v, a, b);
-        if !lexicon::groups().contains_key(surf.as_ref()) && toponyms::lookup(&surf).is_none() {
+        if lexicon::group(surf.as_ref()).is_none() && toponyms::find(&surf).is_none() {
             let t = units[0];
             push(
                 out,
@@ -692,13 +786,13 @@ fn part(
             return;
         }
     }
-    lexical(v, p, units, out);
+    lexical(v, p, units, out, segs);
 }
 
 /// True when the last unit is one of `heads`.
-fn head_is(v: TokenView<'_>, units: &[Unit], heads: &[&str]) -> bool {
+fn head_is(v: TokenView<'_>, units: &[Unit], heads: fn(&str) -> bool) -> bool {
     let u = units[units.len() - 1];
-    heads.contains(&surface(v, u.a, u.b).as_ref())
+    heads(&surface(v, u.a, u.b))
 }
 
 /// Extends an organisation name `a..b`: `/Units`, `of Iraq and Syria`; returns the end, the
@@ -742,17 +836,51 @@ fn cap_run(v: TokenView<'_>, i: usize) -> Option<usize> {
     Some(end)
 }
 
+/// A place the lexicons know: a gazetteer record, or a name in "-stan" over tokens `a..b`
+/// that the gazetteer lacks (a region).
+#[derive(Clone, Copy, Debug)]
+enum PlaceRef {
+    Known(toponyms::Hit),
+    Stan { a: usize, b: usize },
+}
+
+impl PlaceRef {
+    fn exact(self) -> bool {
+        match self {
+            PlaceRef::Known(h) => h.exact,
+            PlaceRef::Stan { .. } => true,
+        }
+    }
+
+    fn prominent(self) -> bool {
+        match self {
+            PlaceRef::Known(h) => h.prominent(),
+            PlaceRef::Stan { .. } => true,
+        }
+    }
+
+    fn is_country(self) -> bool {
+        matches!(self, PlaceRef::Known(h) if h.place.kind == PlaceKind::Country)
+    }
+}
+
 /// What the lexicons say about units: a place over `m` units, a group, or nothing.
 enum Seg {
-    Place(usize, toponyms::PlaceHit),
+    Place(usize, PlaceRef),
     Group(lexicon::GroupEntry),
     Unknown,
 }
 
 /// Step 3 and 4: lexicon segmentation, then context for unknown runs.
-fn lexical(v: TokenView<'_>, p: usize, units: &[Unit], out: &mut Vec<Found>) {
+fn lexical(
+    v: TokenView<'_>,
+    p: usize,
+    units: &[Unit],
+    out: &mut Vec<Found>,
+    segs: &mut Vec<(usize, Seg)>,
+) {
     let mut k = 0;
-    let mut segs: Vec<(usize, Seg)> = Vec::new();
+    segs.clear();
     while k < units.len() {
         let mut seg = None;
         for m in (1..=4.min(units.len() - k)).rev() {
@@ -761,13 +889,13 @@ fn lexical(v: TokenView<'_>, p: usize, units: &[Unit], out: &mut Vec<Found>) {
                 // "Northern", "Central": division names too generic to stand alone.
                 continue;
             }
-            if let Some(hit) = toponyms::lookup(&surf) {
+            if let Some(hit) = toponyms::find(&surf) {
                 // Towns and transliterated matches want the whole chunk and no sentence-initial
                 // capital ("Most", "Robert Manning" are not places).
-                let trusted = hit.prominent && hit.exact;
+                let trusted = hit.prominent() && hit.exact;
                 let whole = k == 0 && m == units.len() && !v.sentence_initial(units[0].a);
                 if trusted || whole && (m >= 2 || hit.exact) {
-                    seg = Some((m, Seg::Place(m, hit)));
+                    seg = Some((m, Seg::Place(m, PlaceRef::Known(hit))));
                     break;
                 }
             }
@@ -784,28 +912,17 @@ fn lexical(v: TokenView<'_>, p: usize, units: &[Unit], out: &mut Vec<Found>) {
                 .take(1)
                 .chain(s0.chars().skip(1).flat_map(char::to_lowercase))
                 .collect();
-            if let Some(hit) = toponyms::lookup(&title).filter(|h| h.exact && h.prominent) {
-                seg = Some((1, Seg::Place(1, hit)));
+            if let Some(hit) = toponyms::find(&title).filter(|h| h.exact && h.prominent()) {
+                seg = Some((1, Seg::Place(1, PlaceRef::Known(hit))));
             }
         }
         if seg.is_none() {
             let surf = surface(v, units[k].a, units[k].b);
-            if let Some(g) = lexicon::groups().get(surf.as_ref()) {
+            if let Some(g) = lexicon::group(surf.as_ref()) {
                 seg = Some((1, Seg::Group(*g)));
             } else if surf.len() > 5 && surf.ends_with("stan") && !v.is_all_caps(units[k].a) {
-                seg = Some((
-                    1,
-                    Seg::Place(
-                        1,
-                        toponyms::PlaceHit {
-                            canonical: surf.to_string(),
-                            kind: "region".into(),
-                            id: String::new(),
-                            exact: true,
-                            prominent: true,
-                        },
-                    ),
-                ));
+                let u = units[k];
+                seg = Some((1, Seg::Place(1, PlaceRef::Stan { a: u.a, b: u.b })));
             }
         }
         let (m, s) = seg.unwrap_or((1, Seg::Unknown));
@@ -820,9 +937,9 @@ fn lexical(v: TokenView<'_>, p: usize, units: &[Unit], out: &mut Vec<Found>) {
             Seg::Group(g) => {
                 // "Iraqi Kurdistan": a nationality before a place is part of the place.
                 if let Some((k2, Seg::Place(m2, hit))) = segs.get(s + 1) {
-                    if hit.kind != "country" {
+                    if !hit.is_country() {
                         let end = units[k2 + m2 - 1].b;
-                        out.push(found_place(p, u.a, end, hit, "demonym+place"));
+                        out.push(found_place(v, p, u.a, end, *hit, "demonym+place"));
                         s += 2;
                         continue;
                     }
@@ -841,7 +958,7 @@ fn lexical(v: TokenView<'_>, p: usize, units: &[Unit], out: &mut Vec<Found>) {
             }
             Seg::Place(m, hit) => {
                 let end = units[k + m - 1].b;
-                out.push(found_place(p, u.a, end, hit, "gazetteer"));
+                out.push(found_place(v, p, u.a, end, *hit, "gazetteer"));
             }
             Seg::Unknown
                 if is_direction(&surface(v, u.a, u.b))
@@ -850,7 +967,7 @@ fn lexical(v: TokenView<'_>, p: usize, units: &[Unit], out: &mut Vec<Found>) {
                 // "Northern Iraq": a capitalised direction before a place is part of its name.
                 if let Some((k2, Seg::Place(m2, hit))) = segs.get(s + 1) {
                     let end = units[k2 + m2 - 1].b;
-                    let mut f = found_place(p, u.a, end, hit, "direction+place");
+                    let mut f = found_place(v, p, u.a, end, *hit, "direction+place");
                     f.canonical = Some(surface(v, u.a, end).into_owned());
                     out.push(f);
                 }
@@ -905,32 +1022,53 @@ fn is_direction(s: &str) -> bool {
 
 /// A PLACE finding from a lexicon hit.
 fn found_place(
+    v: TokenView<'_>,
     p: usize,
     a: usize,
     b: usize,
-    hit: &toponyms::PlaceHit,
+    hit: PlaceRef,
     rule: &'static str,
 ) -> Found {
-    let evidence = if hit.id.is_empty() {
-        format!("{} ({})", hit.canonical, hit.kind)
-    } else {
-        hit.id.clone()
+    let (canonical, evidence) = match hit {
+        PlaceRef::Known(h) => match town_reading(v, a, b, h) {
+            Some(bare) => (bare.to_string(), format!("{}{TOWN_READING}", h.place.id)),
+            None => (h.place.name.clone(), h.place.id.to_string()),
+        },
+        PlaceRef::Stan { a, b } => {
+            let name = surface(v, a, b).into_owned();
+            let evidence = format!("{name} (region)");
+            (name, evidence)
+        }
     };
     Found {
         para: p,
         a,
         b,
         label: Label::Place,
-        canonical: Some(hit.canonical.clone()),
+        canonical: Some(canonical),
         rule,
         evidence,
         propagate: rule == "demonym+place",
-        priority: if hit.prominent && hit.exact {
+        priority: if hit.prominent() && hit.exact() {
             DIRECT
         } else {
             WEAK_PLACE
         },
     }
+}
+
+/// The town reading of a division named bare ("Kirkuk" for Kirkuk Governorate) at tokens
+/// `a..b`, when the gazetteer lacks towns (see [`toponyms::bare_division_name`]) and the text
+/// does not say "province" or "governorate" right after the name.
+fn town_reading(v: TokenView<'_>, a: usize, b: usize, hit: toponyms::Hit) -> Option<&'static str> {
+    let next = v.s(b);
+    let says_division = ["province", "provinces", "governorate", "governorates"]
+        .iter()
+        .any(|w| next.eq_ignore_ascii_case(w));
+    if says_division {
+        return None;
+    }
+    toponyms::bare_division_name(hit, &surface(v, a, b))
 }
 
 /// Step 4: an unknown run of units, classified by its context.
@@ -960,12 +1098,12 @@ fn context(
     let initial = at_chunk_start && v.sentence_initial(a);
     let prev = |n: usize| {
         if a >= n {
-            v.s(a - n).to_ascii_lowercase()
+            ascii_lower(v.s(a - n))
         } else {
-            String::new()
+            Cow::Borrowed("")
         }
     };
-    let next = |n: usize| v.s(b + n - 1).to_ascii_lowercase();
+    let next = |n: usize| ascii_lower(v.s(b + n - 1));
     // Acronym definition follows: "Xyz Abc (XA)".
     if at_chunk_end && v.s(b) == "(" && v.is_all_caps(b + 1) && !initial {
         push(
@@ -978,12 +1116,11 @@ fn context(
     if at_chunk_start {
         // "…,” reports X", "according to X", "described by X".
         let p1 = prev(1);
-        let outlet = OUTLET_VERBS.contains(&p1.as_str())
-            && !matches!(p1.as_str(), "according" | "via")
+        let outlet = lexicon::is_outlet_verb(&p1) && !matches!(&*p1, "according" | "via")
             || (p1 == "to" && prev(2) == "according")
             || (p1 == "by"
                 && matches!(
-                    prev(2).as_str(),
+                    &*prev(2),
                     "described" | "reported" | "cited" | "quoted" | "published"
                 ));
         if outlet && (a < 2 || !v.is_cap(a - 2) || p1 == "to" || p1 == "by") {
@@ -1002,7 +1139,7 @@ fn context(
             return;
         }
         // "the city of X", "north of X".
-        if p1 == "of" && PLACE_NOUNS_BEFORE_OF.contains(&prev(2).as_str()) {
+        if p1 == "of" && lexicon::is_place_noun_before_of(&prev(2)) {
             push(
                 Label::Place,
                 "place-context",
@@ -1011,7 +1148,7 @@ fn context(
             return;
         }
         // "in X", "into X".
-        if PLACE_PREPOSITIONS.contains(&p1.as_str())
+        if lexicon::is_place_preposition(&p1)
             && p1 != "from"
             && !v.is_all_caps(a)
             && a >= 1
@@ -1026,16 +1163,16 @@ fn context(
         // "the Taza Khormatu district", "the K1 military base".
         if v.spaced(b)
             && !run.iter().any(|u| v.is_all_caps(u.a))
-            && (PLACE_NOUNS_AFTER.contains(&n1.as_str())
+            && (lexicon::is_place_noun_after(&n1)
                 || v.is_lower_word(b)
                     && v.spaced(b + 1)
                     && matches!(
-                        next(2).as_str(),
+                        &*next(2),
                         "base" | "airport" | "field" | "district" | "camp"
                     ))
         {
-            let noun = if PLACE_NOUNS_AFTER.contains(&n1.as_str()) {
-                n1.clone()
+            let noun = if lexicon::is_place_noun_after(&n1) {
+                n1.to_string()
             } else {
                 format!("{n1} {}", next(2))
             };
@@ -1045,7 +1182,7 @@ fn context(
         // "Kirkuk, Iraq": a name followed by a country.
         if n1 == ","
             && v.is_cap(b + 1)
-            && toponyms::lookup(v.s(b + 1)).is_some_and(|h| h.kind == "country")
+            && toponyms::find(v.s(b + 1)).is_some_and(|h| h.place.kind == PlaceKind::Country)
             && !initial
         {
             push(
@@ -1057,7 +1194,7 @@ fn context(
         }
         // "X fighters", "X spokesman".
         if v.spaced(b)
-            && FORCE_NOUNS.contains(&n1.as_str())
+            && lexicon::is_force_noun(&n1)
             && v.is_lower_word(b)
             && !v.is_all_caps(a)
             && (!initial || n1.starts_with("spokes"))
@@ -1070,7 +1207,7 @@ fn context(
             return;
         }
         // "X said".
-        if v.spaced(b) && SPEECH_VERBS.contains(&n1.as_str()) && v.is_lower_word(b) {
+        if v.spaced(b) && lexicon::is_speech_verb(&n1) && v.is_lower_word(b) {
             if prev(1) == "the" {
                 push(Label::Org, "speaker", format!("'the … {n1}'"));
                 return;
@@ -1101,7 +1238,7 @@ fn context(
     if run.len() == 1
         && v.is_all_caps(a)
         && b == a + 1
-        && !NOT_ACRONYMS.contains(&v.s(a))
+        && !lexicon::is_not_acronym(v.s(a))
         && v.s(a).len() <= 6
     {
         push(Label::Org, "acronym", v.s(a).to_string());
@@ -1109,9 +1246,18 @@ fn context(
     }
     if run.len() == 1 && v.kind(a) == TokenKind::Initials && b == a + 1 {
         let bare: String = v.s(a).chars().filter(|c| *c != '.').collect();
-        if !NOT_ACRONYMS.contains(&bare.as_str()) {
+        if !lexicon::is_not_acronym(&bare) {
             push(Label::Org, "acronym", v.s(a).to_string());
         }
+    }
+}
+
+/// `s` with ASCII letters lowercased, borrowed when it has no uppercase ASCII letter.
+fn ascii_lower(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
     }
 }
 
@@ -1145,7 +1291,9 @@ fn definitions(
     // Long forms by (paragraph, end token).
     let mut by_end: HashMap<(usize, usize), &Found> = HashMap::default();
     for f in found {
-        if matches!(f.label, Label::Org | Label::Place | Label::Person) {
+        // Only names right before a "(" can be defined.
+        let before_paren = paras[f.para].get(f.b).map(|t| t.span.slice(text)) == Some("(");
+        if before_paren && matches!(f.label, Label::Org | Label::Place | Label::Person) {
             let e = by_end.entry((f.para, f.b)).or_insert(f);
             if f.b - f.a > e.b - e.a {
                 *e = f;
@@ -1155,7 +1303,7 @@ fn definitions(
     for (p, toks) in paras.iter().enumerate() {
         let v = TokenView { text, toks };
         for i in 1..v.len() {
-            if v.s(i) != "(" {
+            if v.kind(i) != TokenKind::Punct || v.s(i) != "(" {
                 continue;
             }
             let Some(f) = by_end.get(&(p, i)) else {
@@ -1198,6 +1346,7 @@ fn definitions(
         }
     }
     // Initials: "UN" / "U.N." for "United Nations", when the article names the long form.
+    let (mut initials, mut dotted) = (String::new(), String::new());
     for f in found {
         if f.label != Label::Org || f.b - f.a < 2 {
             continue;
@@ -1206,15 +1355,22 @@ fn definitions(
             text,
             toks: &paras[f.para],
         };
-        let initials: String = (f.a..f.b)
-            .filter(|&i| v.is_cap(i) && v.kind(i) == TokenKind::Word)
-            .filter_map(|i| v.s(i).chars().next())
-            .collect();
+        initials.clear();
+        initials.extend(
+            (f.a..f.b)
+                .filter(|&i| v.is_cap(i) && v.kind(i) == TokenKind::Word)
+                .filter_map(|i| v.s(i).chars().next()),
+        );
         if initials.chars().count() >= 2 {
+            dotted.clear();
+            dotted.extend(initials.chars().flat_map(|c| [c, '.']));
+            if out.contains_key(initials.as_str()) && out.contains_key(dotted.as_str()) {
+                continue;
+            }
             let long = surface(v, f.a, f.b).into_owned();
-            let dotted: String = initials.chars().flat_map(|c| [c, '.']).collect();
-            out.entry(initials).or_insert((Label::Org, long.clone()));
-            out.entry(dotted).or_insert((Label::Org, long));
+            out.entry(initials.clone())
+                .or_insert((Label::Org, long.clone()));
+            out.entry(dotted.clone()).or_insert((Label::Org, long));
         }
     }
     out

@@ -107,8 +107,12 @@ fn value_of(v: TokenView<'_>, i: usize) -> Option<u64> {
         if s.contains('.') || !s.bytes().all(|b| b.is_ascii_digit() || b == b',') {
             return None;
         }
-        let digits: String = s.chars().filter(char::is_ascii_digit).collect();
-        return digits.parse().ok();
+        // The digits as one number; `None` when it overflows.
+        let mut n: u64 = 0;
+        for b in s.bytes().filter(u8::is_ascii_digit) {
+            n = n.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+        }
+        return Some(n);
     }
     NUMBER_WORDS
         .iter()
@@ -149,11 +153,11 @@ fn noun_at(v: TokenView<'_>, i: usize) -> Option<(String, bool)> {
 
 /// Tries the patterns at token `i`: `(end, canonical, rule)`.
 fn at(v: TokenView<'_>, i: usize) -> Option<(usize, String, &'static str)> {
-    let lower = v.s(i).to_ascii_lowercase();
+    let vague = |s: &str| VAGUE_MAGNITUDES.iter().any(|m| m.eq_ignore_ascii_case(s));
     // "tens of thousands", "hundreds of thousands"
-    if VAGUE_MAGNITUDES.contains(&lower.as_str()) {
-        if v.is(i + 1, "of") && VAGUE_MAGNITUDES.contains(&v.s(i + 2).to_ascii_lowercase().as_str())
-        {
+    if vague(v.s(i)) {
+        let lower = v.s(i).to_ascii_lowercase();
+        if v.is(i + 1, "of") && vague(v.s(i + 2)) {
             return Some((
                 i + 3,
                 format!("{lower} of {}", v.s(i + 2).to_ascii_lowercase()),
@@ -163,10 +167,12 @@ fn at(v: TokenView<'_>, i: usize) -> Option<(usize, String, &'static str)> {
         return Some((i + 1, lower, "vague-magnitude"));
     }
     // An approximator starts a span only when a number follows it.
-    if let Some(end) = APPROXIMATORS.iter().find_map(|a| {
-        let n = a.split(' ').count();
-        (a.split(' ').enumerate().all(|(k, w)| v.is(i + k, w)) && value_of(v, i + n).is_some())
-            .then_some(i + n)
+    if let Some(end) = approximators().iter().find_map(|words| {
+        let n = words.len();
+        (v.is(i, words[0])
+            && words.iter().enumerate().all(|(k, w)| v.is(i + k, w))
+            && value_of(v, i + n).is_some())
+        .then_some(i + n)
     }) {
         if let Some((e, canon, _)) = count(v, end) {
             return Some((e, format!("~{canon}"), "approximate-count"));
@@ -175,11 +181,22 @@ fn at(v: TokenView<'_>, i: usize) -> Option<(usize, String, &'static str)> {
     count(v, i)
 }
 
+/// [`APPROXIMATORS`], each cut into its words.
+fn approximators() -> &'static [Vec<&'static str>] {
+    static CELL: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    CELL.get_or_init(|| {
+        APPROXIMATORS
+            .iter()
+            .map(|a| a.split(' ').collect())
+            .collect()
+    })
+}
+
 /// A count at `i`: number [multiplier] [unit|noun], or `$`/`%` forms.
 fn count(v: TokenView<'_>, i: usize) -> Option<(usize, String, &'static str)> {
     let mut value = value_of(v, i)?;
     let is_digits = v.kind(i) == TokenKind::Number;
-    let is_article = matches!(v.s(i).to_ascii_lowercase().as_str(), "a" | "an");
+    let is_article = v.s(i).eq_ignore_ascii_case("a") || v.s(i).eq_ignore_ascii_case("an");
     let mut end = i + 1;
     if let Some(m) = multiplier(v, end) {
         value = value.saturating_mul(m);

@@ -9,7 +9,6 @@ use super::calendar::Ymd;
 use super::mention::{Candidate, Mention};
 use super::text::{paragraphs, tokens, TokenView};
 use super::{dates, names, numbers};
-use std::collections::BTreeMap;
 
 /// What the tagger knows about the article beyond its text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -62,22 +61,90 @@ pub fn tag(text: &str, options: &TagOptions) -> Vec<Mention> {
 #[must_use]
 pub fn resolve(mut candidates: Vec<Candidate>) -> Vec<Mention> {
     candidates.retain(|c| !c.mention.span.is_empty());
-    candidates.sort_by(|x, y| {
-        y.priority
-            .cmp(&x.priority)
-            .then(y.mention.span.len().cmp(&x.mention.span.len()))
-            .then(x.mention.span.start().cmp(&y.mention.span.start()))
-    });
-    let mut taken: BTreeMap<usize, Mention> = BTreeMap::new();
-    for c in candidates {
-        let s = c.mention.span;
-        let before_ok = taken
-            .range(..s.end())
-            .next_back()
-            .is_none_or(|(_, m)| m.span.end() <= s.start());
-        if before_ok {
-            taken.insert(s.start(), c.mention);
+    // Best first: priority, then length, then position; among equals the earlier candidate
+    // (the order of a stable sort).
+    let mut order: Vec<(
+        std::cmp::Reverse<u8>,
+        std::cmp::Reverse<usize>,
+        usize,
+        usize,
+    )> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let s = c.mention.span;
+            (
+                std::cmp::Reverse(c.priority),
+                std::cmp::Reverse(s.len()),
+                s.start(),
+                i,
+            )
+        })
+        .collect();
+    order.sort_unstable();
+    // A candidate is taken when none of its bytes is taken yet.
+    let end = candidates
+        .iter()
+        .map(|c| c.mention.span.end())
+        .max()
+        .unwrap_or(0);
+    let mut used = Bits::new(end);
+    let mut keep = vec![false; candidates.len()];
+    for &(_, _, _, i) in &order {
+        let s = candidates[i].mention.span;
+        if !used.any(s.start(), s.end()) {
+            used.set(s.start(), s.end());
+            keep[i] = true;
         }
     }
-    taken.into_values().collect()
+    let mut out: Vec<Mention> = candidates
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(c, k)| k.then_some(c.mention))
+        .collect();
+    // Taken spans do not overlap, so their starts differ.
+    out.sort_unstable_by_key(|m| m.span.start());
+    out
+}
+
+/// A set of byte offsets.
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn new(len: usize) -> Bits {
+        Bits(vec![0; len / 64 + 1])
+    }
+
+    /// The mask of bits `a..b` of one word (`a < b <= 64`).
+    fn mask(a: usize, b: usize) -> u64 {
+        let hi = if b == 64 { u64::MAX } else { (1u64 << b) - 1 };
+        hi & !((1u64 << a) - 1)
+    }
+
+    /// Calls `f` with each word index and mask of the range `a..b`.
+    fn words(a: usize, b: usize, mut f: impl FnMut(usize, u64) -> bool) -> bool {
+        let mut i = a;
+        while i < b {
+            let w = i / 64;
+            let hi = b.min((w + 1) * 64);
+            if f(w, Self::mask(i - w * 64, hi - w * 64)) {
+                return true;
+            }
+            i = hi;
+        }
+        false
+    }
+
+    /// True when some offset in `a..b` is in the set.
+    fn any(&self, a: usize, b: usize) -> bool {
+        Self::words(a, b, |w, m| self.0[w] & m != 0)
+    }
+
+    /// Adds the offsets `a..b`.
+    fn set(&mut self, a: usize, b: usize) {
+        Self::words(a, b, |w, m| {
+            self.0[w] |= m;
+            false
+        });
+    }
 }

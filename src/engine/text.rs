@@ -44,6 +44,20 @@ pub enum TokenKind {
     Punct,
 }
 
+/// How a [`TokenKind::Word`] or [`TokenKind::Initials`] token is capitalised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Case {
+    /// It starts with an uppercase letter (`Kirkuk`, `U.S.`), and is not [`Case::AllCaps`].
+    Capitalised,
+    /// A word starting with an ASCII capital, with two or more letters and no lowercase one
+    /// (`ISIS`, `K1`).
+    AllCaps,
+    /// It starts with a lowercase letter.
+    Lower,
+    /// Anything else: other kinds of token, words starting with a digit-like or caseless char.
+    Other,
+}
+
 /// One token: where it is, what it is, and whether whitespace precedes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
@@ -54,6 +68,8 @@ pub struct Token {
     /// True when whitespace (any Unicode space, no-break space included) or the start of the
     /// tokenised range comes right before it.
     pub space_before: bool,
+    /// Its capitalisation (always [`Case::Other`] for numbers and punctuation).
+    pub case: Case,
 }
 
 /// True for characters that belong inside a word: letters, digits and combining marks.
@@ -99,6 +115,12 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token> {
     let mut i = 0;
     let mut space = true;
     while i < b.len() {
+        if matches!(b[i], b' ' | b'\t'..=b'\r') {
+            // ASCII whitespace, the common case of the test below.
+            space = true;
+            i += 1;
+            continue;
+        }
         let c = next_char(s, i);
         let cl = c.len_utf8();
         if c.is_whitespace() {
@@ -129,14 +151,60 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token> {
             i += cl;
             kind = TokenKind::Punct;
         }
+        let case = match kind {
+            TokenKind::Word | TokenKind::Initials => case_of(&s[start..i], kind),
+            _ => Case::Other,
+        };
         out.push(Token {
             span: Span::new(base + start, base + i),
             kind,
             space_before: space,
+            case,
         });
         space = false;
     }
     out
+}
+
+/// The capitalisation of a word or initials token.
+fn case_of(word: &str, kind: TokenKind) -> Case {
+    let wb = word.as_bytes();
+    match wb.first() {
+        Some(f) if f.is_ascii_lowercase() => return Case::Lower,
+        Some(f) if f.is_ascii_uppercase() && word.is_ascii() => {
+            let all_caps = kind == TokenKind::Word
+                && wb
+                    .iter()
+                    .filter(|c| c.is_ascii_alphabetic())
+                    .nth(1)
+                    .is_some()
+                && !wb.iter().any(u8::is_ascii_lowercase);
+            return if all_caps {
+                Case::AllCaps
+            } else {
+                Case::Capitalised
+            };
+        }
+        _ => {}
+    }
+    let Some(first) = word.chars().next() else {
+        return Case::Other;
+    };
+    if first.is_uppercase() {
+        let all_caps = kind == TokenKind::Word
+            && first.is_ascii_uppercase()
+            && word.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
+            && !word.chars().any(char::is_lowercase);
+        if all_caps {
+            Case::AllCaps
+        } else {
+            Case::Capitalised
+        }
+    } else if first.is_lowercase() {
+        Case::Lower
+    } else {
+        Case::Other
+    }
 }
 
 /// The char at byte `i` of `s` (a char boundary).
@@ -173,6 +241,9 @@ fn scan_word(s: &str, mut i: usize) -> usize {
         if b[i].is_ascii_alphanumeric() {
             i += 1;
             continue;
+        }
+        if b[i] < 0x80 && b[i] != b'\'' {
+            break;
         }
         let c = next_char(s, i);
         if is_word_char(c) {
@@ -355,24 +426,23 @@ impl<'a> TokenView<'a> {
     /// True when token `i` is a word or initials starting with an uppercase letter.
     #[must_use]
     pub fn is_cap(&self, i: usize) -> bool {
-        matches!(self.kind(i), TokenKind::Word | TokenKind::Initials)
-            && self.s(i).chars().next().is_some_and(char::is_uppercase)
+        self.toks
+            .get(i)
+            .is_some_and(|t| matches!(t.case, Case::Capitalised | Case::AllCaps))
     }
 
     /// True when token `i` is a word written in lowercase letters.
     #[must_use]
     pub fn is_lower_word(&self, i: usize) -> bool {
-        self.kind(i) == TokenKind::Word && self.s(i).chars().next().is_some_and(char::is_lowercase)
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word && t.case == Case::Lower)
     }
 
     /// True when token `i` is a word of two or more letters, all uppercase (`ISIS`, `K1`).
     #[must_use]
     pub fn is_all_caps(&self, i: usize) -> bool {
-        let s = self.s(i);
-        self.kind(i) == TokenKind::Word
-            && s.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-            && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && !s.chars().any(char::is_lowercase)
+        self.toks.get(i).is_some_and(|t| t.case == Case::AllCaps)
     }
 
     /// The byte span from the start of token `a` to the end of token `b - 1`.

@@ -79,6 +79,41 @@ const CASES: &[Case] = &[
         html: "",
         expected: "",
     },
+    Case {
+        name: "bare less-than is text",
+        html: "<p>Prices a < b and c > d, more text</p>",
+        expected: "Prices a < b and c > d, more text",
+    },
+    Case {
+        name: "less-than before a digit is text",
+        html: "<p>I <3 Kirkuk</p><p>x<1 and a <</p>",
+        expected: "I <3 Kirkuk\n\nx<1 and a <",
+    },
+    Case {
+        name: "greater-than inside a quoted attribute",
+        html: "<p><img alt=\"a>b\" src=x>Text after</p>",
+        expected: "Text after",
+    },
+    Case {
+        name: "greater-than inside a single-quoted attribute",
+        html: "<p><a title = 'x > y' href=\"/a>b\">link</a> end</p>",
+        expected: "link end",
+    },
+    Case {
+        name: "unterminated quote falls back to the first greater-than",
+        html: "<p><img alt=\"a>Text</p>",
+        expected: "Text",
+    },
+    Case {
+        name: "quoted greater-than inside a dropped element",
+        html: "<nav data-x=\"</nav>\"><a title=\"1>0\">Menu</a></nav><p>Body</p>",
+        expected: "Body",
+    },
+    Case {
+        name: "script keeps its quotes to itself",
+        html: "<script>if (a<b) { x = \"1>0\"; }</script><p>After</p>",
+        expected: "After",
+    },
 ];
 
 #[test]

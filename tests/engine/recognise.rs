@@ -252,3 +252,38 @@ fn boilerplate_is_skipped() {
         "{m:?}"
     );
 }
+
+/// With only the core table (no towns), a division's bare name is read as the town it is named
+/// after; "province"/"governorate" in the text still make it the division.
+#[test]
+fn bare_division_name_is_a_town_with_the_core_table() {
+    use newslens::engine::gazetteer::Gazetteer;
+    use newslens::engine::toponyms;
+    assert!(
+        std::ptr::eq(toponyms::gazetteer(), Gazetteer::core()),
+        "the engine tests tag with the core table"
+    );
+    let text = "Iraqi forces entered Kirkuk on Monday. The governor of Kirkuk province fled, \
+                and the province of Kirkuk is tense. Fighting spread to Kirkuk Governorate.";
+    let m = tag(text, &TagOptions::default());
+    let places: Vec<(&str, &str)> = m
+        .iter()
+        .filter(|m| m.label.as_str() == "PLACE")
+        .map(|m| (m.span.slice(text), m.canonical.as_str()))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            ("Kirkuk", "Kirkuk"),
+            ("Kirkuk", "Kirkuk Governorate"),
+            ("Kirkuk", "Kirkuk Governorate"),
+            ("Kirkuk Governorate", "Kirkuk Governorate"),
+        ]
+    );
+    let first = m.iter().find(|m| m.label.as_str() == "PLACE").unwrap();
+    assert!(
+        first.why.evidence.contains("read as the town"),
+        "{}",
+        first.why
+    );
+}
