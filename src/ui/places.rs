@@ -114,7 +114,7 @@ pub fn Places(props: &PlacesProps) -> Html {
         |(corpus, gaz)| place_table(corpus, gaz),
     );
     let limit = use_state(|| FIRST_ROWS);
-    let (rows, sentences) = (&table.rows, &table.sentences);
+    let rows = &table.rows;
     let docs = &props.corpus.0;
     let resolved_rows: Vec<&PlaceRow> = rows.iter().filter(|r| r.place.is_some()).collect();
     let reference = props
@@ -229,7 +229,7 @@ pub fn Places(props: &PlacesProps) -> Html {
                         <h3 class="group-title">{name}<span class="count">{list.len()}</span></h3>
                     }
                     <ol class="place-list">
-                        { for list.into_iter().map(|row| place_row(props, docs, sentences, row, reference, relative(row))) }
+                        { for list.into_iter().map(|row| place_row(props, docs, &table, row, reference, relative(row))) }
                     </ol>
                 </div>
             }) }
@@ -247,7 +247,7 @@ pub fn Places(props: &PlacesProps) -> Html {
 fn place_row(
     props: &PlacesProps,
     docs: &[std::rc::Rc<crate::engine::document::Document>],
-    sentences: &Sentences,
+    table: &Rc<PlaceTable>,
     row: &PlaceRow,
     reference: Option<&PlaceRow>,
     rel: Option<Relative>,
@@ -275,25 +275,37 @@ fn place_row(
             None => outlets.push((o, 1)),
         }
     }
-    let sentences_html = row.mentions.iter().take(KWIC_ROWS).map(|m| {
-        let doc = &docs[m.doc];
-        let s = sentences
-            .of(m.doc, &doc.text)
-            .iter()
-            .find(|s| s.contains(m.span))
-            .copied()
-            .unwrap_or(m.span);
-        let target = (doc.meta.id.clone(), m.span.start());
-        let on_goto = props.on_goto.clone();
-        html! {
-            <li>
-                {quoted(&doc.text, s, [m.span])}
-                <button type="button" class="goto link" onclick={Callback::from(move |_| on_goto.emit(target.clone()))}>
-                    {format!("{} — go to mention", doc.meta.outlet)}
-                </button>
-            </li>
-        }
-    });
+    // The quotations are made only when the user opens the row's details: a long list stays
+    // cheap to show.
+    let quotations = {
+        let (docs, table, on_goto) = (docs.to_vec(), table.clone(), props.on_goto.clone());
+        let mentions: Vec<_> = row.mentions.iter().take(KWIC_ROWS).cloned().collect();
+        Callback::from(move |()| -> Html {
+            mentions
+                .iter()
+                .map(|m| {
+                    let doc = &docs[m.doc];
+                    let s = table
+                        .sentences
+                        .of(m.doc, &doc.text)
+                        .iter()
+                        .find(|s| s.contains(m.span))
+                        .copied()
+                        .unwrap_or(m.span);
+                    let target = (doc.meta.id.clone(), m.span.start());
+                    let on_goto = on_goto.clone();
+                    html! {
+                        <li>
+                            {quoted(&doc.text, s, [m.span])}
+                            <button type="button" class="goto link" onclick={Callback::from(move |_| on_goto.emit(target.clone()))}>
+                                {format!("{} — go to mention", doc.meta.outlet)}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect()
+        })
+    };
     html! {
         <li class={classes!("place", row.place.is_none().then_some("unresolved"))} key={row.canonical.clone()}
             data-place={row.canonical.clone()} data-kind={kind} data-lat={lat} data-lon={lon}>
@@ -334,19 +346,54 @@ fn place_row(
                     </p>
                 }
             }) }
-            <details class="place-more">
-                <summary>{"Sentences and how it was resolved"}</summary>
-                <p class="small">{&row.reason}</p>
-                if row.candidates.len() > 1 {
-                    <p class="small">{"Candidates: "}
-                        {row.candidates.iter().map(|c| format!("{} ({}, {}, score {:.2})", c.name, c.kind.as_str(), c.country, c.score)).collect::<Vec<_>>().join("; ")}
-                    </p>
-                }
-                <ol class="kwic">{ for sentences_html }</ol>
-                if row.mentions.len() > KWIC_ROWS {
-                    <p class="small muted">{format!("… and {} more mentions", row.mentions.len() - KWIC_ROWS)}</p>
-                }
-            </details>
+            <PlaceMore reason={AttrValue::from(row.reason.clone())}
+                candidates={(row.candidates.len() > 1).then(|| AttrValue::from(
+                    row.candidates.iter().map(|c| format!("{} ({}, {}, score {:.2})", c.name, c.kind.as_str(), c.country, c.score)).collect::<Vec<_>>().join("; ")
+                ))}
+                {quotations} more={row.mentions.len().saturating_sub(KWIC_ROWS)} />
         </li>
+    }
+}
+
+/// Props of [`PlaceMore`].
+#[derive(Properties, PartialEq)]
+struct PlaceMoreProps {
+    /// How the place was resolved.
+    reason: AttrValue,
+    /// The candidates, when there was a choice.
+    candidates: Option<AttrValue>,
+    /// Makes the quoted sentences (called only while the details are open).
+    quotations: Callback<(), Html>,
+    /// Mentions beyond those quoted.
+    more: usize,
+}
+
+/// A place's "Sentences and how it was resolved": the quotations are rendered only while open.
+#[component]
+fn PlaceMore(props: &PlaceMoreProps) -> Html {
+    let open = use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            open.set(
+                e.target_unchecked_into::<web_sys::Element>()
+                    .has_attribute("open"),
+            );
+        })
+    };
+    html! {
+        <details class="place-more" {ontoggle}>
+            <summary>{"Sentences and how it was resolved"}</summary>
+            <p class="small">{&props.reason}</p>
+            if let Some(c) = &props.candidates {
+                <p class="small">{"Candidates: "}{c}</p>
+            }
+            if *open {
+                <ol class="kwic">{props.quotations.emit(())}</ol>
+                if props.more > 0 {
+                    <p class="small muted">{format!("… and {} more mentions", props.more)}</p>
+                }
+            }
+        </details>
     }
 }

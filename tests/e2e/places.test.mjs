@@ -48,6 +48,14 @@ test('the place list has the expected places as separate resolved rows', async (
   assert.match(claim, /130 miles \(210 kilometers\) north of/);
   assert.match(claim, /gazetteer gives \d+ km/);
   assert.match(await p.textContent('.attribution'), /GeoNames/);
+  // A row's sentences are made when its details open, each quoting the place.
+  const kirkuk = '[data-place="Kirkuk"] details.place-more';
+  assert.equal(await p.$$eval(`${kirkuk} .kwic li`, (l) => l.length), 0);
+  await p.click(`${kirkuk} summary`);
+  await p.waitForSelector(`${kirkuk} .kwic li`);
+  const quotes = await p.$$eval(`${kirkuk} .kwic li`, (l) => l.map((e) => e.textContent));
+  assert.ok(quotes.length >= 1 && quotes.length <= 12, `${quotes.length} quotations`);
+  assert.ok(quotes.every((q) => /Kirkuk/.test(q)), quotes.join(' | '));
   await shot(p, 'places-e2e-1280');
   await p.setViewportSize({ width: 375, height: 800 });
   await shot(p, 'places-375');
