@@ -1,7 +1,7 @@
 // End-to-end: the map-free place list (issue 5).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, shot } from './harness.mjs';
+import { open, shot, settled } from './harness.mjs';
 
 let env;
 before(async () => { env = await open('/'); });
@@ -33,6 +33,8 @@ test('the place list has the expected places as separate resolved rows', async (
   const p = await env.page();
   await p.goto(`${env.url}?view=places`);
   await p.waitForSelector('[data-place="Taza Khurmatu"]', { timeout: 20000 });
+  // Places are listed at once and resolved when the full gazetteer has arrived.
+  await settled(p);
   const list = await rows(p);
   const names = list.map((r) => r.name);
   assert.equal(new Set(names).size, names.length, 'one row per canonical place');
@@ -65,6 +67,8 @@ test('changing the reference place updates every distance and the URL', async ()
   const p = await env.page();
   await p.goto(`${env.url}?view=places`);
   await p.waitForSelector('[data-place="Taza Khurmatu"]', { timeout: 20000 });
+  // Places are listed at once and resolved when the full gazetteer has arrived.
+  await settled(p);
   const before = await rows(p);
   assert.match(before.find((r) => r.name === 'Baghdad').distance, /km \w+ of Kirkuk/);
   await p.selectOption('#place-ref', 'Baghdad');
@@ -80,6 +84,8 @@ test('changing the reference place updates every distance and the URL', async ()
   await p.waitForURL(/sort=distance/);
   await p.reload();
   await p.waitForSelector('[data-place="Taza Khurmatu"]', { timeout: 20000 });
+  // Places are listed at once and resolved when the full gazetteer has arrived.
+  await settled(p);
   const sorted = await rows(p);
   assert.equal(sorted[0].name, 'Baghdad');
   const km = sorted.filter((r) => r.lat !== null && r.name !== 'Baghdad').map((r) => Number(r.distance.replace(/,/g, '').match(/[\d.]+/)[0]));
