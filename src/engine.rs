@@ -19,6 +19,7 @@ pub mod fxhash;
 pub mod gazetteer;
 pub mod html;
 pub mod import;
+pub mod index_builder;
 pub mod label;
 pub mod lexicon;
 pub mod mention;

@@ -52,3 +52,34 @@ pub fn filter_docs<D: AsRef<Document>>(
         })
         .collect()
 }
+
+/// The filters' outcome for the whole corpus, as the views use it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filtered {
+    /// Each article's standing, in corpus order.
+    pub filters: Vec<DocFilter>,
+    /// Ids of the articles that pass, in corpus order.
+    pub visible: Vec<String>,
+    /// Search matches in the articles that pass.
+    pub hits: usize,
+}
+
+impl Filtered {
+    /// Applies `state`'s filters to `docs` (see [`filter_docs`]).
+    #[must_use]
+    pub fn of<D: AsRef<Document>>(docs: &[D], index: &CorpusIndex, state: &ViewState) -> Filtered {
+        let filters = filter_docs(docs, index, state);
+        let visible = docs
+            .iter()
+            .zip(&filters)
+            .filter(|(_, f)| f.visible)
+            .map(|(d, _)| d.as_ref().meta.id.clone())
+            .collect();
+        let hits = filters.iter().filter(|f| f.visible).map(|f| f.hits).sum();
+        Filtered {
+            filters,
+            visible,
+            hits,
+        }
+    }
+}

@@ -10,6 +10,7 @@ pub mod corpus;
 pub mod download;
 pub mod entity_list;
 pub mod filter_bar;
+pub mod find_select;
 pub mod gazetteer;
 pub mod highlight;
 pub mod import;

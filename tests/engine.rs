@@ -7,10 +7,14 @@ mod accuracy;
 mod backup;
 #[path = "engine/boilerplate.rs"]
 mod boilerplate;
+#[path = "engine/choice_list.rs"]
+mod choice_list;
 #[path = "engine/compare.rs"]
 mod compare;
 #[path = "engine/corpus.rs"]
 mod corpus;
+#[path = "engine/corpus_index.rs"]
+mod corpus_index;
 #[path = "engine/corrections.rs"]
 mod corrections;
 #[path = "engine/entities.rs"]

@@ -282,8 +282,8 @@ impl std::error::Error for BackupError {}
 /// The backup file of everything the user added, pretty-printed JSON:
 /// `{"format":"newslens-backup","version":1,"created_at":…,"articles":[…],"corrections":[…],"settings":…}`.
 #[must_use]
-pub fn write_backup(
-    articles: &[StoredArticle],
+pub fn write_backup<'s>(
+    articles: impl IntoIterator<Item = &'s StoredArticle>,
     corrections: &[ArticleCorrections],
     settings: &Value,
     created_at: &str,
@@ -294,7 +294,7 @@ pub fn write_backup(
         format: &'static str,
         version: u64,
         created_at: &'a str,
-        articles: &'a [StoredArticle],
+        articles: Vec<&'a StoredArticle>,
         corrections: &'a [ArticleCorrections],
         settings: &'a Value,
     }
@@ -302,7 +302,7 @@ pub fn write_backup(
         format: BACKUP_FORMAT,
         version: BACKUP_VERSION,
         created_at,
-        articles,
+        articles: articles.into_iter().collect(),
         corrections,
         settings,
     };
@@ -316,13 +316,14 @@ pub fn write_backup(
 /// version, or a missing `version`, `articles` or `corrections`. Parts that cannot be read are
 /// not errors: they are listed in [`Backup::skipped`].
 pub fn parse_backup(json: &str) -> Result<Backup, BackupError> {
-    let doc: Value = serde_json::from_str(json.trim_start_matches('\u{feff}')).map_err(|e| {
-        BackupError::NotJson {
-            line: e.line(),
-            column: e.column(),
-        }
-    })?;
-    let Some(obj) = doc.as_object() else {
+    let mut doc: Value =
+        serde_json::from_str(json.trim_start_matches('\u{feff}')).map_err(|e| {
+            BackupError::NotJson {
+                line: e.line(),
+                column: e.column(),
+            }
+        })?;
+    let Some(obj) = doc.as_object_mut() else {
         return Err(BackupError::WrongFormat { found: None });
     };
     match obj.get("format") {
@@ -348,14 +349,16 @@ pub fn parse_backup(json: &str) -> Result<Backup, BackupError> {
             supported: BACKUP_VERSION,
         });
     }
-    let articles = obj
-        .get("articles")
-        .and_then(Value::as_array)
-        .ok_or_else(|| missing("articles"))?;
-    let corrections = obj
-        .get("corrections")
-        .and_then(Value::as_array)
-        .ok_or_else(|| missing("corrections"))?;
+    if !obj.get("articles").is_some_and(Value::is_array) {
+        return Err(missing("articles"));
+    }
+    let Some(Value::Array(corrections)) = obj.remove("corrections") else {
+        return Err(missing("corrections"));
+    };
+    // Taken out of the document, so that each record is moved, not copied, into its article.
+    let Some(Value::Array(articles)) = obj.remove("articles") else {
+        unreachable!("checked above")
+    };
 
     let mut out = Backup {
         articles: Vec::new(),
@@ -363,15 +366,16 @@ pub fn parse_backup(json: &str) -> Result<Backup, BackupError> {
         settings: obj.get("settings").cloned().unwrap_or(Value::Null),
         skipped: Vec::new(),
     };
-    for (i, raw) in articles.iter().enumerate() {
+    let mut seen = std::collections::HashSet::new();
+    for (i, raw) in articles.into_iter().enumerate() {
         let n = i + 1;
         let named = |id: &Option<String>| match id {
             Some(id) => format!("article {n} ({id})"),
             None => format!("article {n}"),
         };
-        match read_record(raw.clone()) {
+        match read_record(raw) {
             RecordRead::Current(a) | RecordRead::Upgraded { article: a, .. } => {
-                if out.articles.iter().any(|b| b.meta.id == a.meta.id) {
+                if !seen.insert(a.meta.id.clone()) {
                     out.skipped.push(format!(
                         "{}: the same id appears earlier in the file; the first one was kept",
                         named(&Some(a.meta.id.clone()))

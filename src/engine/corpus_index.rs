@@ -5,7 +5,9 @@ use super::document::Document;
 use super::label::Label;
 use super::span::Span;
 use super::text::sentences;
-use std::collections::HashMap;
+use crate::engine::fxhash::FxHashMap;
+pub use crate::engine::index_builder::IndexBuilder;
+use std::rc::Rc;
 
 /// One canonical entity across the corpus.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,63 +54,27 @@ pub struct Context {
     pub index: usize,
 }
 
-/// The index. Built once per corpus change; queries are cheap.
+/// The index: queries are cheap. Rows are shared with the [`IndexBuilder`] that made it, so
+/// an update copies only the rows of the entities it touched.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CorpusIndex {
     /// Canonical entities, most mentioned first, then by name.
-    pub entities: Vec<EntityRow>,
-    by_name: HashMap<String, usize>,
+    pub entities: Vec<Rc<EntityRow>>,
+    by_name: FxHashMap<Rc<str>, usize>,
 }
 
 impl CorpusIndex {
-    /// Indexes `docs` (in the order given; `per_doc` follows it).
+    /// Indexes `docs` (in the order given; `per_doc` follows it). To follow a corpus that
+    /// changes, keep an [`IndexBuilder`] instead: it counts only what changed.
     #[must_use]
-    pub fn build<D: AsRef<Document>>(docs: &[D]) -> CorpusIndex {
-        struct Acc {
-            labels: HashMap<Label, usize>,
-            aliases: HashMap<String, usize>,
-            per_doc: Vec<(usize, usize)>,
-        }
-        let mut acc: HashMap<&str, Acc> = HashMap::new();
-        for (d, doc) in docs.iter().enumerate() {
-            let doc = doc.as_ref();
-            for m in &doc.mentions {
-                let a = acc.entry(m.canonical.as_str()).or_insert_with(|| Acc {
-                    labels: HashMap::new(),
-                    aliases: HashMap::new(),
-                    per_doc: Vec::new(),
-                });
-                *a.labels.entry(m.label).or_default() += 1;
-                *a.aliases
-                    .entry(m.span.slice(&doc.text).to_string())
-                    .or_default() += 1;
-                match a.per_doc.last_mut() {
-                    Some((last, n)) if *last == d => *n += 1,
-                    _ => a.per_doc.push((d, 1)),
-                }
-            }
-        }
-        let mut entities: Vec<EntityRow> = acc
-            .into_iter()
-            .map(|(canonical, a)| {
-                let label = a
-                    .labels
-                    .iter()
-                    .max_by_key(|(l, n)| (**n, std::cmp::Reverse(**l)))
-                    .map(|(l, _)| *l)
-                    .expect("an entity has at least one mention");
-                let mut aliases: Vec<(String, usize)> = a.aliases.into_iter().collect();
-                aliases.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
-                EntityRow {
-                    canonical: canonical.to_string(),
-                    label,
-                    aliases: aliases.into_iter().map(|(s, _)| s).collect(),
-                    total: a.per_doc.iter().map(|(_, n)| n).sum(),
-                    per_doc: a.per_doc,
-                }
-            })
-            .collect();
-        entities.sort_by(|a, b| {
+    pub fn build(docs: &[Rc<Document>]) -> CorpusIndex {
+        IndexBuilder::default().update(docs)
+    }
+
+    /// The index of these rows (any order; sorted here).
+    #[must_use]
+    pub fn from_rows(mut entities: Vec<Rc<EntityRow>>) -> CorpusIndex {
+        entities.sort_unstable_by(|a, b| {
             b.total
                 .cmp(&a.total)
                 .then_with(|| a.canonical.cmp(&b.canonical))
@@ -116,7 +82,7 @@ impl CorpusIndex {
         let by_name = entities
             .iter()
             .enumerate()
-            .map(|(i, e)| (e.canonical.clone(), i))
+            .map(|(i, e)| (Rc::from(e.canonical.as_str()), i))
             .collect();
         CorpusIndex { entities, by_name }
     }
@@ -124,7 +90,7 @@ impl CorpusIndex {
     /// The entity with this canonical name.
     #[must_use]
     pub fn entity(&self, canonical: &str) -> Option<&EntityRow> {
-        self.by_name.get(canonical).map(|&i| &self.entities[i])
+        self.by_name.get(canonical).map(|&i| &*self.entities[i])
     }
 
     /// Every sentence mentioning `canonical`, in document and text order. Only the documents

@@ -3,10 +3,10 @@
 
 use crate::engine::backup::StoredArticle;
 use crate::engine::corpus::Article;
-use crate::engine::corpus_index::{label_counts, CorpusIndex};
+use crate::engine::corpus_index::{label_counts, CorpusIndex, IndexBuilder};
 use crate::engine::label::Label;
 use crate::engine::span::Span;
-use crate::filter::filter_docs;
+use crate::filter::Filtered;
 use crate::ui::analyses::{Analyses, AnalysesAction};
 use crate::ui::article_list::ArticleList;
 use crate::ui::article_tools::ArticleTools;
@@ -79,44 +79,24 @@ pub fn App() -> Html {
         );
         let gaz_settled = !matches!(*gaz, GazetteerState::Idle | GazetteerState::Loading);
         use_effect_with(
+            // Progress matters only when cancelled articles may be asked for again.
             (
                 user.revision,
                 gaz_settled,
                 analyses.revision,
-                analyses.progress,
+                analyses.progress.cancelled,
             ),
             move |(_, settled, _, _)| {
-                let mut waiting = Vec::new();
-                let mut ask = Vec::new();
-                let all = bundled
-                    .0
-                    .iter()
-                    .map(|a| (&a.meta, &a.text))
-                    .chain(user.articles.iter().map(|a| (&a.meta, &a.text)));
-                for (meta, text) in all {
-                    let article = || Article {
-                        meta: meta.clone(),
-                        text: text.clone(),
-                    };
-                    let known = analyses.docs.get(&meta.id);
-                    if known.is_none() {
-                        waiting.push(article());
-                    }
-                    let stale =
-                        known.is_none_or(|x| x.waiting || (!x.full && tagger.has_full_gazetteer()));
-                    if *settled && stale && !tagger.is_asked(&meta.id) {
-                        ask.push(article());
-                    }
-                }
-                if !waiting.is_empty() {
-                    analyses.dispatch(AnalysesAction::Waiting(waiting));
-                }
-                tagger.request(ask);
+                request_missing(&bundled.0, &user, &analyses, &tagger, *settled);
             },
         );
     }
     let corpus: Corpus = (*corpus).clone();
-    let index = use_memo(corpus.clone(), |c| Rc::new(CorpusIndex::build(&c.0)));
+    // Counted incrementally: a batch of analyses costs its own mentions, not the corpus's.
+    let index_builder = use_mut_ref(IndexBuilder::default);
+    let index = use_memo(corpus.clone(), move |c| {
+        Rc::new(index_builder.borrow_mut().update(&c.0))
+    });
     let index: Rc<CorpusIndex> = (*index).clone();
     let state = use_reducer(|| State {
         view: url::read(),
@@ -140,14 +120,16 @@ pub fn App() -> Html {
     }
     // Write what the user changed; on failure keep it in memory and say so.
     {
-        let (db, saving, dispatch) = (db.clone(), saving.clone(), user.dispatcher());
-        let (pending, unreadable) = (user.pending.clone(), user.unreadable.clone());
+        let (db, saving, dispatch, data) =
+            (db.clone(), saving.clone(), user.dispatcher(), user.clone());
         use_effect_with(
-            (user.revision, pending.len(), user.status.clone()),
+            (user.revision, user.pending.len(), user.status.clone()),
             move |_| {
                 let handle = db.borrow().clone();
                 let busy = *saving.borrow();
-                if let (Some(handle), false, false) = (handle, busy, pending.is_empty()) {
+                if let (Some(handle), false, false) = (handle, busy, data.pending.is_empty()) {
+                    // Cheap: the ops share the articles' records.
+                    let (pending, unreadable) = (data.pending.clone(), data.unreadable.clone());
                     *saving.borrow_mut() = true;
                     wasm_bindgen_futures::spawn_local(async move {
                         let n = pending.len();
@@ -250,15 +232,12 @@ pub fn App() -> Html {
     }
 
     let view = &state.view;
-    let filters = filter_docs(&corpus.0, &index, view);
-    let visible: Vec<String> = corpus
-        .0
-        .iter()
-        .zip(&filters)
-        .filter(|(_, f)| f.visible)
-        .map(|(d, _)| d.meta.id.clone())
-        .collect();
-    let hits: usize = filters.iter().filter(|f| f.visible).map(|f| f.hits).sum();
+    // Not made again when only the worker's progress changed.
+    let filtered = use_memo(
+        (corpus.clone(), index.clone(), view.clone()),
+        |(c, i, v)| Filtered::of(&c.0, i, v),
+    );
+    let (filters, visible, hits) = (&filtered.filters, &filtered.visible, filtered.hits);
     let article_id = view
         .article
         .clone()
@@ -464,8 +443,8 @@ pub fn App() -> Html {
                 if view.view != View::Compare {
                     <aside class="sidebar" aria-label="Article list">
                         <ArticleList corpus={corpus.clone()} selected={article_id.clone().map(AttrValue::from)}
-                            visible={view.filtered().then_some(visible)} on_open={on_open}
-                            hits={(!view.q.trim().is_empty()).then(|| corpus.0.iter().zip(&filters).map(|(d, f)| (d.meta.id.clone(), f.hits)).collect())} />
+                            visible={view.filtered().then(|| visible.clone())} on_open={on_open}
+                            hits={(!view.q.trim().is_empty()).then(|| corpus.0.iter().zip(filters).map(|(d, f)| (d.meta.id.clone(), f.hits)).collect())} />
                     </aside>
                 }
                 <main id="main" class="main" tabindex="-1">
@@ -492,4 +471,40 @@ pub fn App() -> Html {
             </footer>
         </div>
     }
+}
+
+/// Shows articles without an analysis as text until theirs arrives, and asks the worker for
+/// every article that is missing an analysis or still has one made without the full gazetteer
+/// (once the gazetteer has arrived or failed: `settled`), unless it is already asked for.
+fn request_missing(
+    bundled: &[Article],
+    user: &UserData,
+    analyses: &UseReducerHandle<Analyses>,
+    tagger: &Tagger,
+    settled: bool,
+) {
+    let mut waiting = Vec::new();
+    let mut ask = Vec::new();
+    let all = bundled
+        .iter()
+        .map(|a| (&a.meta, &a.text))
+        .chain(user.articles.iter().map(|a| (&a.meta, &a.text)));
+    for (meta, text) in all {
+        let article = || Article {
+            meta: meta.clone(),
+            text: text.clone(),
+        };
+        let known = analyses.docs.get(&meta.id);
+        if known.is_none() {
+            waiting.push(article());
+        }
+        let stale = known.is_none_or(|x| x.waiting || (!x.full && tagger.has_full_gazetteer()));
+        if settled && stale && !tagger.is_asked(&meta.id) {
+            ask.push(article());
+        }
+    }
+    if !waiting.is_empty() {
+        analyses.dispatch(AnalysesAction::Waiting(waiting));
+    }
+    tagger.request(ask);
 }

@@ -10,10 +10,11 @@ use crate::engine::label::Label;
 use crate::engine::span::Span;
 use crate::ui::corpus::Corpus;
 use crate::ui::download;
+use crate::ui::find_select::FindSelect;
 use crate::ui::highlight::{highlighted, mark_handlers, quoted, HighlightOptions};
 use std::cell::Cell;
 use std::rc::Rc;
-use web_sys::{Element, HtmlSelectElement};
+use web_sys::Element;
 use yew::prelude::*;
 
 /// Props of [`Compare`].
@@ -48,8 +49,7 @@ pub fn Compare(props: &CompareProps) -> Html {
     let pick = |which: usize| {
         let on_pick = props.on_pick.clone();
         let (ida, idb) = (props.a.to_string(), props.b.to_string());
-        Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+        Callback::from(move |v: String| {
             on_pick.emit(if which == 0 {
                 (v, idb.clone())
             } else {
@@ -104,17 +104,21 @@ pub fn Compare(props: &CompareProps) -> Html {
             </section>
         }
     });
-    let docs = props.corpus.0.clone();
-    let article_select = |which: usize, current: &str| {
+    let options = use_memo(props.corpus.clone(), |c| {
+        Rc::new(
+            c.0.iter()
+                .map(|d| {
+                    let label = format!("{} — {}", d.meta.outlet, d.meta.title);
+                    (d.meta.id.clone(), label)
+                })
+                .collect::<Vec<_>>(),
+        )
+    });
+    let article_select = |which: usize, current: &AttrValue| {
         html! {
-            <select id={if which == 0 { "compare-a" } else { "compare-b" }} onchange={pick(which)}
-                aria-label={if which == 0 { "Left article" } else { "Right article" }}>
-                { for docs.iter().map(|d| html! {
-                    <option value={d.meta.id.clone()} selected={d.meta.id == current}>
-                        {format!("{} — {}", d.meta.outlet, d.meta.title)}
-                    </option>
-                }) }
-            </select>
+            <FindSelect id={if which == 0 { "compare-a" } else { "compare-b" }}
+                label={if which == 0 { "Left article" } else { "Right article" }}
+                options={(*options).clone()} current={current.clone()} on_change={pick(which)} />
         }
     };
 

@@ -59,6 +59,7 @@ pub fn EntityList(props: &EntityListProps) -> Html {
         .index
         .entities
         .iter()
+        .map(|e| &**e)
         .filter(|e| {
             needle.is_empty()
                 || e.canonical.to_lowercase().contains(&needle)

@@ -2,7 +2,7 @@
 //! objects (`serde-wasm-bindgen`), in one database with a version. Every failure is a value
 //! with a plain-language message; nothing here ever deletes what it cannot read.
 
-use crate::engine::backup::{read_corrections, read_record, RecordRead};
+use crate::engine::backup::{read_corrections, read_record, RecordRead, StoredArticle};
 use crate::ui::user_data::{Op, Unreadable, UserAction};
 use js_sys::{Array, Function, Promise};
 use serde::Serialize;
@@ -233,6 +233,26 @@ impl Db {
             .map_err(|e| StorageError::Other(e.to_string()))?;
         let (tx, s) = self.store(store, IdbTransactionMode::Readwrite)?;
         s.put(&js).map_err(|e| describe(&e))?;
+        committed(&tx).await
+    }
+
+    /// Writes `values` into `store` in one transaction: all of them or, on failure, none.
+    ///
+    /// # Errors
+    /// As [`Db::put`].
+    pub async fn put_all<T: Serialize>(
+        &self,
+        store: &str,
+        values: &[&T],
+    ) -> Result<(), StorageError> {
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        let (tx, s) = self.store(store, IdbTransactionMode::Readwrite)?;
+        for value in values {
+            let js = value
+                .serialize(&serializer)
+                .map_err(|e| StorageError::Other(e.to_string()))?;
+            s.put(&js).map_err(|e| describe(&e))?;
+        }
         committed(&tx).await
     }
 
@@ -467,29 +487,69 @@ impl Db {
     /// # Errors
     /// The first failure; the ops before it are written (the caller keeps the rest).
     pub async fn apply(&self, ops: &[Op], unreadable: &[Unreadable]) -> Result<(), StorageError> {
-        for op in ops {
-            let targets: Vec<(&str, &str)> = match op {
-                Op::PutArticle(a) => vec![(ARTICLES, a.meta.id.as_str())],
-                Op::DeleteArticle(id) => vec![(ARTICLES, id.as_str()), (CORRECTIONS, id.as_str())],
-                Op::PutCorrections(c) => vec![(CORRECTIONS, c.article.as_str())],
-            };
-            for u in unreadable {
-                if targets
-                    .iter()
-                    .any(|(store, key)| *store == u.store && u.key.as_deref() == Some(key))
-                {
-                    self.set_aside(u).await?;
-                }
-            }
-            match op {
-                Op::PutArticle(a) => self.put(ARTICLES, a).await?,
-                Op::DeleteArticle(id) => {
-                    self.delete(ARTICLES, id).await?;
-                    self.delete(CORRECTIONS, id).await?;
-                }
-                Op::PutCorrections(c) => self.put(CORRECTIONS, c).await?,
+        let mut i = 0;
+        while i < ops.len() {
+            // Articles that replace nothing unreadable go in batches, one transaction each
+            // (thousands of restored articles are written in seconds, not minutes).
+            let batch: Vec<&StoredArticle> = ops[i..]
+                .iter()
+                .map_while(|op| match op {
+                    Op::PutArticle(a) if replaced_unreadable(op, unreadable).is_empty() => {
+                        Some(&**a)
+                    }
+                    _ => None,
+                })
+                .take(PUT_BATCH)
+                .collect();
+            if batch.is_empty() {
+                self.apply_one(&ops[i], unreadable).await?;
+                i += 1;
+            } else {
+                self.put_all(ARTICLES, &batch).await?;
+                i += batch.len();
             }
         }
         Ok(())
     }
+
+    /// Writes one op, first setting aside any unreadable record it would replace.
+    async fn apply_one(&self, op: &Op, unreadable: &[Unreadable]) -> Result<(), StorageError> {
+        for u in replaced_unreadable(op, unreadable) {
+            self.set_aside(u).await?;
+        }
+        match op {
+            Op::PutArticle(a) => self.put(ARTICLES, &**a).await?,
+            Op::DeleteArticle(id) => {
+                self.delete(ARTICLES, id).await?;
+                self.delete(CORRECTIONS, id).await?;
+            }
+            Op::PutCorrections(c) => self.put(CORRECTIONS, c).await?,
+        }
+        Ok(())
+    }
+}
+
+/// Articles written per transaction.
+const PUT_BATCH: usize = 100;
+
+/// The (store, key) records `op` writes.
+fn targets(op: &Op) -> Vec<(&'static str, &str)> {
+    match op {
+        Op::PutArticle(a) => vec![(ARTICLES, a.meta.id.as_str())],
+        Op::DeleteArticle(id) => vec![(ARTICLES, id.as_str()), (CORRECTIONS, id.as_str())],
+        Op::PutCorrections(c) => vec![(CORRECTIONS, c.article.as_str())],
+    }
+}
+
+/// The records that could not be read which `op` would replace (they are set aside first).
+fn replaced_unreadable<'u>(op: &Op, unreadable: &'u [Unreadable]) -> Vec<&'u Unreadable> {
+    let targets = targets(op);
+    unreadable
+        .iter()
+        .filter(|u| {
+            targets
+                .iter()
+                .any(|(store, key)| *store == u.store && u.key.as_deref() == Some(key))
+        })
+        .collect()
 }

@@ -11,8 +11,8 @@ use yew::Reducible;
 /// A write the storage still owes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Op {
-    /// Store (or replace) an article.
-    PutArticle(StoredArticle),
+    /// Store (or replace) an article (shared with [`UserData::articles`], not copied).
+    PutArticle(Rc<StoredArticle>),
     /// Delete an article and its corrections.
     DeleteArticle(String),
     /// Store (or replace) an article's corrections.
@@ -72,8 +72,9 @@ pub enum StorageStatus {
 /// Everything the user added.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct UserData {
-    /// The user's articles, in the order added.
-    pub articles: Vec<StoredArticle>,
+    /// The user's articles, in the order added. Shared, so that a change copies pointers, not
+    /// texts.
+    pub articles: Vec<Rc<StoredArticle>>,
     /// Corrections, one list per article (bundled or the user's).
     pub corrections: Vec<ArticleCorrections>,
     /// Records that could not be read, kept apart.
@@ -83,7 +84,7 @@ pub struct UserData {
     /// Storage state.
     pub status: StorageStatus,
     /// The last deleted article, for undo.
-    pub deleted: Option<(StoredArticle, Option<ArticleCorrections>)>,
+    pub deleted: Option<(Rc<StoredArticle>, Option<ArticleCorrections>)>,
     /// Bumped on every change to articles or corrections (cheap change detection).
     pub revision: u64,
     /// A message for the user about the last action (restored, skipped…).
@@ -158,9 +159,11 @@ impl Reducible for UserData {
                 upgraded,
             } => {
                 // Anything added before storage answered stays, after what was stored.
-                let mut all = articles;
+                let mut all: Vec<Rc<StoredArticle>> = articles.into_iter().map(Rc::new).collect();
+                let stored: std::collections::HashSet<String> =
+                    all.iter().map(|a| a.meta.id.clone()).collect();
                 for a in d.articles.drain(..) {
-                    if !all.iter().any(|x| x.meta.id == a.meta.id) {
+                    if !stored.contains(&a.meta.id) {
                         all.push(a);
                     }
                 }
@@ -177,7 +180,8 @@ impl Reducible for UserData {
                         d.unreadable.len()
                     ));
                 }
-                d.pending.extend(upgraded.into_iter().map(Op::PutArticle));
+                d.pending
+                    .extend(upgraded.into_iter().map(|a| Op::PutArticle(Rc::new(a))));
                 if matches!(d.status, StorageStatus::Opening) {
                     d.status = StorageStatus::Saved;
                 }
@@ -187,15 +191,15 @@ impl Reducible for UserData {
                 changed = false;
             }
             UserAction::Add(a) => {
+                let a = Rc::new(a);
                 d.pending.push(Op::PutArticle(a.clone()));
                 d.articles.retain(|x| x.meta.id != a.meta.id);
                 d.articles.push(a);
             }
             UserAction::EditMeta(meta) => {
                 if let Some(a) = d.articles.iter_mut().find(|a| a.meta.id == meta.id) {
-                    a.meta = meta;
-                    let a = a.clone();
-                    d.pending.push(Op::PutArticle(a));
+                    Rc::make_mut(a).meta = meta;
+                    d.pending.push(Op::PutArticle(a.clone()));
                 }
             }
             UserAction::Delete(id) => {
@@ -241,6 +245,7 @@ impl Reducible for UserData {
                 d.articles
                     .retain(|x| !incoming.contains(x.meta.id.as_str()));
                 for a in backup.articles {
+                    let a = Rc::new(a);
                     d.pending.push(Op::PutArticle(a.clone()));
                     d.articles.push(a);
                 }

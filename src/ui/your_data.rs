@@ -30,7 +30,7 @@ pub fn YourData(props: &YourDataProps) -> Html {
         let d = d.clone();
         Callback::from(move |_| {
             let text = write_backup(
-                &d.articles,
+                d.articles.iter().map(|a| &**a),
                 &d.corrections,
                 &serde_json::Value::Null,
                 &now_iso(),

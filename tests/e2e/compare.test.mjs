@@ -68,3 +68,30 @@ test('selecting an entity highlights it in both texts and aligns its sentences',
   assert.ok(counts[0] > 0 && counts[1] > 0);
   assert.match(decodeURIComponent(p.url()), /entity=Kirkuk/);
 });
+
+test('with hundreds of articles the pickers list the first 200 and a search box finds the rest', async () => {
+  const { corpus, backup } = await import('../../scripts/scale/generate.mjs');
+  const articles = corpus(300);
+  const p = await env.page();
+  await p.goto(env.url);
+  await settled(p);
+  await p.setInputFiles('[data-testid="restore-file"]', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup(articles)) });
+  await p.waitForFunction(() => Number(document.querySelector('.article-list .count')?.textContent) >= 302);
+  await p.click('[data-view="compare"]');
+  await p.waitForFunction(() => document.querySelectorAll('#compare-b option').length > 150);
+  // The current choice, 200 others and the line that says how many more there are.
+  const options = await p.$$eval('#compare-b option', (os) => os.map((o) => ({ value: o.value, disabled: o.disabled, text: o.textContent })));
+  assert.equal(options.filter((o) => !o.disabled).length, 201);
+  assert.match(options.at(-1).text, /101 more/);
+  assert.ok(options.some((o) => o.value === B && !o.disabled));
+  // The last article is not listed until its title is typed.
+  const last = { id: 'scale-00299', title: articles.at(-1).title };
+  assert.ok(!options.some((o) => o.value === last.id));
+  await p.fill('.compare-tools .find >> nth=1', last.title);
+  await p.waitForFunction((id) => [...document.querySelectorAll('#compare-b option')].some((o) => o.value === id), last.id);
+  await p.selectOption('#compare-b', last.id);
+  await p.waitForFunction((id) => new URL(location.href).searchParams.get('b') === id, last.id);
+  assert.equal(new URL(p.url()).searchParams.get('a'), A);
+  await shot(p, 'compare-find-1280');
+  await p.context().close();
+});

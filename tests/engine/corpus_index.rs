@@ -1,0 +1,116 @@
+//! The corpus index, and the incremental builder that keeps it up to date.
+
+use newslens::engine::corpus::{self, Article, ArticleMeta};
+use newslens::engine::corpus_index::{CorpusIndex, IndexBuilder};
+use newslens::engine::document::Document;
+use newslens::engine::label::Label;
+use proptest::prelude::*;
+use std::rc::Rc;
+
+fn doc(id: &str, text: &str) -> Document {
+    let meta = ArticleMeta {
+        id: id.into(),
+        file: format!("{id}.txt"),
+        title: id.into(),
+        outlet: "Test".into(),
+        section: None,
+        standfirst: None,
+        published: Some("2017-10-17".into()),
+        url: None,
+        certainty: "user".into(),
+        evidence: String::new(),
+    };
+    Document::analyse(Article {
+        meta,
+        text: text.into(),
+    })
+}
+
+/// The bundled articles and a few short ones that share entities with them and each other.
+fn pool() -> Vec<Document> {
+    let mut docs: Vec<Document> = corpus::bundled()
+        .expect("bundled corpus")
+        .into_iter()
+        .map(Document::analyse)
+        .collect();
+    for (i, text) in [
+        "Iraqi forces entered Kirkuk on Monday, the Kurdistan Regional Government (KRG) said.",
+        "Prime Minister Haider al-Abadi spoke in Baghdad. Abadi said 61,000 people had left.",
+        "The United Nations said the U.S. had no role. Kurds in Erbil protested on Tuesday.",
+        "",
+        "Kirkuk, Kirkuk and Kirkuk again: the KRG and the United Nations met in Erbil.",
+    ]
+    .iter()
+    .enumerate()
+    {
+        docs.push(doc(&format!("t{i}"), text));
+    }
+    docs
+}
+
+#[test]
+fn counts_entities_per_document_with_aliases_and_label() {
+    let docs: Vec<Rc<Document>> = pool().into_iter().skip(2).map(Rc::new).collect();
+    let index = CorpusIndex::build(&docs);
+    let kirkuk = index.entity("Kirkuk").expect("Kirkuk is indexed");
+    assert_eq!(kirkuk.label, Label::Place);
+    assert_eq!(kirkuk.per_doc, [(0, 1), (4, 3)]);
+    assert_eq!(kirkuk.total, 4);
+    assert_eq!(kirkuk.doc_count(), 2);
+    assert_eq!(kirkuk.count_in(4), 3);
+    assert_eq!(kirkuk.count_in(1), 0);
+    let abadi = index
+        .entities
+        .iter()
+        .find(|e| e.aliases.iter().any(|a| a == "Abadi"))
+        .expect("Abadi is indexed");
+    assert_eq!(abadi.aliases.len(), 2, "{abadi:?}");
+    // Most mentioned first, then by name.
+    let order: Vec<(usize, &str)> = index
+        .entities
+        .iter()
+        .map(|e| (usize::MAX - e.total, e.canonical.as_str()))
+        .collect();
+    let mut sorted = order.clone();
+    sorted.sort_unstable();
+    assert_eq!(order, sorted);
+}
+
+#[test]
+fn an_emptied_corpus_has_no_entities_left() {
+    let docs: Vec<Rc<Document>> = pool().into_iter().map(Rc::new).collect();
+    let mut builder = IndexBuilder::default();
+    assert!(!builder.update(&docs).entities.is_empty());
+    assert_eq!(builder.update(&[]), CorpusIndex::default());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Whatever arrives, changes or goes, in any order, the incremental index equals the
+    /// index built from scratch.
+    #[test]
+    fn incremental_updates_equal_a_fresh_build(
+        steps in proptest::collection::vec(
+            proptest::collection::vec((0usize..7, any::<bool>()), 0..9), 1..6)
+    ) {
+        let pool: Vec<Rc<Document>> = pool().into_iter().map(Rc::new).collect();
+        let mut builder = IndexBuilder::default();
+        let mut current: Vec<Rc<Document>> = Vec::new();
+        for step in steps {
+            // Each position keeps its document (same Rc), or gets another or a fresh copy.
+            let next: Vec<Rc<Document>> = step
+                .iter()
+                .enumerate()
+                .map(|(i, &(pick, fresh))| match current.get(i) {
+                    Some(was) if !fresh => was.clone(),
+                    _ if fresh => Rc::new((*pool[pick]).clone()),
+                    _ => pool[pick].clone(),
+                })
+                .collect();
+            let incremental = builder.update(&next);
+            prop_assert_eq!(&incremental, &CorpusIndex::build(&next));
+            current = next;
+        }
+    }
+}
