@@ -478,8 +478,8 @@ fn is_prefix(s: &str) -> bool {
 
 /// The end of the capitalised unit starting at token `i`, if one starts there.
 fn unit_at(v: TokenView<'_>, i: usize) -> Option<usize> {
-    let s = v.s(i);
     if v.is_cap(i) {
+        let s = v.s(i);
         let abbreviated_month = super::dates::month_of(s).is_some()
             && (v.s(i + 1) == "." || v.kind(i + 1) == TokenKind::Number);
         if is_calendar_word(s) || abbreviated_month || lexicon::is_function_word(s) {
@@ -504,12 +504,13 @@ fn unit_at(v: TokenView<'_>, i: usize) -> Option<usize> {
         return Some(end);
     }
     // "al-Abadi": a lowercase particle glued to a capitalised word.
+    // (The cheap token tests first: most tokens are not followed by a glued hyphen.)
     if v.kind(i) == TokenKind::Word
-        && v.s(i + 1) == "-"
-        && lexicon::is_name_particle(s)
         && !v.spaced(i + 1)
+        && v.s(i + 1) == "-"
         && !v.spaced(i + 2)
         && v.is_cap(i + 2)
+        && lexicon::is_name_particle(v.s(i))
     {
         return Some(i + 3);
     }

@@ -70,6 +70,9 @@ pub struct Token {
     pub space_before: bool,
     /// Its capitalisation (always [`Case::Other`] for numbers and punctuation).
     pub case: Case,
+    /// True for a word that can start a DATE or NUMBER
+    /// ([`super::lexicon::is_quantity_or_date_trigger`]), asked once here for both recognisers.
+    pub trigger: bool,
 }
 
 /// True for characters that belong inside a word: letters, digits and combining marks.
@@ -160,6 +163,8 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token> {
             kind,
             space_before: space,
             case,
+            trigger: kind == TokenKind::Word
+                && super::lexicon::is_quantity_or_date_trigger(&s[start..i]),
         });
         space = false;
     }
@@ -443,6 +448,12 @@ impl<'a> TokenView<'a> {
     #[must_use]
     pub fn is_all_caps(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.case == Case::AllCaps)
+    }
+
+    /// True when token `i` is a word that can start a DATE or NUMBER ([`Token::trigger`]).
+    #[must_use]
+    pub fn is_trigger(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.trigger)
     }
 
     /// The byte span from the start of token `a` to the end of token `b - 1`.
