@@ -168,8 +168,8 @@ fn classify(line: &str, lower: &mut String) -> Option<BoilerplateKind> {
     {
         return Some(BoilerplateKind::SubscriptionPromo);
     }
-    if lower.contains("comment")
-        && words <= 20
+    if words <= 20
+        && lower.contains("comment")
         && [
             "issues with commenting",
             "comment policy",
@@ -214,19 +214,36 @@ fn lowercase_into(line: &str, out: &mut String) -> usize {
     out.clear();
     let mut words = 0;
     let mut in_word = false;
-    for c in line.chars() {
-        if c.is_whitespace() {
+    let mut word_boundary = |space: bool| {
+        if space {
             in_word = false;
         } else if !in_word {
             in_word = true;
             words += 1;
         }
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(c.to_lowercase());
+    };
+    // ASCII runs are copied whole and lowercased in bulk at the end (the lowercase of any
+    // other char has no ASCII capital); other chars go one by one.
+    let b = line.as_bytes();
+    let (mut i, mut run) = (0, 0);
+    while i < b.len() {
+        if b[i] < 0x80 {
+            // The ASCII whitespace of `char::is_whitespace`: space, and tab to carriage return.
+            word_boundary(matches!(b[i], b' ' | b'\t'..=b'\r'));
+            i += 1;
+            continue;
         }
+        let Some(c) = line.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        out.push_str(&line[run..i]);
+        word_boundary(c.is_whitespace());
+        out.extend(c.to_lowercase());
+        i += c.len_utf8();
+        run = i;
     }
+    out.push_str(&line[run..]);
+    out.make_ascii_lowercase();
     words
 }
 

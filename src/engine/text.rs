@@ -176,19 +176,22 @@ fn case_of(word: &str, kind: TokenKind) -> Case {
     let wb = word.as_bytes();
     match wb.first() {
         Some(f) if f.is_ascii_lowercase() => return Case::Lower,
-        Some(f) if f.is_ascii_uppercase() && word.is_ascii() => {
-            let all_caps = kind == TokenKind::Word
-                && wb
-                    .iter()
-                    .filter(|c| c.is_ascii_alphabetic())
-                    .nth(1)
-                    .is_some()
-                && !wb.iter().any(u8::is_ascii_lowercase);
-            return if all_caps {
-                Case::AllCaps
-            } else {
-                Case::Capitalised
-            };
+        Some(f) if f.is_ascii_uppercase() => {
+            // One pass: all ASCII? how many letters? any lowercase one?
+            let (mut ascii, mut letters, mut lower) = (true, 0usize, false);
+            for &c in wb {
+                ascii &= c.is_ascii();
+                letters += usize::from(c.is_ascii_alphabetic());
+                lower |= c.is_ascii_lowercase();
+            }
+            if ascii {
+                let all_caps = kind == TokenKind::Word && letters >= 2 && !lower;
+                return if all_caps {
+                    Case::AllCaps
+                } else {
+                    Case::Capitalised
+                };
+            }
         }
         _ => {}
     }
