@@ -208,42 +208,43 @@ fn classify(line: &str, lower: &mut String) -> Option<BoilerplateKind> {
     None
 }
 
+/// The most words any rule of [`classify`] asks about; counting stops after it.
+const MAX_WORDS_ASKED: usize = 20;
+
 /// Writes `line` lowercased into `out` (as `str::to_lowercase` does, but for the Greek final
-/// sigma, which no rule looks at) and returns its number of whitespace-separated words.
+/// sigma, which no rule looks at) and returns its number of whitespace-separated words, or
+/// any number above [`MAX_WORDS_ASKED`] when it has more.
 fn lowercase_into(line: &str, out: &mut String) -> usize {
     out.clear();
-    let mut words = 0;
-    let mut in_word = false;
-    let mut word_boundary = |space: bool| {
-        if space {
-            in_word = false;
-        } else if !in_word {
-            in_word = true;
-            words += 1;
-        }
-    };
     // ASCII runs are copied whole and lowercased in bulk at the end (the lowercase of any
     // other char has no ASCII capital); other chars go one by one.
     let b = line.as_bytes();
     let (mut i, mut run) = (0, 0);
-    while i < b.len() {
-        if b[i] < 0x80 {
-            // The ASCII whitespace of `char::is_whitespace`: space, and tab to carriage return.
-            word_boundary(matches!(b[i], b' ' | b'\t'..=b'\r'));
-            i += 1;
-            continue;
-        }
-        let Some(c) = line.get(i..).and_then(|r| r.chars().next()) else {
+    while let Some(k) = b[i..].iter().position(|&x| x >= 0x80) {
+        let at = i + k;
+        let Some(c) = line.get(at..).and_then(|r| r.chars().next()) else {
             break;
         };
-        out.push_str(&line[run..i]);
-        word_boundary(c.is_whitespace());
+        out.push_str(&line[run..at]);
         out.extend(c.to_lowercase());
-        i += c.len_utf8();
+        i = at + c.len_utf8();
         run = i;
     }
     out.push_str(&line[run..]);
     out.make_ascii_lowercase();
+    let mut words = 0;
+    let mut in_word = false;
+    for c in line.chars() {
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words > MAX_WORDS_ASKED {
+                break;
+            }
+        }
+    }
     words
 }
 
