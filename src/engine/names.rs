@@ -750,7 +750,7 @@ fn part(
                 Label::Person,
                 None,
                 "title",
-                cat(&["after '", &t, "'"]),
+                cat(&["after '", t, "'"]),
                 true,
             );
             return;
