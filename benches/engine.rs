@@ -21,18 +21,9 @@ mod native {
     use newslens::engine::{dates, names, numbers};
     use std::hint::black_box;
 
-    /// The bundled articles, concatenated until the text is about 1 MB.
+    /// The bench text ([`corpus::bench_text`]).
     fn sample() -> String {
-        let mut one = String::new();
-        for a in corpus::bundled().expect("the bundled corpus is valid") {
-            one.push_str(&a.text);
-            one.push('\n');
-        }
-        let mut s = String::with_capacity(1 << 20);
-        while s.len() < 1 << 20 {
-            s.push_str(&one);
-        }
-        s
+        corpus::bench_text().expect("the bundled corpus is valid")
     }
 
     fn bench(c: &mut Criterion) {

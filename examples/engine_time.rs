@@ -22,18 +22,9 @@ mod native {
     use std::hint::black_box;
     use std::time::{Duration, Instant};
 
-    /// The bench's text (as `benches/engine.rs` builds it).
+    /// The bench text ([`corpus::bench_text`]).
     fn sample() -> String {
-        let mut one = String::new();
-        for a in corpus::bundled().expect("the bundled corpus is valid") {
-            one.push_str(&a.text);
-            one.push('\n');
-        }
-        let mut s = String::with_capacity(1 << 20);
-        while s.len() < 1 << 20 {
-            s.push_str(&one);
-        }
-        s
+        corpus::bench_text().expect("the bundled corpus is valid")
     }
 
     /// Runs one phase once; returns a count so that the work is not optimised away.

@@ -168,8 +168,8 @@ fn classify(line: &str, lower: &mut String) -> Option<BoilerplateKind> {
     {
         return Some(BoilerplateKind::SubscriptionPromo);
     }
-    if lower.contains("comment")
-        && words <= 20
+    if words <= 20
+        && lower.contains("comment")
         && [
             "issues with commenting",
             "comment policy",
@@ -208,10 +208,30 @@ fn classify(line: &str, lower: &mut String) -> Option<BoilerplateKind> {
     None
 }
 
+/// The most words any rule of [`classify`] asks about; counting stops after it.
+const MAX_WORDS_ASKED: usize = 20;
+
 /// Writes `line` lowercased into `out` (as `str::to_lowercase` does, but for the Greek final
-/// sigma, which no rule looks at) and returns its number of whitespace-separated words.
+/// sigma, which no rule looks at) and returns its number of whitespace-separated words, or
+/// any number above [`MAX_WORDS_ASKED`] when it has more.
 fn lowercase_into(line: &str, out: &mut String) -> usize {
     out.clear();
+    // ASCII runs are copied whole and lowercased in bulk at the end (the lowercase of any
+    // other char has no ASCII capital); other chars go one by one.
+    let b = line.as_bytes();
+    let (mut i, mut run) = (0, 0);
+    while let Some(k) = b[i..].iter().position(|&x| x >= 0x80) {
+        let at = i + k;
+        let Some(c) = line.get(at..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        out.push_str(&line[run..at]);
+        out.extend(c.to_lowercase());
+        i = at + c.len_utf8();
+        run = i;
+    }
+    out.push_str(&line[run..]);
+    out.make_ascii_lowercase();
     let mut words = 0;
     let mut in_word = false;
     for c in line.chars() {
@@ -220,11 +240,9 @@ fn lowercase_into(line: &str, out: &mut String) -> usize {
         } else if !in_word {
             in_word = true;
             words += 1;
-        }
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(c.to_lowercase());
+            if words > MAX_WORDS_ASKED {
+                break;
+            }
         }
     }
     words

@@ -132,3 +132,21 @@ pub fn assemble(manifest: &str, files: &[(&str, &str)]) -> Result<Vec<Article>, 
 pub fn bundled() -> Result<Vec<Article>, CorpusError> {
     assemble(MANIFEST, files::FILES)
 }
+
+/// The benchmark text: the bundled articles, each followed by a newline, repeated until the
+/// text is at least 1 MiB (`benches/engine.rs` and `examples/engine_time.rs` time it).
+///
+/// # Errors
+/// As [`bundled`].
+pub fn bench_text() -> Result<String, CorpusError> {
+    let mut one = String::new();
+    for a in bundled()? {
+        one.push_str(&a.text);
+        one.push('\n');
+    }
+    let mut s = String::with_capacity(1 << 20);
+    while !one.is_empty() && s.len() < 1 << 20 {
+        s.push_str(&one);
+    }
+    Ok(s)
+}

@@ -63,8 +63,7 @@ fn may_start(v: TokenView<'_>, i: usize) -> bool {
         TokenKind::Number => true,
         TokenKind::Word => {
             let s = v.s(i);
-            (v.is_cap(i) && (weekday_of(s).is_some() || month_of(s).is_some()))
-                || super::lexicon::is_quantity_or_date_trigger(s)
+            v.is_trigger(i) || v.is_cap(i) && (weekday_of(s).is_some() || month_of(s).is_some())
         }
         _ => false,
     }

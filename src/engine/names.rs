@@ -167,7 +167,7 @@ pub fn find(text: &str, paras: &[Vec<Token>]) -> Vec<Candidate> {
                 canonical = names.canonical_of(&surf, f.label);
                 if let Some(c) = canonical.as_deref().filter(|c| *c != surf.as_ref()) {
                     // "KRG" tagged as an acronym: say which long form the text gave it.
-                    evidence = format!("{evidence}; alias of {c}");
+                    evidence = cat(&[&evidence, "; alias of ", c]);
                 }
             }
             if f.label == Label::Place && f.a >= 2 && v.is(f.a - 1, "of") {
@@ -209,6 +209,16 @@ pub fn find(text: &str, paras: &[Vec<Token>]) -> Vec<Candidate> {
             }
         })
         .collect()
+}
+
+/// `parts` joined into one new string (what `format!` makes of plain pieces, without its
+/// formatting machinery).
+fn cat(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
 }
 
 /// Names listed beside places are places: "Sinjar, Jalawla, Makhmur and Tuz Khurmatu".
@@ -336,7 +346,7 @@ fn same_name_evidence(rule: &str, evidence: &str) -> String {
     let s = if evidence.is_empty() {
         rule.to_string()
     } else {
-        format!("{rule} {evidence}")
+        cat(&[rule, " ", evidence])
     };
     let t = s.trim();
     if t.len() == s.len() {
@@ -478,8 +488,8 @@ fn is_prefix(s: &str) -> bool {
 
 /// The end of the capitalised unit starting at token `i`, if one starts there.
 fn unit_at(v: TokenView<'_>, i: usize) -> Option<usize> {
-    let s = v.s(i);
     if v.is_cap(i) {
+        let s = v.s(i);
         let abbreviated_month = super::dates::month_of(s).is_some()
             && (v.s(i + 1) == "." || v.kind(i + 1) == TokenKind::Number);
         if is_calendar_word(s) || abbreviated_month || lexicon::is_function_word(s) {
@@ -504,12 +514,13 @@ fn unit_at(v: TokenView<'_>, i: usize) -> Option<usize> {
         return Some(end);
     }
     // "al-Abadi": a lowercase particle glued to a capitalised word.
+    // (The cheap token tests first: most tokens are not followed by a glued hyphen.)
     if v.kind(i) == TokenKind::Word
-        && v.s(i + 1) == "-"
-        && lexicon::is_name_particle(s)
         && !v.spaced(i + 1)
+        && v.s(i + 1) == "-"
         && !v.spaced(i + 2)
         && v.is_cap(i + 2)
+        && lexicon::is_name_particle(v.s(i))
     {
         return Some(i + 3);
     }
@@ -589,12 +600,26 @@ fn title_at(v: TokenView<'_>, units: &[Unit], k: usize) -> Option<usize> {
     if !ends {
         return None;
     }
+    let mut words = String::new();
     (1..=TITLE_MAX_WORDS.min(k + 1)).rev().find(|&n| {
-        let words: Vec<String> = units[k + 1 - n..=k]
-            .iter()
-            .map(|u| surface(v, u.a, u.b).replace('.', "").to_lowercase())
-            .collect();
-        lexicon::is_title(&words.join(" "))
+        // The units lowercased without dots, joined by spaces.
+        words.clear();
+        for (i, u) in units[k + 1 - n..=k].iter().enumerate() {
+            if i > 0 {
+                words.push(' ');
+            }
+            let unit = surface(v, u.a, u.b);
+            if unit.is_ascii() {
+                words.extend(
+                    unit.bytes()
+                        .filter(|&b| b != b'.')
+                        .map(|b| char::from(b.to_ascii_lowercase())),
+                );
+            } else {
+                words.push_str(&unit.replace('.', "").to_lowercase());
+            }
+        }
+        lexicon::is_title(&words)
     })
 }
 
@@ -701,7 +726,7 @@ fn part(
                 Label::Person,
                 None,
                 "title",
-                format!("after '{t}'"),
+                cat(&["after '", &t, "'"]),
                 true,
             );
             return;
@@ -725,7 +750,7 @@ fn part(
                 Label::Person,
                 None,
                 "title",
-                format!("after '{t}'"),
+                cat(&["after '", t, "'"]),
                 true,
             );
             return;
@@ -763,7 +788,7 @@ fn part(
             Label::Place,
             None,
             "place-head",
-            format!("head word '{last}'"),
+            cat(&["head word '", &last, "'"]),
             true,
         );
         return;
@@ -821,7 +846,7 @@ fn org_tail(v: TokenView<'_>, a: usize, b: usize, head: &str) -> (usize, Option<
             }
         }
     }
-    (end, canonical, format!("head word '{head}'"))
+    (end, canonical, cat(&["head word '", head, "'"]))
 }
 
 /// The end of a run of spaced capitalised units starting at `i`.
@@ -1109,7 +1134,7 @@ fn context(
         push(
             Label::Org,
             "acronym-definition",
-            format!("defines {}", v.s(b + 1)),
+            cat(&["defines ", v.s(b + 1)]),
         );
         return;
     }
@@ -1143,7 +1168,7 @@ fn context(
             push(
                 Label::Place,
                 "place-context",
-                format!("after '{} of'", prev(2)),
+                cat(&["after '", &prev(2), " of'"]),
             );
             return;
         }
@@ -1154,7 +1179,7 @@ fn context(
             && a >= 1
             && v.kind(a - 1) == TokenKind::Word
         {
-            push(Label::Place, "place-context", format!("after '{p1}'"));
+            push(Label::Place, "place-context", cat(&["after '", &p1, "'"]));
             return;
         }
     }
@@ -1176,7 +1201,11 @@ fn context(
             } else {
                 format!("{n1} {}", next(2))
             };
-            push(Label::Place, "place-context", format!("before '{noun}'"));
+            push(
+                Label::Place,
+                "place-context",
+                cat(&["before '", &noun, "'"]),
+            );
             return;
         }
         // "Kirkuk, Iraq": a name followed by a country.
@@ -1188,7 +1217,7 @@ fn context(
             push(
                 Label::Place,
                 "place-context",
-                format!("before ', {}'", v.s(b + 1)),
+                cat(&["before ', ", v.s(b + 1), "'"]),
             );
             return;
         }
@@ -1199,21 +1228,21 @@ fn context(
             && !v.is_all_caps(a)
             && (!initial || n1.starts_with("spokes"))
         {
-            push(Label::Org, "org-context", format!("before '{n1}'"));
+            push(Label::Org, "org-context", cat(&["before '", &n1, "'"]));
             return;
         }
         if v.spaced(b) && v.is_lower_word(b) && lower_title_after(v, b) && !initial {
-            push(Label::Org, "org-context", format!("before '{n1}'"));
+            push(Label::Org, "org-context", cat(&["before '", &n1, "'"]));
             return;
         }
         // "X said".
         if v.spaced(b) && lexicon::is_speech_verb(&n1) && v.is_lower_word(b) {
             if prev(1) == "the" {
-                push(Label::Org, "speaker", format!("'the … {n1}'"));
+                push(Label::Org, "speaker", cat(&["'the … ", &n1, "'"]));
                 return;
             }
             if run.len() >= 2 && !run.iter().any(|u| v.is_all_caps(u.a)) {
-                push(Label::Person, "speaker", format!("before '{n1}'"));
+                push(Label::Person, "speaker", cat(&["before '", &n1, "'"]));
                 return;
             }
         }
@@ -1231,7 +1260,7 @@ fn context(
         && !is_direction(v.s(a))
         && v.kind(a) == TokenKind::Word
     {
-        push(Label::Org, "the-name", format!("'the {}'", v.s(a)));
+        push(Label::Org, "the-name", cat(&["'the ", v.s(a), "'"]));
         return;
     }
     // A bare acronym.

@@ -32,7 +32,7 @@ pub fn find(v: TokenView<'_>) -> Vec<Candidate> {
     while i < v.len() {
         let trigger = match v.kind(i) {
             TokenKind::Number => true,
-            TokenKind::Word => super::lexicon::is_quantity_or_date_trigger(v.s(i)),
+            TokenKind::Word => v.is_trigger(i),
             _ => false,
         };
         if !trigger {

@@ -63,6 +63,61 @@ pub fn resolve(mut candidates: Vec<Candidate>) -> Vec<Mention> {
     candidates.retain(|c| !c.mention.span.is_empty());
     // Best first: priority, then length, then position; among equals the earlier candidate
     // (the order of a stable sort).
+    let order = best_first(&candidates);
+    // A candidate is taken when none of its bytes is taken yet.
+    let end = candidates
+        .iter()
+        .map(|c| c.mention.span.end())
+        .max()
+        .unwrap_or(0);
+    let mut used = Bits::new(end);
+    let mut taken = Vec::new();
+    for i in order {
+        let s = candidates[i].mention.span;
+        if !used.any(s.start(), s.end()) {
+            used.set(s.start(), s.end());
+            taken.push((s.start(), i));
+        }
+    }
+    // Taken spans do not overlap, so their starts differ: sort the (small) index, then move
+    // the mentions out in that order.
+    taken.sort_unstable();
+    let mut slots: Vec<Option<Mention>> = candidates.into_iter().map(|c| Some(c.mention)).collect();
+    taken
+        .into_iter()
+        .filter_map(|(_, i)| slots[i].take())
+        .collect()
+}
+
+/// The indexes of `candidates`, best first: higher priority, then longer span, then earlier
+/// start, then earlier index.
+fn best_first(candidates: &[Candidate]) -> Vec<usize> {
+    /// Bits for each of length, start and index in one packed sort key.
+    const FIELD: u32 = 40;
+    let limit = 1u64 << FIELD;
+    let fits = (candidates.len() as u64) < limit
+        && candidates
+            .iter()
+            .all(|c| (c.mention.span.end() as u64) < limit);
+    if fits {
+        // One `u128` per candidate: !priority, !length, start, index (high to low).
+        let field = |x: usize| u128::from(x as u64);
+        let mut keys: Vec<u128> = candidates
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let s = c.mention.span;
+                let short = u128::from(limit - 1) - field(s.len());
+                u128::from(u8::MAX - c.priority) << (3 * FIELD)
+                    | short << (2 * FIELD)
+                    | field(s.start()) << FIELD
+                    | field(i)
+            })
+            .collect();
+        keys.sort_unstable();
+        let mask = u128::from(limit - 1);
+        return keys.into_iter().map(|k| (k & mask) as usize).collect();
+    }
     let mut order: Vec<(
         std::cmp::Reverse<u8>,
         std::cmp::Reverse<usize>,
@@ -82,29 +137,7 @@ pub fn resolve(mut candidates: Vec<Candidate>) -> Vec<Mention> {
         })
         .collect();
     order.sort_unstable();
-    // A candidate is taken when none of its bytes is taken yet.
-    let end = candidates
-        .iter()
-        .map(|c| c.mention.span.end())
-        .max()
-        .unwrap_or(0);
-    let mut used = Bits::new(end);
-    let mut keep = vec![false; candidates.len()];
-    for &(_, _, _, i) in &order {
-        let s = candidates[i].mention.span;
-        if !used.any(s.start(), s.end()) {
-            used.set(s.start(), s.end());
-            keep[i] = true;
-        }
-    }
-    let mut out: Vec<Mention> = candidates
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(c, k)| k.then_some(c.mention))
-        .collect();
-    // Taken spans do not overlap, so their starts differ.
-    out.sort_unstable_by_key(|m| m.span.start());
-    out
+    order.into_iter().map(|(_, _, _, i)| i).collect()
 }
 
 /// A set of byte offsets.

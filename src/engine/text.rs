@@ -70,6 +70,9 @@ pub struct Token {
     pub space_before: bool,
     /// Its capitalisation (always [`Case::Other`] for numbers and punctuation).
     pub case: Case,
+    /// True for a word that can start a DATE or NUMBER
+    /// ([`super::lexicon::is_quantity_or_date_trigger`]), asked once here for both recognisers.
+    pub trigger: bool,
 }
 
 /// True for characters that belong inside a word: letters, digits and combining marks.
@@ -160,6 +163,8 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token> {
             kind,
             space_before: space,
             case,
+            trigger: kind == TokenKind::Word
+                && super::lexicon::is_quantity_or_date_trigger(&s[start..i]),
         });
         space = false;
     }
@@ -171,19 +176,22 @@ fn case_of(word: &str, kind: TokenKind) -> Case {
     let wb = word.as_bytes();
     match wb.first() {
         Some(f) if f.is_ascii_lowercase() => return Case::Lower,
-        Some(f) if f.is_ascii_uppercase() && word.is_ascii() => {
-            let all_caps = kind == TokenKind::Word
-                && wb
-                    .iter()
-                    .filter(|c| c.is_ascii_alphabetic())
-                    .nth(1)
-                    .is_some()
-                && !wb.iter().any(u8::is_ascii_lowercase);
-            return if all_caps {
-                Case::AllCaps
-            } else {
-                Case::Capitalised
-            };
+        Some(f) if f.is_ascii_uppercase() => {
+            // One pass: all ASCII? how many letters? any lowercase one?
+            let (mut ascii, mut letters, mut lower) = (true, 0usize, false);
+            for &c in wb {
+                ascii &= c.is_ascii();
+                letters += usize::from(c.is_ascii_alphabetic());
+                lower |= c.is_ascii_lowercase();
+            }
+            if ascii {
+                let all_caps = kind == TokenKind::Word && letters >= 2 && !lower;
+                return if all_caps {
+                    Case::AllCaps
+                } else {
+                    Case::Capitalised
+                };
+            }
         }
         _ => {}
     }
@@ -443,6 +451,12 @@ impl<'a> TokenView<'a> {
     #[must_use]
     pub fn is_all_caps(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.case == Case::AllCaps)
+    }
+
+    /// True when token `i` is a word that can start a DATE or NUMBER ([`Token::trigger`]).
+    #[must_use]
+    pub fn is_trigger(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.trigger)
     }
 
     /// The byte span from the start of token `a` to the end of token `b - 1`.
