@@ -582,10 +582,11 @@ impl PlaceRow {
 /// Groups the resolutions of several documents into one row per place, most mentioned first
 /// (ties by name). `docs[i]` is document `i`'s text and its resolutions.
 #[must_use]
-pub fn place_list(docs: &[(&str, Vec<MentionResolution>)]) -> Vec<PlaceRow> {
+pub fn place_list<R: AsRef<[MentionResolution]>>(docs: &[(&str, R)]) -> Vec<PlaceRow> {
     let mut rows: Vec<PlaceRow> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     for (doc, (text, resolved)) in docs.iter().enumerate() {
+        let resolved = resolved.as_ref();
         for r in resolved {
             let key = match &r.place {
                 Some(p) => p.id.to_string(),

@@ -3,6 +3,7 @@
 //! reference place, mentions per outlet, the sentences, candidates and stated-distance checks.
 
 use crate::display::{km, lat_lon};
+use crate::engine::document::Document;
 use crate::engine::gazetteer::Gazetteer;
 use crate::engine::label::Label;
 use crate::engine::places::geo::{LatLon, Relative};
@@ -72,6 +73,43 @@ impl Sentences {
 thread_local! {
     /// The last table made, so that leaving the place list and coming back costs nothing.
     static LAST_TABLE: RefCell<Option<(Corpus, GazetteerState, Rc<PlaceTable>)>> = const { RefCell::new(None) };
+    /// Each document's resolved places, by position, with the gazetteer they were resolved
+    /// against: when the corpus changes only new or changed documents are resolved again.
+    static RESOLVED: RefCell<(Option<GazetteerState>, Vec<Resolved>)> = const { RefCell::new((None, Vec::new())) };
+}
+
+/// A document and its resolved place mentions.
+type Resolved = (Rc<Document>, Rc<Vec<MentionResolution>>);
+
+/// The resolutions of every document of `corpus` against `g` (`gaz`'s table), reusing those of
+/// documents resolved before (same `Rc`, same gazetteer).
+fn resolve_all(corpus: &Corpus, gaz: &GazetteerState, g: &Gazetteer) -> Vec<Resolved> {
+    RESOLVED.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.0.as_ref() != Some(gaz) {
+            *cache = (Some(gaz.clone()), Vec::new());
+        }
+        let known = std::mem::take(&mut cache.1);
+        let now: Vec<Resolved> = corpus
+            .0
+            .iter()
+            .enumerate()
+            .map(|(i, d)| match known.get(i) {
+                Some((was, r)) if Rc::ptr_eq(was, d) => (d.clone(), r.clone()),
+                _ => {
+                    let places: Vec<_> = d
+                        .mentions
+                        .iter()
+                        .filter(|m| m.label == Label::Place)
+                        .cloned()
+                        .collect();
+                    (d.clone(), Rc::new(resolve_mentions(g, &d.text, &places)))
+                }
+            })
+            .collect();
+        cache.1 = now.clone();
+        now
+    })
 }
 
 /// The table for `corpus` and `gaz`, from the cache when neither changed.
@@ -85,21 +123,13 @@ fn place_table(corpus: &Corpus, gaz: &GazetteerState) -> Rc<PlaceTable> {
         // Until the table is here every place is listed, unresolved.
         let empty = Gazetteer::default();
         let g = gaz.ready().unwrap_or(&empty);
-        let resolved: Vec<(&str, Vec<MentionResolution>)> = corpus
-            .0
+        let resolved = resolve_all(corpus, gaz, g);
+        let lists: Vec<(&str, &[MentionResolution])> = resolved
             .iter()
-            .map(|d| {
-                let places: Vec<_> = d
-                    .mentions
-                    .iter()
-                    .filter(|m| m.label == Label::Place)
-                    .cloned()
-                    .collect();
-                (d.text.as_str(), resolve_mentions(g, &d.text, &places))
-            })
+            .map(|(d, r)| (d.text.as_str(), r.as_slice()))
             .collect();
         let table = Rc::new(PlaceTable {
-            rows: place_list(&resolved),
+            rows: place_list(&lists),
             sentences: Sentences::default(),
         });
         *last.borrow_mut() = Some((corpus.clone(), gaz.clone(), table.clone()));
