@@ -86,6 +86,14 @@ pub fn YourData(props: &YourDataProps) -> Html {
     };
     let status = match &d.status {
         StorageStatus::Opening => ("muted", "Opening this browser’s storage…".to_string()),
+        // Until every owed write has landed the data is not saved yet: say so.
+        StorageStatus::Saved if !d.pending.is_empty() => (
+            "muted",
+            format!(
+                "Saving to this browser: {} change(s) still to write…",
+                d.pending.len()
+            ),
+        ),
         StorageStatus::Saved => (
             "ok",
             format!(
@@ -99,7 +107,7 @@ pub fn YourData(props: &YourDataProps) -> Html {
     html! {
         <section class="your-data" aria-label="Your data">
             <h2 class="panel-title">{"Your data"}</h2>
-            <p class={classes!("small", "storage-status", status.0)} data-testid="storage-status" role="status">{status.1}</p>
+            <p class={classes!("small", "storage-status", status.0)} data-testid="storage-status" data-pending={d.pending.len().to_string()} role="status">{status.1}</p>
             <div class="tool-row">
                 <button type="button" class="tool" data-action="backup" onclick={backup}>{"Back up everything"}</button>
                 <label class="file-button tool">

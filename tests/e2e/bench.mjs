@@ -108,6 +108,8 @@ for (const n of SCALES) {
   const listed = Date.now() - t0;
   await p.waitForSelector('.app[data-gazetteer="full"]', { timeout: 600000, polling: 500 });
   const analysed = Date.now() - t0;
+  // Interactions are sampled once the restored articles are written to storage too.
+  await p.waitForSelector('[data-testid="storage-status"][data-pending="0"]', { timeout: 600000 });
   clearInterval(sampler);
   peak = Math.max(peak, rendererKb());
   const engine = await p.evaluate(() => {

@@ -75,8 +75,19 @@ test('with hundreds of articles the pickers list the first 200 and a search box 
   const p = await env.page();
   await p.goto(env.url);
   await settled(p);
+  await p.waitForFunction(() => !document.querySelector('[data-testid="storage-status"]')?.textContent.includes('Opening'));
+  // Every text the storage status shows from now on.
+  await p.evaluate(() => {
+    const el = document.querySelector('[data-testid="storage-status"]');
+    window.__statuses = [];
+    new MutationObserver(() => window.__statuses.push(el.textContent)).observe(el, { childList: true, characterData: true, subtree: true });
+  });
   await p.setInputFiles('[data-testid="restore-file"]', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup(articles)) });
   await p.waitForFunction(() => Number(document.querySelector('.article-list .count')?.textContent) >= 302);
+  // The status says "saving" until the last of the 300 records is written, then "saved".
+  await p.waitForSelector('[data-testid="storage-status"][data-pending="0"]');
+  assert.match(await p.textContent('[data-testid="storage-status"]'), /300 article\(s\) of yours, saved in this browser/);
+  assert.ok((await p.evaluate(() => window.__statuses)).some((t) => /Saving to this browser: 300 change/.test(t)));
   await p.click('[data-view="compare"]');
   await p.waitForFunction(() => document.querySelectorAll('#compare-b option').length > 150);
   // The current choice, 200 others and the line that says how many more there are.
