@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { open, ready, settled, ROOT } from './harness.mjs';
+import { open, ready, ROOT, start } from './harness.mjs';
 
 const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const A = '000_d9b921036b694c82';
@@ -91,41 +91,35 @@ const CHIPS = [
   '.side-badge', '.side-tag', '.kind', '.seg', '.hit', '.kwic strong', '.tab', '.import-message', '.storage-status',
 ].join(', ');
 
-async function start(p, query = '') {
-  await p.goto(`${env.url}${query}`);
-  await settled(p);
-  await p.waitForFunction(() => !document.querySelector('[data-testid="storage-status"]')?.textContent.includes('Opening'));
-}
-
 /** Every view and panel state the audit covers: [name, how to get there]. */
 const STATES = [
   ['read, entity selected', async (p) => {
-    await start(p, '?entity=Kirkuk');
+    await start(p, env, '?entity=Kirkuk');
     await p.waitForSelector('.reader mark.selected');
   }],
   ['read, search', async (p) => {
-    await start(p, '?q=Kirkuk');
+    await start(p, env, '?q=Kirkuk');
     await p.waitForSelector('.reader .hit');
   }],
   ['read, a label hidden', async (p) => {
-    await start(p, '?types=PERSON,ORG,GROUP,DATE,NUMBER');
+    await start(p, env, '?types=PERSON,ORG,GROUP,DATE,NUMBER');
     await ready(p);
   }],
   ['entities', async (p) => {
-    await start(p, '?view=entities&entity=Kirkuk');
+    await start(p, env, '?view=entities&entity=Kirkuk');
     await p.waitForSelector('.kwic li');
   }],
   ['places', async (p) => {
-    await start(p, '?view=places');
+    await start(p, env, '?view=places');
     await p.waitForSelector('[data-place="Taza Khurmatu"]');
     await p.$$eval('details.place-more', (ds) => ds.slice(0, 3).forEach((d) => { d.open = true; }));
   }],
   ['compare', async (p) => {
-    await start(p, `?view=compare&a=${A}&b=${B}&entity=Kirkuk`);
+    await start(p, env, `?view=compare&a=${A}&b=${B}&entity=Kirkuk`);
     await p.waitForSelector('.aligned');
   }],
   ['import panel with messages, your article and its edit form', async (p) => {
-    await start(p);
+    await start(p, env);
     await p.fill('[data-testid="import-text"]', '   ');
     await p.click('[data-testid="import-submit"]');
     await p.waitForSelector('.import-message.bad');
@@ -137,19 +131,19 @@ const STATES = [
     await p.waitForSelector('.edit-meta');
   }],
   ['your data: a refused backup', async (p) => {
-    await start(p);
+    await start(p, env);
     await p.setInputFiles('[data-testid="restore-file"]', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from('{"format":') });
     await p.waitForSelector('[data-testid="restore-message"]');
   }],
   ['article tools: corrections open', async (p) => {
-    await start(p);
+    await start(p, env);
     await p.click('.reader mark[data-label="PLACE"]');
     await p.waitForSelector('.correct-bar');
     await p.click('[data-action="add"]');
     await p.waitForSelector('.article-tools [role="alert"]');
   }],
   ['boilerplate open', async (p) => {
-    await start(p);
+    await start(p, env);
     await p.$$eval('.boilerplate details', (ds) => ds.forEach((d) => { d.open = true; }));
   }],
 ];
@@ -176,7 +170,7 @@ for (const colorScheme of ['light', 'dark']) {
 
 test('no information by colour alone: legend, highlights, comparison sides, verdicts, your articles', async () => {
   const p = await env.page();
-  await start(p, '?types=PERSON,ORG,GROUP,DATE,NUMBER');
+  await start(p, env, '?types=PERSON,ORG,GROUP,DATE,NUMBER');
   // Legend: every toggle names its label; an off toggle is struck through and dashed, not just paler.
   const legend = await p.$$eval('[data-toggle]', (els) => els.map((e) => ({
     name: e.querySelector('.legend-name')?.textContent.trim(),
@@ -191,7 +185,7 @@ test('no information by colour alone: legend, highlights, comparison sides, verd
   assert.ok(off[0].strike.includes('line-through') && off[0].border === 'dashed', JSON.stringify(off[0]));
   assert.ok(legend.filter((l) => l.pressed === 'true').every((l) => !l.strike.includes('line-through') && l.border !== 'dashed'));
   // Highlights: each label has its own underline style (NUMBER a box), the same in the legend swatches.
-  await start(p);
+  await start(p, env);
   const styles = await p.$$eval('.swatch', (els) => els.map((e) => {
     const st = getComputedStyle(e);
     return `${st.textDecorationLine} ${st.textDecorationStyle} ${st.boxShadow !== 'none' ? 'box' : ''}`;
@@ -210,7 +204,7 @@ test('no information by colour alone: legend, highlights, comparison sides, verd
     assert.equal(mark, swatch, `${label}: highlight and legend share the underline style`);
   }
   // Comparison: each entity row says its side in words; the bars' sides differ by pattern and say it.
-  await start(p, `?view=compare&a=${A}&b=${B}`);
+  await start(p, env, `?view=compare&a=${A}&b=${B}`);
   await p.waitForSelector('.coverage [data-entity]');
   const words = { both: 'both', a: 'A only', b: 'B only' };
   const rows = await p.$$eval('.coverage [data-side]', (els) => els.map((e) => [e.dataset.side, e.querySelector('.side-badge').textContent.trim()]));
@@ -222,11 +216,11 @@ test('no information by colour alone: legend, highlights, comparison sides, verd
   // Verdicts and distance claims carry their verdict as a word.
   const verdicts = await p.$$eval('[data-verdict]', (els) => els.map((e) => [e.dataset.verdict, e.querySelector('.badge').textContent.trim()]));
   for (const [v, word] of verdicts) assert.equal(word, v);
-  await start(p, '?view=places');
+  await start(p, env, '?view=places');
   await p.waitForSelector('[data-claim]');
   for (const [v, word] of await p.$$eval('[data-claim]', (els) => els.map((e) => [e.dataset.claim, e.querySelector('.badge').textContent.trim()]))) assert.equal(word, v);
   // The user's own article says so in words, in the list and in the reader.
-  await start(p);
+  await start(p, env);
   await p.fill('[data-testid="import-text"]', STORY);
   await p.click('[data-testid="import-submit"]');
   await p.waitForSelector('.reader .badge.user');

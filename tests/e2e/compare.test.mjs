@@ -1,7 +1,7 @@
 // End-to-end: the source comparison (issue 6).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, shot, settled } from './harness.mjs';
+import { open, shot, settled, start } from './harness.mjs';
 
 const A = '000_d9b921036b694c82';
 const B = '002_08ae971f51795d28';
@@ -73,9 +73,7 @@ test('with hundreds of articles the pickers list the first 200 and a search box 
   const { corpus, backup } = await import('../../scripts/scale/generate.mjs');
   const articles = corpus(300);
   const p = await env.page();
-  await p.goto(env.url);
-  await settled(p);
-  await p.waitForFunction(() => !document.querySelector('[data-testid="storage-status"]')?.textContent.includes('Opening'));
+  await start(p, env);
   // Every text the storage status shows from now on.
   await p.evaluate(() => {
     const el = document.querySelector('[data-testid="storage-status"]');

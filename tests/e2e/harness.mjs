@@ -64,3 +64,11 @@ export async function ready(p) {
 export async function settled(p) {
   await p.waitForSelector('.app[data-gazetteer="full"]', { timeout: 30000 });
 }
+
+/** Opens `env`'s app at `query`, and waits until the corpus is final and the browser's
+ * storage has opened (so that what the test adds is stored, and what was stored is shown). */
+export async function start(p, env, query = '') {
+  await p.goto(`${env.url}${query}`);
+  await settled(p);
+  await p.waitForFunction(() => !document.querySelector('[data-testid="storage-status"]')?.textContent.includes('Opening'));
+}

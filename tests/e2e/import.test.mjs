@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { open, shot, ready, settled, ROOT, SHOTS } from './harness.mjs';
+import { open, shot, ready, settled, ROOT, SHOTS, start } from './harness.mjs';
 
 let env;
 before(async () => { env = await open('/'); });
@@ -24,16 +24,9 @@ async function message(p) {
   await p.waitForSelector('[data-testid="import-message"]');
   return p.textContent('[data-testid="import-message"]');
 }
-async function start(p) {
-  await p.goto(env.url);
-  await ready(p);
-  await settled(p);
-  await p.waitForFunction(() => !document.querySelector('[data-testid="storage-status"]')?.textContent.includes('Opening'));
-}
-
 test('import by paste: listed, highlighted, and still there after a reload', async () => {
   const p = await env.page();
-  await start(p);
+  await start(p, env);
   await paste(p, STORY);
   assert.match(await message(p), /Added/);
   const list = await ids(p);
@@ -55,7 +48,7 @@ test('import by paste: listed, highlighted, and still there after a reload', asy
 
 test('import by file: HTML is reduced to inert text and runs nothing', async () => {
   const p = await env.page();
-  await start(p);
+  await start(p, env);
   await p.evaluate(() => { window.__pwned = 0; });
   p.on('dialog', (d) => { env.errors.push(`dialog: ${d.message()}`); d.dismiss(); });
   const html = `<!doctype html><html><head><title>Hostile page</title><script>window.__pwned=1;alert(1)</script>
@@ -79,7 +72,7 @@ test('import by file: HTML is reduced to inert text and runs nothing', async () 
 
 test('each bad input gets its own message and changes nothing', async () => {
   const p = await env.page();
-  await start(p);
+  await start(p, env);
   await paste(p, STORY);
   await message(p);
   const before = await ids(p);
@@ -113,7 +106,7 @@ test('each bad input gets its own message and changes nothing', async () => {
 
 test('a correction survives a reload and shows in every view', async () => {
   const p = await env.page();
-  await start(p);
+  await start(p, env);
   const target = await p.$eval('.reader mark[data-label="PLACE"]', (e) => ({ start: e.dataset.start, canonical: e.dataset.canonical }));
   const countBefore = Number(await p.getAttribute(`[data-entity="${target.canonical}"]`, 'data-count'));
   await p.click(`.reader mark[data-start="${target.start}"]`);
@@ -141,7 +134,7 @@ test('a correction survives a reload and shows in every view', async () => {
 
 test('backup then restore in a fresh browser profile gives the same articles and corrections', async () => {
   const p = await env.page();
-  await start(p);
+  await start(p, env);
   await paste(p, STORY);
   await message(p);
   const mine = (await ids(p)).find((id) => id.startsWith('user-'));
@@ -155,7 +148,7 @@ test('backup then restore in a fresh browser profile gives the same articles and
   const file = join(SHOTS, 'backup.json');
   await download.saveAs(file);
   const fresh = await env.page();
-  await start(fresh);
+  await start(fresh, env);
   assert.equal((await ids(fresh)).length, 2, 'a fresh profile has only the bundled articles');
   await fresh.setInputFiles('[data-testid="restore-file"]', file);
   await fresh.waitForSelector(`[data-article="${mine}"]`);
@@ -182,7 +175,7 @@ test('storage that is disabled or full loses nothing and says so', async () => {
   await full.addInitScript(() => {
     IDBObjectStore.prototype.put = function () { throw new DOMException('quota', 'QuotaExceededError'); };
   });
-  await start(full);
+  await start(full, env);
   await paste(full, STORY);
   assert.match(await message(full), /Added/);
   await full.waitForFunction(() => /storage for this site is full/.test(document.querySelector('[data-testid="storage-status"]')?.textContent ?? ''));

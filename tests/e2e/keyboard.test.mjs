@@ -3,7 +3,7 @@
 // trap (issue 9).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, settled } from './harness.mjs';
+import { open, start } from './harness.mjs';
 
 let env;
 before(async () => { env = await open('/'); });
@@ -58,15 +58,9 @@ async function tabTo(p, selector, { back = false, max = 600 } = {}) {
 
 const active = (p, fn) => p.evaluate(fn);
 
-async function start(p, query = '') {
-  await p.goto(`${env.url}${query}`);
-  await settled(p);
-  await p.waitForFunction(() => !document.querySelector('[data-testid="storage-status"]')?.textContent.includes('Opening'));
-}
-
 test('keyboard only: views, legend, mentions, compare, places, import', async () => {
   const p = await env.page();
-  await start(p);
+  await start(p, env);
 
   // The first stop is the skip link; following it lands in the main content.
   assert.match((await press(p, 'Tab')).desc, /skip/);
@@ -173,7 +167,7 @@ test('keyboard only: views, legend, mentions, compare, places, import', async ()
 test('no focus trap: Tab and Shift+Tab each go all the way round every view', async () => {
   const p = await env.page();
   for (const query of ['', '?view=entities&entity=Kirkuk', '?view=places', '?view=compare']) {
-    await start(p, query);
+    await start(p, env, query);
     for (const back of [false, true]) {
       await p.evaluate(() => { document.activeElement?.blur(); window.__first = null; });
       let stops = 0;

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { open, shot, ready, settled, SHOTS } from './harness.mjs';
+import { open, shot, ready, settled, SHOTS, start } from './harness.mjs';
 
 let env;
 before(async () => { env = await open('/'); });
@@ -52,16 +52,9 @@ const dump = (p) => p.evaluate(() => new Promise((ok, fail) => {
   };
 }));
 
-async function start(p) {
-  await p.goto(env.url);
-  await ready(p);
-  await settled(p);
-  await p.waitForFunction(() => !document.querySelector('[data-testid="storage-status"]')?.textContent.includes('Opening'));
-}
-
 test('older, newer, corrupt and odd records: the app keeps every readable one, names the rest, exports them, deletes nothing', async () => {
   const p = await env.page();
-  await start(p);
+  await start(p, env);
   // The app has created its database on this first visit; add records straight to it, some of
   // which JSON cannot even describe (built in the page).
   await p.evaluate((records) => new Promise((ok, fail) => {
@@ -168,7 +161,7 @@ Soldiers arrived in ${place} on Wednesday after floods killed at least 200 peopl
 
 test('a quota error while saving a second article: both stay on screen, the user is told, the first stays saved', async () => {
   const p = await env.page();
-  await start(p);
+  await start(p, env);
   const paste = async (text) => {
     await p.fill('[data-testid="import-text"]', text);
     await p.click('[data-testid="import-submit"]');

@@ -1,7 +1,7 @@
 // End-to-end: large input is tagged in a web worker, with progress and a way to cancel (issue 7).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, shot, ready, settled } from './harness.mjs';
+import { open, shot, start } from './harness.mjs';
 import { corpus } from '../../scripts/scale/generate.mjs';
 
 let env;
@@ -14,13 +14,6 @@ function bigArticle() {
   return `The long read: a year of reporting in one file\n\n${parts.join('\n')}`;
 }
 
-async function start(p) {
-  await p.goto(env.url);
-  await ready(p);
-  await settled(p);
-  await p.waitForFunction(() => !document.querySelector('[data-testid="storage-status"]')?.textContent.includes('Opening'));
-}
-
 test('a large article is tagged off the main thread, with progress, cancel and resume', async () => {
   const p = await env.page();
   // Hold the worker's module until the test has seen the progress and cancelled, so that the
@@ -28,7 +21,7 @@ test('a large article is tagged off the main thread, with progress, cancel and r
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   await p.context().route('**/newslens-worker_bg.wasm', async (route) => { await held; await route.continue(); });
-  await start(p);
+  await start(p, env);
   const text = bigArticle();
   assert.ok(text.length > 300_000, `${text.length} bytes`);
   await p.setInputFiles('[data-testid="import-file"]', {
