@@ -97,7 +97,7 @@ impl IndexBuilder {
     /// `emptied`.
     fn count(&mut self, d: usize, doc: &Document, add: bool, emptied: &mut Vec<String>) {
         for m in &doc.mentions {
-            let t = self.tallies.entry_ref(&m.canonical);
+            let t = tally_mut(&mut self.tallies, &m.canonical);
             t.row = None;
             let label = Label::ALL.iter().position(|l| *l == m.label).unwrap_or(0);
             let alias = m.span.slice(&doc.text);
@@ -135,16 +135,10 @@ impl IndexBuilder {
     }
 }
 
-/// `entry` without copying the key when it is already there.
-trait EntryRef {
-    fn entry_ref(&mut self, key: &str) -> &mut Tally;
-}
-
-impl EntryRef for FxHashMap<String, Tally> {
-    fn entry_ref(&mut self, key: &str) -> &mut Tally {
-        if !self.contains_key(key) {
-            self.insert(key.to_string(), Tally::default());
-        }
-        self.get_mut(key).expect("just made sure")
+/// The tally of `key`, made when missing (without copying the key when it is there).
+fn tally_mut<'t>(tallies: &'t mut FxHashMap<String, Tally>, key: &str) -> &'t mut Tally {
+    if !tallies.contains_key(key) {
+        tallies.insert(key.to_string(), Tally::default());
     }
+    tallies.get_mut(key).expect("just made sure")
 }

@@ -53,6 +53,8 @@ const KWIC_ROWS: usize = 12;
 /// The place rows of one corpus against one gazetteer, and its articles' sentences as needed.
 struct PlaceTable {
     rows: Vec<PlaceRow>,
+    /// The resolved places as options of "Distances from": (value, label).
+    references: Rc<Vec<(String, String)>>,
     sentences: Sentences,
 }
 
@@ -128,8 +130,15 @@ fn place_table(corpus: &Corpus, gaz: &GazetteerState) -> Rc<PlaceTable> {
             .iter()
             .map(|(d, r)| (d.text.as_str(), r.as_slice()))
             .collect();
+        let rows = place_list(&lists);
+        let references = rows
+            .iter()
+            .filter(|r| r.place.is_some())
+            .map(|r| (r.canonical.clone(), r.canonical.clone()))
+            .collect();
         let table = Rc::new(PlaceTable {
-            rows: place_list(&lists),
+            rows,
+            references: Rc::new(references),
             sentences: Sentences::default(),
         });
         *last.borrow_mut() = Some((corpus.clone(), gaz.clone(), table.clone()));
@@ -145,18 +154,6 @@ pub fn Places(props: &PlacesProps) -> Html {
         |(corpus, gaz)| place_table(corpus, gaz),
     );
     let limit = use_state(|| FIRST_ROWS);
-    let ref_options = use_memo((props.corpus.clone(), props.gazetteer.clone()), {
-        let t: Rc<PlaceTable> = (*table).clone();
-        move |_| {
-            Rc::new(
-                t.rows
-                    .iter()
-                    .filter(|r| r.place.is_some())
-                    .map(|r| (r.canonical.clone(), r.canonical.clone()))
-                    .collect::<Vec<_>>(),
-            )
-        }
-    });
     let rows = &table.rows;
     let docs = &props.corpus.0;
     let resolved_rows: Vec<&PlaceRow> = rows.iter().filter(|r| r.place.is_some()).collect();
@@ -242,7 +239,7 @@ pub fn Places(props: &PlacesProps) -> Html {
         <section class="places" aria-label="Places">
             <div class="places-tools">
                 <label>{"Distances from "}
-                    <FindSelect id="place-ref" label="Distances from" options={(*ref_options).clone()}
+                    <FindSelect id="place-ref" label="Distances from" options={table.references.clone()}
                         current={reference.map(|r| AttrValue::from(r.canonical.clone())).unwrap_or_default()}
                         on_change={{ let emit = emit.clone(); Callback::from(move |v| emit(0, v)) }} />
                 </label>

@@ -228,12 +228,7 @@ impl Db {
     /// # Errors
     /// [`StorageError::Full`] on quota errors; others with the browser's words.
     pub async fn put<T: Serialize>(&self, store: &str, value: &T) -> Result<(), StorageError> {
-        let js = value
-            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(|e| StorageError::Other(e.to_string()))?;
-        let (tx, s) = self.store(store, IdbTransactionMode::Readwrite)?;
-        s.put(&js).map_err(|e| describe(&e))?;
-        committed(&tx).await
+        self.put_all(store, &[value]).await
     }
 
     /// Writes `values` into `store` in one transaction: all of them or, on failure, none.
