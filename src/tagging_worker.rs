@@ -47,7 +47,15 @@ impl Worker for TaggingWorker {
                 let analyses = articles
                     .into_iter()
                     .map(|a| {
-                        Analysis::of(&Document::analyse(Article::from(a)), self.full_gazetteer)
+                        let doc = Document::analyse(Article::from(a));
+                        // Places are resolved here, off the page's thread, for the place list.
+                        let doc = if self.full_gazetteer {
+                            doc.with_places(toponyms::gazetteer())
+                        } else {
+                            doc
+                        };
+                        let places = doc.places.as_deref().cloned();
+                        (Analysis::of(&doc, self.full_gazetteer), places)
                     })
                     .collect();
                 let engine_ms = now_ms() - started;

@@ -9,10 +9,12 @@ use crate::engine::corpus::{Article, ArticleMeta};
 use crate::engine::document::{Document, Paragraph};
 use crate::engine::label::Label;
 use crate::engine::mention::{Mention, Why};
+use crate::engine::places::digest::DocPlaces;
 use crate::engine::span::Span;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::HashSet;
+use std::sync::Arc;
 
 /// An article sent to the worker.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,8 +57,10 @@ pub enum Response {
     Analysed {
         /// The batch number from the request.
         batch: u64,
-        /// One analysis per article.
-        analyses: Vec<Analysis>,
+        /// One analysis per article, with its PLACE mentions resolved when the worker had
+        /// the full gazetteer. (The places travel beside the analysis, not in it: the
+        /// bundled analyses, embedded as JSON, carry none.)
+        analyses: Vec<(Analysis, Option<DocPlaces>)>,
         /// Milliseconds the engine spent on the batch, measured in the worker.
         engine_ms: f64,
     },
@@ -78,7 +82,7 @@ pub struct WireMention {
 }
 
 /// What the worker found in one article.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
     /// The article's id.
     pub id: String,
@@ -119,10 +123,16 @@ impl Analysis {
         }
     }
 
-    /// Joins the analysis to the article it was made from. `None` when it does not fit that
-    /// text (another id, another length, or a span off the text's character boundaries).
+    /// Joins the analysis (and the digest of its places, if any) to the article it was made
+    /// from. `None` when it does not fit that text (another id, another length, or a span
+    /// off the text's character boundaries).
     #[must_use]
-    pub fn into_document(self, meta: ArticleMeta, text: String) -> Option<Document> {
+    pub fn into_document(
+        self,
+        meta: ArticleMeta,
+        text: String,
+        places: Option<DocPlaces>,
+    ) -> Option<Document> {
         let fits = |s: &Span| {
             s.end() <= text.len()
                 && text.is_char_boundary(s.start())
@@ -132,6 +142,7 @@ impl Analysis {
             || self.text_len != text.len()
             || !self.paragraphs.iter().all(|(s, _)| fits(s))
             || !self.mentions.iter().all(|m| fits(&m.span))
+            || !places.as_ref().is_none_or(|p| p.fits(&text))
         {
             return None;
         }
@@ -152,6 +163,7 @@ impl Analysis {
                     why: Why::new(intern(&m.rule), m.evidence),
                 })
                 .collect(),
+            places: places.map(Arc::new),
             text,
         })
     }

@@ -203,7 +203,6 @@ fn write_mentions(
     out.write_all(lines.as_bytes())
 }
 
-/// `newslens eval [GOLD_DIR [CORPUS_DIR]]`: tags each gold file's text and scores it.
 /// Writes the analysis of every bundled article (full gazetteer) as JSON lines: the web app
 /// embeds `www/corpus/analysis.jsonl` so that its first page needs no tagging, and a test
 /// checks that the file equals this output.
@@ -228,6 +227,7 @@ fn run_bundle() -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// `newslens eval [GOLD_DIR [CORPUS_DIR]]`: tags each gold file's text and scores it.
 fn run_eval(args: &[String]) -> ExitCode {
     let gold_dir = args.first().map_or("../shared/gold", String::as_str);
     let corpus_dir = args.get(1).map_or("../shared/corpus", String::as_str);

@@ -2,10 +2,13 @@
 
 use super::boilerplate::{self, BoilerplateKind};
 use super::corpus::{Article, ArticleMeta};
+use super::gazetteer::Gazetteer;
 use super::mention::Mention;
+use super::places::digest::DocPlaces;
 use super::span::Span;
 use super::tag::{tag, TagOptions};
 use super::text::paragraphs;
+use std::sync::Arc;
 
 /// One paragraph (line) of an article.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,7 +20,7 @@ pub struct Paragraph {
 }
 
 /// An article with everything the views need, computed once.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Document {
     /// Metadata.
     pub meta: ArticleMeta,
@@ -27,6 +30,9 @@ pub struct Document {
     pub paragraphs: Vec<Paragraph>,
     /// Every mention outside boilerplate: sorted, non-overlapping.
     pub mentions: Vec<Mention>,
+    /// Its PLACE mentions resolved against a gazetteer, when the analysis made them (the
+    /// tagging worker does, with the full table); `None` leaves resolution to the reader.
+    pub places: Option<Arc<DocPlaces>>,
 }
 
 impl Document {
@@ -50,7 +56,15 @@ impl Document {
             text: article.text,
             paragraphs,
             mentions,
+            places: None,
         }
+    }
+
+    /// The document with its PLACE mentions resolved against `g` ([`Document::places`]).
+    #[must_use]
+    pub fn with_places(mut self, g: &Gazetteer) -> Document {
+        self.places = Some(Arc::new(DocPlaces::resolve(g, &self.text, &self.mentions)));
+        self
     }
 
     /// The headline paragraph: the first paragraph when it repeats the title.

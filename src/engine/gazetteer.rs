@@ -32,9 +32,10 @@ pub mod place;
 
 pub use place::{Place, PlaceId, PlaceKind, CITY_MIN_POPULATION};
 
-use super::fxhash::FxBuildHasher;
+use super::fxhash::{FxBuildHasher, FxHasher};
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::Hasher;
 use std::sync::OnceLock;
 
 /// Where the web app serves the full table, relative to the page (`www/data/` is copied to
@@ -128,6 +129,7 @@ pub struct Gazetteer {
     by_code: HashMap<String, PlaceIndex, FxBuildHasher>,
     max_words: usize,
     attribution: String,
+    fingerprint: u64,
 }
 
 /// Folded keys shorter than this are not indexed.
@@ -182,6 +184,9 @@ impl Gazetteer {
     /// field, an unparsable number or coordinates out of range.
     pub fn parse(table: &str) -> Result<Gazetteer, GazetteerError> {
         let mut g = Gazetteer::default();
+        let mut hash = FxHasher::default();
+        hash.write(table.as_bytes());
+        g.fingerprint = hash.finish();
         // Division parents may be defined after their children: resolve names at the end.
         for (n, line) in table.lines().enumerate() {
             let n = n + 1;
@@ -284,6 +289,14 @@ impl Gazetteer {
                 add(&mut self.exact, name, i);
             }
         }
+    }
+
+    /// A hash of the table the gazetteer was parsed from: record indexes
+    /// ([`PlaceIndex`]) made against one gazetteer are valid in another with the same
+    /// fingerprint.
+    #[must_use]
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
     }
 
     /// Every record, countries first, then divisions, then places by falling population.

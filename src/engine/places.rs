@@ -17,20 +17,24 @@
 //! matches stays, marked unresolved (`place: None`), with a kind guessed from its context
 //! ("the K1 military base" → facility).
 //!
-//! [`place_list`] then groups resolutions by record into [`PlaceRow`]s, most mentioned first,
-//! with the stated-distance [`claims`] checked against the gazetteer.
+//! [`place_list`] then groups each document's [`digest::DocPlaces`] (the resolutions reduced to
+//! record indexes) by record into [`PlaceRow`]s, most mentioned first, with the
+//! stated-distance [`claims`] checked against the gazetteer.
 
 pub mod claims;
+pub mod digest;
 pub mod geo;
 
-use crate::engine::gazetteer::{Candidate, Gazetteer, MatchKind, Place, PlaceKind};
+use crate::engine::gazetteer::{Candidate, Gazetteer, MatchKind, Place, PlaceIndex, PlaceKind};
 use crate::engine::label::Label;
 use crate::engine::mention::{Mention, Why};
 use crate::engine::span::Span;
 use crate::engine::tag::{tag, TagOptions};
-use claims::{find_claims, Claim};
+use claims::Claim;
+use digest::{DocPlaces, PlaceTarget};
 use geo::{distance_km, LatLon};
 use serde::Serialize;
+use std::borrow::Borrow;
 use std::collections::HashMap;
 
 /// A record one mention may name, with the score the resolver gave it.
@@ -64,6 +68,8 @@ pub struct MentionResolution {
     pub canonical: String,
     /// The chosen record; `None` when no record matches (unresolved).
     pub place: Option<Place>,
+    /// The chosen record's index in the gazetteer it was resolved against.
+    pub index: Option<PlaceIndex>,
     /// The record's kind, or a kind guessed from the context for an unresolved mention.
     pub kind: Option<PlaceKind>,
     /// Every record considered, best first (empty when unresolved).
@@ -346,6 +352,7 @@ fn resolve_one(
             surface,
             canonical,
             place: None,
+            index: None,
             kind,
             candidates: Vec::new(),
             reason: match ctx.part_of {
@@ -382,6 +389,7 @@ fn resolve_one(
             // The tagger's canonical may be this far-away record's name: keep the surface.
             canonical: strip_possessive(&surface).to_string(),
             place: None,
+            index: None,
             kind: None,
             candidates,
             reason: format!(
@@ -414,6 +422,7 @@ fn resolve_one(
         kind: Some(place.kind),
         candidates,
         place: Some(place),
+        index: Some(best.index),
         reason,
     }
 }
@@ -534,11 +543,9 @@ pub struct PlaceRow {
     pub mentions: Vec<MentionRef>,
     /// The distinct surface forms, in order of first appearance.
     pub surfaces: Vec<String>,
-    /// The candidates and reason of its first mention (where the choice was hardest, the
-    /// first with more than one candidate).
-    pub candidates: Vec<ScoredCandidate>,
-    /// Why the record was chosen.
-    pub reason: String,
+    /// The mention whose resolution explains the row best ([`digest::explain`]): the first
+    /// with more than one candidate (where the choice was hardest), else the first.
+    pub explained_by: MentionRef,
     /// Distances and directions the texts state for this place.
     pub claims: Vec<RowClaim>,
 }
@@ -579,59 +586,82 @@ impl PlaceRow {
     }
 }
 
-/// Groups the resolutions of several documents into one row per place, most mentioned first
-/// (ties by name). `docs[i]` is document `i`'s text and its resolutions.
+/// Groups the place digests of several documents into one row per place, most mentioned
+/// first (ties by name). `docs[i]` is document `i`'s text and its [`DocPlaces`], resolved
+/// against `g`.
 #[must_use]
-pub fn place_list<R: AsRef<[MentionResolution]>>(docs: &[(&str, R)]) -> Vec<PlaceRow> {
+pub fn place_list<D: Borrow<DocPlaces>>(g: &Gazetteer, docs: &[(&str, D)]) -> Vec<PlaceRow> {
     let mut rows: Vec<PlaceRow> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    for (doc, (text, resolved)) in docs.iter().enumerate() {
-        let resolved = resolved.as_ref();
-        for r in resolved {
-            let key = match &r.place {
-                Some(p) => p.id.to_string(),
-                None => format!("unresolved:{}", r.canonical),
+    // Row of each record (by index), and of each unresolved name.
+    let mut by_record: HashMap<PlaceIndex, usize> = HashMap::new();
+    let mut by_name: HashMap<&str, usize> = HashMap::new();
+    // Whether a row's explaining mention already had a choice between records.
+    let mut explained_choice: Vec<bool> = Vec::new();
+    let name_of = |t: &PlaceTarget| -> String {
+        match t {
+            PlaceTarget::Record(i) => g.place(*i).map_or_else(String::new, |p| p.name.clone()),
+            PlaceTarget::Unresolved(name) => name.to_string(),
+        }
+    };
+    for (doc, (text, places)) in docs.iter().enumerate() {
+        let places: &DocPlaces = places.borrow();
+        let mut row_of_hit: Vec<usize> = Vec::with_capacity(places.hits.len());
+        for hit in &places.hits {
+            let here = MentionRef {
+                doc,
+                span: hit.span,
             };
-            let i = *by_key.entry(key).or_insert_with(|| {
-                rows.push(PlaceRow {
-                    canonical: r.canonical.clone(),
-                    kind: r.kind,
-                    place: r.place.clone(),
-                    mentions: Vec::new(),
-                    surfaces: Vec::new(),
-                    candidates: r.candidates.clone(),
-                    reason: r.reason.clone(),
-                    claims: Vec::new(),
-                });
-                rows.len() - 1
-            });
+            let found = match &hit.target {
+                PlaceTarget::Record(i) => by_record.get(i),
+                PlaceTarget::Unresolved(name) => by_name.get(&**name),
+            };
+            let i = match found {
+                Some(&i) => i,
+                None => {
+                    rows.push(PlaceRow {
+                        canonical: name_of(&hit.target),
+                        kind: hit.kind,
+                        place: match hit.target {
+                            PlaceTarget::Record(i) => g.place(i).cloned(),
+                            PlaceTarget::Unresolved(_) => None,
+                        },
+                        mentions: Vec::new(),
+                        surfaces: Vec::new(),
+                        explained_by: here,
+                        claims: Vec::new(),
+                    });
+                    explained_choice.push(hit.choices > 1);
+                    let i = rows.len() - 1;
+                    match &hit.target {
+                        PlaceTarget::Record(r) => by_record.insert(*r, i),
+                        PlaceTarget::Unresolved(name) => by_name.insert(&**name, i),
+                    };
+                    i
+                }
+            };
+            row_of_hit.push(i);
             let row = &mut rows[i];
-            row.mentions.push(MentionRef { doc, span: r.span });
-            if !row.surfaces.contains(&r.surface) {
-                row.surfaces.push(r.surface.clone());
+            row.mentions.push(here);
+            let surface = hit.span.slice(text);
+            if !row.surfaces.iter().any(|s| s == surface) {
+                row.surfaces.push(surface.to_string());
             }
-            if row.candidates.len() <= 1 && r.candidates.len() > 1 {
-                row.candidates = r.candidates.clone();
-                row.reason = r.reason.clone();
+            if !explained_choice[i] && hit.choices > 1 {
+                row.explained_by = here;
+                explained_choice[i] = true;
             }
             if row.kind.is_none() {
-                row.kind = r.kind;
+                row.kind = hit.kind;
             }
         }
-        for claim in find_claims(text, resolved) {
-            let subject = &resolved[claim.subject];
-            let key = match &subject.place {
-                Some(p) => p.id.to_string(),
-                None => format!("unresolved:{}", subject.canonical),
-            };
-            if let Some(&i) = by_key.get(&key) {
-                let reference = resolved[claim.reference].canonical.clone();
-                rows[i].claims.push(RowClaim {
-                    doc,
-                    reference,
-                    claim,
-                });
-            }
+        for claim in &places.claims {
+            let i = row_of_hit[claim.subject];
+            let reference = name_of(&places.hits[claim.reference].target);
+            rows[i].claims.push(RowClaim {
+                doc,
+                reference,
+                claim: claim.clone(),
+            });
         }
     }
     rows.sort_by(|a, b| {
@@ -647,11 +677,11 @@ pub fn place_list<R: AsRef<[MentionResolution]>>(docs: &[(&str, R)]) -> Vec<Plac
 /// pipeline behind `newslens places`.
 #[must_use]
 pub fn place_list_for_texts(g: &Gazetteer, texts: &[&str], options: &TagOptions) -> Vec<PlaceRow> {
-    let docs: Vec<(&str, Vec<MentionResolution>)> = texts
+    let docs: Vec<(&str, DocPlaces)> = texts
         .iter()
-        .map(|t| (*t, resolve_mentions(g, t, &tag(t, options))))
+        .map(|t| (*t, DocPlaces::resolve(g, t, &tag(t, options))))
         .collect();
-    place_list(&docs)
+    place_list(g, &docs)
 }
 
 /// The whole output of `newslens places` for these texts: one contract line per place, each
@@ -684,7 +714,8 @@ struct ContractLine<'a> {
 ///
 /// ```
 /// use newslens::engine::gazetteer::Gazetteer;
-/// use newslens::engine::places::{contract_json, place_list, place_mentions_in, resolve_mentions};
+/// use newslens::engine::places::digest::DocPlaces;
+/// use newslens::engine::places::{contract_json, place_list, place_mentions_in};
 /// // A two-record table in the generated format (the app uses the core or full table).
 /// let g = Gazetteer::parse(
 ///     "C\t99237\tIQ\tIraq\t33.5\t44.6\t38433600\t\n\
@@ -693,7 +724,7 @@ struct ContractLine<'a> {
 /// )
 /// .unwrap();
 /// let text = "Fighting near Taza Khormatu.";
-/// let rows = place_list(&[(text, resolve_mentions(&g, text, &place_mentions_in(&g, text)))]);
+/// let rows = place_list(&g, &[(text, DocPlaces::resolve(&g, text, &place_mentions_in(&g, text)))]);
 /// assert_eq!(
 ///     contract_json(&rows[0]),
 ///     r#"{"canonical":"Taza Khurmatu","kind":"town","lat":35.30236,"lon":44.32637,"parent":"Kirkuk Governorate","country":"Iraq","gazetteer_id":"geonames:90199","mentions":1,"surface":["Taza Khormatu"]}"#

@@ -97,9 +97,9 @@ impl Analyses {
         let docs = bundled
             .iter()
             .filter_map(|a| {
-                let doc = made
-                    .remove(&a.meta.id)?
-                    .into_document(a.meta.clone(), a.text.clone())?;
+                let doc =
+                    made.remove(&a.meta.id)?
+                        .into_document(a.meta.clone(), a.text.clone(), None)?;
                 let analysed = Analysed {
                     doc: Rc::new(doc),
                     full: true,
@@ -134,6 +134,7 @@ pub fn placeholder(meta: &ArticleMeta, text: &str) -> Document {
             })
             .collect(),
         mentions: Vec::new(),
+        places: None,
         text: text.to_string(),
     }
 }

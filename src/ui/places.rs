@@ -6,8 +6,10 @@ use crate::display::{km, lat_lon};
 use crate::engine::document::Document;
 use crate::engine::gazetteer::Gazetteer;
 use crate::engine::label::Label;
+use crate::engine::mention::Mention;
+use crate::engine::places::digest::{explain, DocPlaces};
 use crate::engine::places::geo::{LatLon, Relative};
-use crate::engine::places::{place_list, resolve_mentions, MentionResolution, PlaceRow};
+use crate::engine::places::{place_list, PlaceRow};
 use crate::engine::span::Span;
 use crate::engine::text::sentences;
 use crate::ui::corpus::Corpus;
@@ -17,6 +19,7 @@ use crate::ui::highlight::quoted;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Arc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -75,16 +78,26 @@ impl Sentences {
 thread_local! {
     /// The last table made, so that leaving the place list and coming back costs nothing.
     static LAST_TABLE: RefCell<Option<(Corpus, GazetteerState, Rc<PlaceTable>)>> = const { RefCell::new(None) };
-    /// Each document's resolved places, by position, with the gazetteer they were resolved
+    /// Each document's place digest, by position, with the gazetteer it was resolved
     /// against: when the corpus changes only new or changed documents are resolved again.
     static RESOLVED: RefCell<(Option<GazetteerState>, Vec<Resolved>)> = const { RefCell::new((None, Vec::new())) };
 }
 
-/// A document and its resolved place mentions.
-type Resolved = (Rc<Document>, Rc<Vec<MentionResolution>>);
+/// A document and the digest of its resolved place mentions.
+type Resolved = (Rc<Document>, Arc<DocPlaces>);
 
-/// The resolutions of every document of `corpus` against `g` (`gaz`'s table), reusing those of
-/// documents resolved before (same `Rc`, same gazetteer).
+/// The PLACE mentions of `doc`.
+fn place_mentions(doc: &Document) -> Vec<Mention> {
+    doc.mentions
+        .iter()
+        .filter(|m| m.label == Label::Place)
+        .cloned()
+        .collect()
+}
+
+/// The place digests of every document of `corpus` against `g` (`gaz`'s table): the one the
+/// tagging worker made when it was made against this table, else one resolved here and
+/// kept for the next call (same `Rc`, same gazetteer).
 fn resolve_all(corpus: &Corpus, gaz: &GazetteerState, g: &Gazetteer) -> Vec<Resolved> {
     RESOLVED.with(|cache| {
         let mut cache = cache.borrow_mut();
@@ -98,14 +111,16 @@ fn resolve_all(corpus: &Corpus, gaz: &GazetteerState, g: &Gazetteer) -> Vec<Reso
             .enumerate()
             .map(|(i, d)| match known.get(i) {
                 Some((was, r)) if Rc::ptr_eq(was, d) => (d.clone(), r.clone()),
+                _ if d
+                    .places
+                    .as_ref()
+                    .is_some_and(|p| p.table == g.fingerprint()) =>
+                {
+                    (d.clone(), d.places.clone().unwrap_or_default())
+                }
                 _ => {
-                    let places: Vec<_> = d
-                        .mentions
-                        .iter()
-                        .filter(|m| m.label == Label::Place)
-                        .cloned()
-                        .collect();
-                    (d.clone(), Rc::new(resolve_mentions(g, &d.text, &places)))
+                    let digest = DocPlaces::resolve(g, &d.text, &place_mentions(d));
+                    (d.clone(), Arc::new(digest))
                 }
             })
             .collect();
@@ -123,14 +138,13 @@ fn place_table(corpus: &Corpus, gaz: &GazetteerState) -> Rc<PlaceTable> {
             }
         }
         // Until the table is here every place is listed, unresolved.
-        let empty = Gazetteer::default();
-        let g = gaz.ready().unwrap_or(&empty);
+        let g = gaz.ready().unwrap_or_else(|| empty_gazetteer());
         let resolved = resolve_all(corpus, gaz, g);
-        let lists: Vec<(&str, &[MentionResolution])> = resolved
+        let lists: Vec<(&str, &DocPlaces)> = resolved
             .iter()
-            .map(|(d, r)| (d.text.as_str(), r.as_slice()))
+            .map(|(d, r)| (d.text.as_str(), &**r))
             .collect();
-        let rows = place_list(&lists);
+        let rows = place_list(g, &lists);
         let references = rows
             .iter()
             .filter(|r| r.place.is_some())
@@ -144,6 +158,12 @@ fn place_table(corpus: &Corpus, gaz: &GazetteerState) -> Rc<PlaceTable> {
         *last.borrow_mut() = Some((corpus.clone(), gaz.clone(), table.clone()));
         table
     })
+}
+
+/// The table places are resolved against until the full gazetteer is here: none.
+fn empty_gazetteer() -> &'static Gazetteer {
+    static EMPTY: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(Gazetteer::default)
 }
 
 /// The place list.
@@ -344,6 +364,45 @@ fn place_row(
                 .collect()
         })
     };
+    // Why this record, and the candidates: the explaining mention's article is resolved again
+    // when the details open (the table keeps only record indexes).
+    let resolution = {
+        let (corpus, gaz, at) = (
+            props.corpus.clone(),
+            props.gazetteer.clone(),
+            row.explained_by,
+        );
+        Callback::from(move |()| -> Html {
+            let doc = &corpus.0[at.doc];
+            let g = gaz.ready().unwrap_or_else(|| empty_gazetteer());
+            let Some(r) = explain(g, &doc.text, &place_mentions(doc), at.span) else {
+                return html! {};
+            };
+            let candidates = (r.candidates.len() > 1).then(|| {
+                r.candidates
+                    .iter()
+                    .map(|c| {
+                        format!(
+                            "{} ({}, {}, score {:.2})",
+                            c.name,
+                            c.kind.as_str(),
+                            c.country,
+                            c.score
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            });
+            html! {
+                <>
+                    <p class="small">{r.reason}</p>
+                    if let Some(c) = candidates {
+                        <p class="small">{"Candidates: "}{c}</p>
+                    }
+                </>
+            }
+        })
+    };
     html! {
         <li class={classes!("place", row.place.is_none().then_some("unresolved"))} key={row.canonical.clone()}
             data-place={row.canonical.clone()} data-kind={kind} data-lat={lat} data-lon={lon}>
@@ -384,11 +443,7 @@ fn place_row(
                     </p>
                 }
             }) }
-            <PlaceMore reason={AttrValue::from(row.reason.clone())}
-                candidates={(row.candidates.len() > 1).then(|| AttrValue::from(
-                    row.candidates.iter().map(|c| format!("{} ({}, {}, score {:.2})", c.name, c.kind.as_str(), c.country, c.score)).collect::<Vec<_>>().join("; ")
-                ))}
-                {quotations} more={row.mentions.len().saturating_sub(KWIC_ROWS)} />
+            <PlaceMore {resolution}                 {quotations} more={row.mentions.len().saturating_sub(KWIC_ROWS)} />
         </li>
     }
 }
@@ -396,10 +451,8 @@ fn place_row(
 /// Props of [`PlaceMore`].
 #[derive(Properties, PartialEq)]
 struct PlaceMoreProps {
-    /// How the place was resolved.
-    reason: AttrValue,
-    /// The candidates, when there was a choice.
-    candidates: Option<AttrValue>,
+    /// How the place was resolved and among which candidates (called only while open).
+    resolution: Callback<(), Html>,
     /// Makes the quoted sentences (called only while the details are open).
     quotations: Callback<(), Html>,
     /// Mentions beyond those quoted.
@@ -422,11 +475,8 @@ fn PlaceMore(props: &PlaceMoreProps) -> Html {
     html! {
         <details class="place-more" {ontoggle}>
             <summary>{"Sentences and how it was resolved"}</summary>
-            <p class="small">{&props.reason}</p>
-            if let Some(c) = &props.candidates {
-                <p class="small">{"Candidates: "}{c}</p>
-            }
             if *open {
+                {props.resolution.emit(())}
                 <ol class="kwic">{props.quotations.emit(())}</ol>
                 if props.more > 0 {
                     <p class="small muted">{format!("… and {} more mentions", props.more)}</p>

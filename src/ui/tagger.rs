@@ -198,11 +198,11 @@ impl Inner {
             let docs = &mut self.unflushed.0;
             // Ids stay "asked" until their analyses are handed to the page (below), so that
             // the app does not ask for them again meanwhile.
-            for (analysis, article) in analyses.into_iter().zip(articles) {
+            for ((analysis, places), article) in analyses.into_iter().zip(articles) {
                 self.done += 1;
                 let full = analysis.full_gazetteer;
                 let id = article.meta.id.clone();
-                match analysis.into_document(article.meta, article.text) {
+                match analysis.into_document(article.meta, article.text, places) {
                     Some(doc) => docs.push((doc, full)),
                     // Never expected; not asked again unless the user resumes.
                     None => {

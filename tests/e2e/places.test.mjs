@@ -58,6 +58,8 @@ test('the place list has the expected places as separate resolved rows', async (
   const quotes = await p.$$eval(`${kirkuk} .kwic li`, (l) => l.map((e) => e.textContent));
   assert.ok(quotes.length >= 1 && quotes.length <= 12, `${quotes.length} quotations`);
   assert.ok(quotes.every((q) => /Kirkuk/.test(q)), quotes.join(' | '));
+  // So is the reason, from the article resolved again.
+  assert.match(await p.textContent(kirkuk), /exact match of "Kirkuk"/);
   await shot(p, 'places-e2e-1280');
   await p.setViewportSize({ width: 375, height: 800 });
   await shot(p, 'places-375');

@@ -5,9 +5,10 @@ use newslens::engine::gazetteer::{Gazetteer, PlaceKind};
 use newslens::engine::label::Label;
 use newslens::engine::mention::{Mention, Why};
 use newslens::engine::places::claims::{find_claims, Agreement};
+use newslens::engine::places::digest::{explain, DocPlaces, PlaceTarget};
 use newslens::engine::places::geo::{bearing_deg, distance_km, Compass, LatLon, Relative};
 use newslens::engine::places::{
-    contract_json, place_list, place_mentions_in, resolve_mentions, MentionResolution,
+    contract_json, place_list, place_mentions_in, resolve_mentions, MentionRef, MentionResolution,
 };
 use newslens::engine::span::Span;
 use std::path::Path;
@@ -312,7 +313,7 @@ fn unresolved_places_are_kept_and_marked() {
     assert!(!r[0].is_resolved());
     assert_eq!(r[0].canonical, "K1");
     assert_eq!(r[0].kind, Some(PlaceKind::Facility));
-    let rows = place_list(&[(text, r)]);
+    let rows = place_list(g, &[(text, DocPlaces::of(g, text, &r))]);
     let k1 = rows.iter().find(|r| r.canonical == "K1").unwrap();
     assert_eq!(
         contract_json(k1),
@@ -324,7 +325,8 @@ fn unresolved_places_are_kept_and_marked() {
 fn rows_are_grouped_and_sorted() {
     let a = "Kirkuk and Kirkuk and Baghdad. Tuz Khormato.";
     let b = "Tuz Khurmatu again, and Taza Khormatu.";
-    let rows = place_list(&[(a, resolve(a)), (b, resolve(b))]);
+    let digest = |t: &str| DocPlaces::of(Gazetteer::full(), t, &resolve(t));
+    let rows = place_list(Gazetteer::full(), &[(a, digest(a)), (b, digest(b))]);
     let names: Vec<&str> = rows.iter().map(|r| r.canonical.as_str()).collect();
     assert_eq!(
         names,
@@ -336,6 +338,70 @@ fn rows_are_grouped_and_sorted() {
         [0, 1]
     );
     assert_eq!(rows[3].path(), "Taza Khurmatu › Kirkuk Governorate › Iraq");
+}
+
+#[test]
+fn digest_keeps_record_indexes_and_unresolved_names() {
+    let text = "the strategic K1 military base and Kirkuk";
+    let g = Gazetteer::full();
+    let ms = [mention(text, "K1", 0), mention(text, "Kirkuk", 0)];
+    let d = DocPlaces::resolve(g, text, &ms);
+    assert_eq!(d.hits[0].target, PlaceTarget::Unresolved("K1".into()));
+    let PlaceTarget::Record(i) = d.hits[1].target else {
+        panic!("Kirkuk unresolved")
+    };
+    assert_eq!(g.place(i).unwrap().name, "Kirkuk");
+    assert_eq!(d.hits[1].span, ms[1].span);
+}
+
+#[test]
+fn a_row_is_explained_by_its_first_mention_with_a_choice() {
+    // "Hamilton" names several records; "Kirkuk" one. The Hamilton row is explained by a
+    // mention whose full resolution, made again, lists the candidates and the reason.
+    let a = "Kirkuk is far from here.";
+    let b = "Officials in Kirkuk met. The mayor of Hamilton, Ontario, spoke in Toronto, Canada.";
+    let g = Gazetteer::full();
+    let docs = [a, b].map(|t| (t, DocPlaces::resolve(g, t, &place_mentions_in(g, t))));
+    let rows = place_list(g, &docs);
+    let kirkuk = rows.iter().find(|r| r.canonical == "Kirkuk").unwrap();
+    assert_eq!(
+        kirkuk.explained_by.doc, 0,
+        "no mention had a choice: the first explains"
+    );
+    let hamilton = rows
+        .iter()
+        .find(|r| r.surfaces.iter().any(|s| s == "Hamilton"))
+        .unwrap();
+    let MentionRef { doc, span } = hamilton.explained_by;
+    assert_eq!((doc, span.slice(b)), (1, "Hamilton"));
+    let why = explain(g, b, &place_mentions_in(g, b), span).unwrap();
+    assert!(why.candidates.len() > 1, "{why:?}");
+    assert!(why.reason.contains("candidates"), "{}", why.reason);
+    assert!(explain(g, b, &place_mentions_in(g, b), Span::new(0, 3)).is_none());
+}
+
+#[test]
+fn rows_carry_the_claims_of_every_document() {
+    let a = "They patrol in Tuz Khormato, 130 miles (210 kilometers) north of Baghdad.";
+    let b = "Kirkuk lies 50 miles south of Baghdad, reporters said.";
+    let g = Gazetteer::full();
+    let docs = [a, b].map(|t| (t, DocPlaces::resolve(g, t, &place_mentions_in(g, t))));
+    let rows = place_list(g, &docs);
+    let tuz = rows.iter().find(|r| r.canonical == "Tuz Khurmatu").unwrap();
+    assert_eq!(tuz.claims.len(), 1);
+    assert_eq!(
+        (tuz.claims[0].doc, tuz.claims[0].reference.as_str()),
+        (0, "Baghdad")
+    );
+    assert_eq!(tuz.claims[0].claim.stated_km, Some(210.0));
+    let kirkuk = rows.iter().find(|r| r.canonical == "Kirkuk").unwrap();
+    assert_eq!(kirkuk.claims[0].doc, 1);
+    assert!(rows
+        .iter()
+        .find(|r| r.canonical == "Baghdad")
+        .unwrap()
+        .claims
+        .is_empty());
 }
 
 // ---------------------------------------------------------------------------------------

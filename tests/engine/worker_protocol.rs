@@ -2,6 +2,9 @@
 
 use newslens::engine::corpus;
 use newslens::engine::document::Document;
+use newslens::engine::gazetteer::Gazetteer;
+use newslens::engine::places::digest::PlaceTarget;
+use newslens::engine::span::Span;
 use newslens::worker_protocol::{Analysis, ArticleIn, Request, Response};
 
 fn first_article() -> corpus::Article {
@@ -15,7 +18,7 @@ fn an_analysis_sent_through_serde_rebuilds_the_document() {
     assert!(!doc.mentions.is_empty());
     let sent = Response::Analysed {
         batch: 7,
-        analyses: vec![Analysis::of(&doc, true)],
+        analyses: vec![(Analysis::of(&doc, true), None)],
         engine_ms: 1.5,
     };
     let wire = serde_json::to_string(&sent).expect("serialises");
@@ -28,11 +31,49 @@ fn an_analysis_sent_through_serde_rebuilds_the_document() {
         panic!("wrong variant");
     };
     assert_eq!(batch, 7);
-    let back = analyses
-        .remove(0)
-        .into_document(article.meta, article.text)
+    let (analysis, places) = analyses.remove(0);
+    let back = analysis
+        .into_document(article.meta, article.text, places)
         .expect("fits its own text");
     assert_eq!(back, doc);
+}
+
+#[test]
+fn resolved_places_cross_to_the_page_in_the_worker_codec() {
+    let article = first_article();
+    let g = Gazetteer::full();
+    let doc = Document::analyse(article.clone()).with_places(g);
+    let places = doc.places.as_ref().expect("resolved");
+    assert_eq!(places.table, g.fingerprint());
+    assert!(places.hits.iter().any(
+        |h| matches!(h.target, PlaceTarget::Record(i) if g.place(i).unwrap().name == "Kirkuk")
+    ));
+    // gloo's worker bridge encodes messages with bincode.
+    let sent = Response::Analysed {
+        batch: 1,
+        analyses: vec![(Analysis::of(&doc, true), doc.places.as_deref().cloned())],
+        engine_ms: 1.0,
+    };
+    let wire = bincode::serialize(&sent).expect("serialises");
+    let Response::Analysed { mut analyses, .. } =
+        bincode::deserialize::<Response>(&wire).expect("deserialises")
+    else {
+        panic!("wrong variant");
+    };
+    let (analysis, places) = analyses.remove(0);
+    let back = analysis
+        .into_document(article.meta.clone(), article.text.clone(), places)
+        .expect("fits its own text");
+    assert_eq!(back, doc);
+    // A digest whose spans do not fit the text is refused with the rest of the analysis.
+    let mut bad = doc.places.as_deref().cloned();
+    if let Some(p) = bad.as_mut() {
+        p.hits[0].span = Span::new(0, article.text.len() + 1);
+    }
+    let analysis = Analysis::of(&doc, true);
+    assert!(analysis
+        .into_document(article.meta, article.text, bad)
+        .is_none());
 }
 
 #[test]
@@ -43,11 +84,11 @@ fn an_analysis_does_not_join_another_text() {
     let shorter = article.text[..article.text.len() / 2].to_string();
     assert!(analysis
         .clone()
-        .into_document(article.meta.clone(), shorter)
+        .into_document(article.meta.clone(), shorter, None)
         .is_none());
     let mut other = article.meta.clone();
     other.id.push('x');
-    assert!(analysis.into_document(other, article.text).is_none());
+    assert!(analysis.into_document(other, article.text, None).is_none());
 }
 
 #[test]

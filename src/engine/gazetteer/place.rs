@@ -1,13 +1,13 @@
 //! One gazetteer record: a country, a first-level division, a city or a town.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// What kind of place a record is.
 ///
 /// The contract's `kind` strings are [`PlaceKind::as_str`]: `country`, `region`, `province`,
 /// `city`, `town`, `district`, `facility`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PlaceKind {
     /// A sovereign country or dependent territory (ISO 3166-1).

@@ -4,10 +4,10 @@
 use super::geo::{angle_between, Compass, LatLon, Relative, KM_PER_MILE};
 use super::MentionResolution;
 use crate::engine::span::Span;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How a stated figure compares with the gazetteer's.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Agreement {
     /// Distance within 15 %, direction within one 16-point step (22.5°).
@@ -53,7 +53,7 @@ impl Agreement {
 }
 
 /// A distance or direction a text states between two place mentions.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     /// The claim's text in the article: from the figure (or direction word) to "of".
     pub span: Span,

@@ -1,6 +1,6 @@
 //! Great-circle distance and compass direction between two points on the Earth.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Mean Earth radius in kilometres (IUGG), the radius of the haversine formula.
@@ -54,7 +54,7 @@ pub fn bearing_deg(from: LatLon, to: LatLon) -> f64 {
 }
 
 /// The 16 points of the compass, clockwise from north.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Compass {
     /// North, 0°.
     N,
@@ -185,7 +185,7 @@ pub fn angle_between(a: f64, b: f64) -> f64 {
 }
 
 /// Where one point lies from another: distance and direction.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Relative {
     /// Great-circle distance in kilometres.
     pub km: f64,
