@@ -23,5 +23,10 @@ pub fn analyse(text: String, published: Option<String>) -> usize {
         certainty: String::new(),
         evidence: String::new(),
     };
-    Document::analyse(Article { meta, text }).mentions.len()
+    Document::analyse(Article {
+        meta,
+        text: text.into(),
+    })
+    .mentions
+    .len()
 }

@@ -9,6 +9,7 @@ pub mod contexts;
 pub mod corpus;
 pub mod download;
 pub mod entity_list;
+pub mod file_reads;
 pub mod filter_bar;
 pub mod find_select;
 pub mod gazetteer;

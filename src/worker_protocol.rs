@@ -22,7 +22,7 @@ pub struct ArticleIn {
     /// Its metadata (the published date anchors relative dates).
     pub meta: ArticleMeta,
     /// Its full text.
-    pub text: String,
+    pub text: Arc<str>,
 }
 
 impl From<ArticleIn> for Article {
@@ -130,7 +130,7 @@ impl Analysis {
     pub fn into_document(
         self,
         meta: ArticleMeta,
-        text: String,
+        text: Arc<str>,
         places: Option<DocPlaces>,
     ) -> Option<Document> {
         let fits = |s: &Span| {

@@ -197,13 +197,8 @@ fn user_data_keeps_everything_when_storage_fails() {
         certainty: "user".into(),
         evidence: String::new(),
     };
-    let article = |id: &str| {
-        StoredArticle::new(
-            meta(id),
-            "Text of the article.".into(),
-            "2026-11-23T00:00:00Z",
-        )
-    };
+    let article =
+        |id: &str| StoredArticle::new(meta(id), "Text of the article.", "2026-11-23T00:00:00Z");
     let d = Rc::new(UserData::default());
     let d = d.reduce(UserAction::Add(article("user-1")));
     let d = d.reduce(UserAction::Add(article("user-2")));
@@ -281,4 +276,33 @@ fn unreadable_records_are_exported_exactly_as_stored() {
     let raw = raw_json(&cycle.into());
     assert!(JSON::parse(&raw).is_ok(), "{raw}");
     assert!(raw.contains("JSON cannot hold"), "{raw}");
+}
+
+#[wasm_bindgen_test]
+async fn a_finished_file_read_lets_go_of_its_reader() {
+    use newslens::ui::file_reads::FileReads;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let reads = Rc::new(FileReads::default());
+    let got = Rc::new(RefCell::new(None::<String>));
+    let blob = gloo::file::Blob::new("backup text");
+    {
+        let got = got.clone();
+        reads.start(move |ticket| {
+            gloo::file::callbacks::read_as_text(&blob, move |text| {
+                ticket.finished();
+                *got.borrow_mut() = text.ok();
+            })
+        });
+    }
+    assert_eq!(reads.len(), 1, "kept alive while it reads");
+    // The read completes in a later task, and the reader is let go in the one after.
+    for _ in 0..100 {
+        if got.borrow().is_some() && reads.is_empty() {
+            break;
+        }
+        yew::platform::time::sleep(Duration::ZERO).await;
+    }
+    assert_eq!(got.borrow().as_deref(), Some("backup text"));
+    assert!(reads.is_empty(), "the finished reader (and the file it holds) is dropped");
 }

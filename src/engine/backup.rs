@@ -22,6 +22,7 @@ use super::corrections::{ArticleCorrections, Correction, CORRECTIONS_VERSION};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 use std::fmt;
+use std::sync::Arc;
 
 /// The `format` marker of a backup file.
 pub const BACKUP_FORMAT: &str = "newslens-backup";
@@ -40,7 +41,7 @@ pub struct StoredArticle {
     /// Metadata, as edited by the user.
     pub meta: ArticleMeta,
     /// The article text.
-    pub text: String,
+    pub text: Arc<str>,
     /// When it was added, as the UI wrote it (ISO 8601, e.g. `2026-11-23T04:00:00.000Z`).
     pub added_at: String,
 }
@@ -48,11 +49,11 @@ pub struct StoredArticle {
 impl StoredArticle {
     /// A record at the current version.
     #[must_use]
-    pub fn new(meta: ArticleMeta, text: String, added_at: &str) -> StoredArticle {
+    pub fn new(meta: ArticleMeta, text: impl Into<Arc<str>>, added_at: &str) -> StoredArticle {
         StoredArticle {
             version: RECORD_VERSION,
             meta,
-            text,
+            text: text.into(),
             added_at: added_at.to_string(),
         }
     }

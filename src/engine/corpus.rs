@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
 mod files {
     include!(concat!(env!("OUT_DIR"), "/corpus_files.rs"));
@@ -54,7 +55,7 @@ pub struct Article {
     /// Metadata.
     pub meta: ArticleMeta,
     /// The text exactly as stored.
-    pub text: String,
+    pub text: Arc<str>,
 }
 
 /// Why the bundled corpus could not be read. Only a broken build produces one.
@@ -114,7 +115,10 @@ pub fn assemble(manifest: &str, files: &[(&str, &str)]) -> Result<Vec<Article>, 
             .find(|(name, _)| *name == meta.file)
             .map(|(_, text)| (*text).to_string())
             .ok_or_else(|| CorpusError::MissingFile(meta.file.clone()))?;
-        out.push(Article { meta, text });
+        out.push(Article {
+            meta,
+            text: text.into(),
+        });
     }
     if let Some((name, _)) = files
         .iter()

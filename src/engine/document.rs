@@ -25,7 +25,7 @@ pub struct Document {
     /// Metadata.
     pub meta: ArticleMeta,
     /// The text as captured.
-    pub text: String,
+    pub text: Arc<str>,
     /// Every paragraph, boilerplate included, in order.
     pub paragraphs: Vec<Paragraph>,
     /// Every mention outside boilerplate: sorted, non-overlapping.

@@ -7,6 +7,7 @@ use crate::engine::text::paragraphs;
 use crate::worker_protocol::Analysis;
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Arc;
 use yew::Reducible;
 
 /// The bundled articles' analyses, one JSON line each (`newslens bundle`; a native test
@@ -123,7 +124,7 @@ impl Analyses {
 
 /// A document that shows the text in paragraphs and has no mentions yet.
 #[must_use]
-pub fn placeholder(meta: &ArticleMeta, text: &str) -> Document {
+pub fn placeholder(meta: &ArticleMeta, text: &Arc<str>) -> Document {
     Document {
         meta: meta.clone(),
         paragraphs: paragraphs(text)
@@ -135,7 +136,7 @@ pub fn placeholder(meta: &ArticleMeta, text: &str) -> Document {
             .collect(),
         mentions: Vec::new(),
         places: None,
-        text: text.to_string(),
+        text: text.clone(),
     }
 }
 

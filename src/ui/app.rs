@@ -62,8 +62,8 @@ pub fn App() -> Html {
             let articles = bundled
                 .0
                 .iter()
-                .map(|a| (&a.meta, a.text.as_str()))
-                .chain(user.articles.iter().map(|a| (&a.meta, a.text.as_str())));
+                .map(|a| (&a.meta, &a.text))
+                .chain(user.articles.iter().map(|a| (&a.meta, &a.text)));
             Corpus::assemble(articles, &analyses.docs, &user.corrections)
         }
     });

@@ -6,6 +6,7 @@ use crate::engine::document::Document;
 use crate::ui::analyses::{placeholder, Analysed};
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// Every analysed article. Cheap to clone; equality is pointer identity.
 #[derive(Clone, Debug)]
@@ -41,7 +42,7 @@ impl Corpus {
     /// text without mentions) and the user's corrections replayed over its mentions.
     #[must_use]
     pub fn assemble<'a>(
-        articles: impl IntoIterator<Item = (&'a ArticleMeta, &'a str)>,
+        articles: impl IntoIterator<Item = (&'a ArticleMeta, &'a Arc<str>)>,
         analyses: &HashMap<String, Analysed>,
         corrections: &[ArticleCorrections],
     ) -> Corpus {

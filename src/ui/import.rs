@@ -4,7 +4,7 @@
 use crate::engine::backup::StoredArticle;
 use crate::engine::import::{prepare_import, Fingerprint, ImportError, MAX_FILE_BYTES};
 use crate::ui::corpus::Corpus;
-use gloo::file::callbacks::FileReader;
+use crate::ui::file_reads::FileReads;
 use gloo::file::File;
 use std::rc::Rc;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
@@ -55,7 +55,7 @@ fn import(
 pub fn Import(props: &ImportProps) -> Html {
     let text = use_state(String::new);
     let message = use_state(|| None::<(bool, String)>);
-    let readers = use_mut_ref(Vec::<FileReader>::new);
+    let reads = use_memo((), |()| FileReads::default());
     let dragging = use_state(|| false);
 
     let oninput = {
@@ -86,11 +86,11 @@ pub fn Import(props: &ImportProps) -> Html {
         )
     };
     let read_files = {
-        let (message, corpus, on_add, readers) = (
+        let (message, corpus, on_add, reads) = (
             message.clone(),
             props.corpus.clone(),
             props.on_add.clone(),
-            readers.clone(),
+            reads.clone(),
         );
         Rc::new(move |files: Vec<web_sys::File>| {
             for f in files {
@@ -105,20 +105,22 @@ pub fn Import(props: &ImportProps) -> Html {
                     continue;
                 }
                 let (message, corpus, on_add) = (message.clone(), corpus.clone(), on_add.clone());
-                let reader =
-                    gloo::file::callbacks::read_as_bytes(&file, move |bytes| match bytes {
-                        Err(e) => message.set(Some((
-                            false,
-                            format!("{name}: the file could not be read ({e})."),
-                        ))),
-                        Ok(bytes) => match import(&corpus, Some(&name), &bytes, &on_add) {
-                            Ok(title) => {
-                                message.set(Some((true, format!("Added “{title}” from {name}."))))
-                            }
-                            Err(e) => message.set(Some((false, format!("{name}: {e}")))),
-                        },
-                    });
-                readers.borrow_mut().push(reader);
+                reads.start(|ticket| {
+                    gloo::file::callbacks::read_as_bytes(&file, move |bytes| {
+                        ticket.finished();
+                        match bytes {
+                            Err(e) => message.set(Some((
+                                false,
+                                format!("{name}: the file could not be read ({e})."),
+                            ))),
+                            Ok(bytes) => match import(&corpus, Some(&name), &bytes, &on_add) {
+                                Ok(title) => message
+                                    .set(Some((true, format!("Added “{title}” from {name}.")))),
+                                Err(e) => message.set(Some((false, format!("{name}: {e}")))),
+                            },
+                        }
+                    })
+                });
             }
         })
     };

@@ -140,10 +140,8 @@ fn place_table(corpus: &Corpus, gaz: &GazetteerState) -> Rc<PlaceTable> {
         // Until the table is here every place is listed, unresolved.
         let g = gaz.ready().unwrap_or_else(|| empty_gazetteer());
         let resolved = resolve_all(corpus, gaz, g);
-        let lists: Vec<(&str, &DocPlaces)> = resolved
-            .iter()
-            .map(|(d, r)| (d.text.as_str(), &**r))
-            .collect();
+        let lists: Vec<(&str, &DocPlaces)> =
+            resolved.iter().map(|(d, r)| (&*d.text, &**r)).collect();
         let rows = place_list(g, &lists);
         let references = rows
             .iter()

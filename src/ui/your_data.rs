@@ -3,10 +3,10 @@
 
 use crate::engine::backup::{parse_backup, write_backup};
 use crate::ui::download;
+use crate::ui::file_reads::FileReads;
 use crate::ui::import::now_iso;
 use crate::ui::storage::ARTICLES;
 use crate::ui::user_data::{StorageStatus, Unreadable, UserAction, UserData};
-use gloo::file::callbacks::FileReader;
 use gloo::file::File;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -24,7 +24,7 @@ pub struct YourDataProps {
 #[component]
 pub fn YourData(props: &YourDataProps) -> Html {
     let message = use_state(|| None::<(bool, String)>);
-    let reader = use_mut_ref(|| None::<FileReader>);
+    let reads = use_memo((), |()| FileReads::default());
     let d = &props.data;
     let backup = {
         let d = d.clone();
@@ -55,7 +55,7 @@ pub fn YourData(props: &YourDataProps) -> Html {
         })
     };
     let restore = {
-        let (message, on_user, reader) = (message.clone(), props.on_user.clone(), reader.clone());
+        let (message, on_user, reads) = (message.clone(), props.on_user.clone(), reads.clone());
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|l| l.get(0)) else {
@@ -65,10 +65,10 @@ pub fn YourData(props: &YourDataProps) -> Html {
             let file = File::from(file);
             let name = file.name();
             let (message, on_user) = (message.clone(), on_user.clone());
-            *reader.borrow_mut() =
-                Some(gloo::file::callbacks::read_as_text(
-                    &file,
-                    move |text| match text {
+            reads.start(|ticket| {
+                gloo::file::callbacks::read_as_text(&file, move |text| {
+                    ticket.finished();
+                    match text {
                         Err(e) => message.set(Some((
                             false,
                             format!("{name} could not be read ({e}). Nothing was changed."),
@@ -80,8 +80,9 @@ pub fn YourData(props: &YourDataProps) -> Html {
                             }
                             Err(e) => message.set(Some((false, format!("{name}: {e}")))),
                         },
-                    },
-                ));
+                    }
+                })
+            });
         })
     };
     let status = match &d.status {

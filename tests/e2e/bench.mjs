@@ -4,11 +4,12 @@
 // At scale, N articles from scripts/scale/generate.mjs are restored from one backup file (the
 // user's own import path), and it reports: time until all are analysed and listed, the engine's
 // in-page throughput (measured in its web worker), the longest main-thread task meanwhile,
-// peak memory of the renderer process (page and worker), and the same interaction latencies.
+// peak memory of the page's renderer process (the page and its worker: proportional set size,
+// so shared libraries count once), and the same interaction latencies.
 // Serves dist/ on 127.0.0.1, drives headless Chromium, and prints medians and 95th
-// percentiles of the time from a user action until Yew's last DOM change for it (recorded by a
-// MutationObserver; Yew renders in microtasks, so a following macrotask sees them all; style,
-// layout and paint are not included).
+// percentiles of the time from a user action until the first paint after which the DOM no
+// longer changes (a MutationObserver records changes; a frame is awaited with
+// requestAnimationFrame and a task after it, so style, layout and paint are included).
 import { gzipSync } from 'node:zlib';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -48,7 +49,8 @@ await p.goto(env.url);
 await ready(p);
 await p.waitForSelector('.app[data-gazetteer="full"]');
 
-/** Runs `action` in the page n times; each sample is action → last DOM mutation it caused. */
+/** Runs `action` in the page n times; each sample is action → the paint after its last DOM
+ * change (frames are awaited until one passes without a change). */
 async function measure(name, action, n = 30) {
   const samples = await p.evaluate(async ({ action, n }) => {
     const act = new Function('i', action);
@@ -62,8 +64,14 @@ async function measure(name, action, n = 30) {
       const t0 = performance.now();
       last = t0;
       act(i);
-      await new Promise((r) => setTimeout(r, 0));
-      out.push(last - t0);
+      let end = t0;
+      for (let seen = NaN, k = 0; last !== seen && k < 100; k++) {
+        seen = last;
+        await frame();
+        await new Promise((r) => setTimeout(r, 0));
+        end = performance.now();
+      }
+      out.push(end - t0);
     }
     observer.disconnect();
     return out;
@@ -80,10 +88,30 @@ await measure('open place list', `document.querySelector(i % 2 ? '[data-view="re
 }
 await interactions();
 
-/** Resident memory (KB) of Chromium's renderer processes: the page and its workers. */
-function rendererKb() {
-  const out = execFileSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8' });
-  return out.split('\n').filter((l) => l.includes('--type=renderer')).reduce((n, l) => n + Number(l.trim().split(' ')[0]), 0);
+/** Chromium's renderer processes: pid → resident KB. */
+function renderers() {
+  const out = execFileSync('ps', ['-eo', 'pid=,rss=,args='], { encoding: 'utf8' });
+  return new Map(out.split('\n').filter((l) => l.includes('--type=renderer')).map((l) => {
+    const [pid, rss] = l.trim().split(/\s+/);
+    return [Number(pid), Number(rss)];
+  }));
+}
+
+/** Proportional set size (KB) of a process: its private pages plus its share of shared ones. */
+function pssKb(pid) {
+  try {
+    return Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))[1]);
+  } catch {
+    return 0; // gone
+  }
+}
+
+/** Memory of the renderer processes started since `before` (the page's, which runs its
+ * worker too): PSS in KB, and their resident total as `ps` shows it (shared pages counted in
+ * full, as earlier figures in BENCHMARKS.md were). */
+function pageKb(before) {
+  const mine = [...renderers()].filter(([pid]) => !before.has(pid));
+  return { pss: mine.reduce((n, [pid]) => n + pssKb(pid), 0), rss: mine.reduce((n, [, rss]) => n + rss, 0) };
 }
 
 for (const n of SCALES) {
@@ -91,6 +119,7 @@ for (const n of SCALES) {
   const file = join(ROOT, 'target', 'scale', `backup-${n}.json`);
   mkdirSync(join(ROOT, 'target', 'scale'), { recursive: true });
   writeFileSync(file, backup(corpus(n)));
+  const before = renderers();
   p = await env.page();
   await p.goto(env.url);
   await ready(p);
@@ -100,8 +129,14 @@ for (const n of SCALES) {
     new PerformanceObserver((l) => l.getEntries().forEach((e) => { window.__longest = Math.max(window.__longest, e.duration); }))
       .observe({ type: 'longtask', buffered: false });
   });
-  let peak = rendererKb();
-  const sampler = setInterval(() => { peak = Math.max(peak, rendererKb()); }, 250);
+  const peak = { pss: 0, rss: 0 };
+  const sample = () => {
+    const now = pageKb(before);
+    peak.pss = Math.max(peak.pss, now.pss);
+    peak.rss = Math.max(peak.rss, now.rss);
+  };
+  sample();
+  const sampler = setInterval(sample, 250);
   const t0 = Date.now();
   await p.setInputFiles('[data-testid="restore-file"]', file);
   await p.waitForFunction((n) => Number(document.querySelector('.article-list .count')?.textContent) >= n + 2, n, { timeout: 600000, polling: 100 });
@@ -111,13 +146,13 @@ for (const n of SCALES) {
   // Interactions are sampled once the restored articles are written to storage too.
   await p.waitForSelector('[data-testid="storage-status"][data-pending="0"]', { timeout: 600000 });
   clearInterval(sampler);
-  peak = Math.max(peak, rendererKb());
+  sample();
   const engine = await p.evaluate(() => {
     const a = document.querySelector('.app').dataset;
     return { bytes: Number(a.engineBytes), ms: Number(a.engineMs), mentions: Number(a.engineMentions) };
   });
   const longest = await p.evaluate(() => window.__longest);
-  console.log(`\n${n} articles (${(engine.bytes / 1e6).toFixed(1)} MB): listed after ${listed} ms, all analysed after ${analysed} ms; longest main-thread task ${longest.toFixed(0)} ms; peak renderer memory ${(peak / 1024).toFixed(0)} MB`);
+  console.log(`\n${n} articles (${(engine.bytes / 1e6).toFixed(1)} MB): listed after ${listed} ms, all analysed after ${analysed} ms; longest main-thread task ${longest.toFixed(0)} ms; peak memory of the page's renderer ${(peak.pss / 1024).toFixed(0)} MB PSS (${(peak.rss / 1024).toFixed(0)} MB resident)`);
   console.log(`engine in the page (web worker): ${(engine.bytes / 1e3 / engine.ms).toFixed(1)} MB/s, ${Math.round(engine.mentions / engine.ms * 1000)} mentions/s (${engine.bytes} B, ${engine.mentions} mentions in ${engine.ms.toFixed(0)} ms)`);
   await interactions();
 }

@@ -25,7 +25,7 @@ fn article(id: &str, text: &str) -> StoredArticle {
         certainty: "user".into(),
         evidence: "imported".into(),
     };
-    StoredArticle::new(meta, text.into(), "2026-11-23T04:00:00.000Z")
+    StoredArticle::new(meta, text, "2026-11-23T04:00:00.000Z")
 }
 
 fn corrections(id: &str) -> ArticleCorrections {
@@ -236,7 +236,7 @@ fn tolerant_reading_keeps_every_readable_part() {
     let back = parse_backup(&file).unwrap();
     let ids: Vec<&str> = back.articles.iter().map(|a| a.meta.id.as_str()).collect();
     assert_eq!(ids, ["user-a", "user-d"]);
-    assert_eq!(back.articles[0].text, "Text A.");
+    assert_eq!(&*back.articles[0].text, "Text A.");
     assert_eq!(back.articles[1].version, RECORD_VERSION);
     assert_eq!(back.articles[1].added_at, "");
     assert_eq!(back.corrections.len(), 1);

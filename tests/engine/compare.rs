@@ -53,7 +53,7 @@ fn doc_with(text: &str, standfirst: Option<&str>) -> Document {
     };
     Document::analyse(Article {
         meta,
-        text: text.to_string(),
+        text: text.into(),
     })
 }
 

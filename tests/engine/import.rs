@@ -125,7 +125,7 @@ fn bad_inputs_are_refused_each_with_its_own_message() {
         Refused {
             name: "a bundled article again",
             file: Some("copy.txt"),
-            bytes: first.text.clone().into_bytes(),
+            bytes: first.text.as_bytes().to_vec(),
             expected: |e| matches!(e, ImportError::Duplicate { id, .. } if id == "000_d9b921036b694c82"),
             message: &["already in NewsLens", "Fleeing Iraqi Invasion", "000_d9b921036b694c82"],
         },

@@ -84,7 +84,7 @@ fn an_analysis_does_not_join_another_text() {
     let shorter = article.text[..article.text.len() / 2].to_string();
     assert!(analysis
         .clone()
-        .into_document(article.meta.clone(), shorter, None)
+        .into_document(article.meta.clone(), shorter.into(), None)
         .is_none());
     let mut other = article.meta.clone();
     other.id.push('x');

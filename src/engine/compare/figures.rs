@@ -391,7 +391,7 @@ fn noun_phrase(
     mut i: usize,
     after_of: bool,
 ) -> Option<(String, usize)> {
-    let text = doc.text.as_str();
+    let text = &*doc.text;
     let s = |k: usize| toks[k].span.slice(text);
     while i < toks.len() && DETERMINERS.contains(&s(i).to_lowercase().as_str()) {
         i += 1;
@@ -459,7 +459,7 @@ fn predicate_at(text: &str, toks: &[Token], mut i: usize) -> Option<String> {
 
 /// The figure of NUMBER mention `m` in `doc`, whose sentence is `sentence`.
 fn figure(doc: &Document, m: &Mention, sentence: Span) -> Figure {
-    let text = doc.text.as_str();
+    let text = &*doc.text;
     let (amount, unit) = read_canonical(&m.canonical);
     let toks = tokens(text, sentence);
     let mut i = toks.partition_point(|t| t.span.start() < m.span.end());

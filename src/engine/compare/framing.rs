@@ -116,7 +116,7 @@ impl Framing {
 /// `story[i]` tells whether paragraph `i` is story text (not boilerplate).
 #[must_use]
 pub fn features(doc: &Document, story: &[bool]) -> HashMap<(TermKind, String), usize> {
-    let text = doc.text.as_str();
+    let text = &*doc.text;
     let mut out: HashMap<(TermKind, String), usize> = HashMap::new();
     for (i, p) in doc.paragraphs.iter().enumerate() {
         if !story.get(i).copied().unwrap_or(false) {

@@ -357,7 +357,7 @@ fn attribute(
 /// The quotations of `doc` (story paragraphs only: not boilerplate), in text order.
 #[must_use]
 pub fn voices(doc: &Document, layout: &Layout) -> Vec<Voice> {
-    let text = doc.text.as_str();
+    let text = &*doc.text;
     let sents = sentences(text);
     let all = all_quoted(doc, layout);
     let masks: Vec<Span> = all.iter().map(|(_, q)| q.outer).collect();
@@ -424,7 +424,7 @@ pub fn voices(doc: &Document, layout: &Layout) -> Vec<Voice> {
 /// most cited first (then by name).
 #[must_use]
 pub fn sources(doc: &Document, layout: &Layout, voices: &[Voice]) -> Vec<Source> {
-    let text = doc.text.as_str();
+    let text = &*doc.text;
     let masks: Vec<Span> = all_quoted(doc, layout)
         .iter()
         .map(|(_, q)| q.outer)
