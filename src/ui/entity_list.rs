@@ -25,8 +25,12 @@ pub struct EntityListProps {
     pub full: bool,
 }
 
-/// Rows shown per label at first; a large corpus has thousands, shown on request.
+/// Rows shown per label at first in the full view; a large corpus has thousands, shown on
+/// request.
 const FIRST_ROWS: usize = 60;
+/// The same in the side panel, which sits beside every article: fewer rows keep switching
+/// views quick on a large corpus.
+const FIRST_ROWS_PANEL: usize = 20;
 /// Rows added by each "Show more".
 const MORE_ROWS: usize = 240;
 
@@ -106,7 +110,8 @@ pub fn EntityList(props: &EntityListProps) -> Html {
                     return html! {};
                 }
                 let total = group.len();
-                let limit = limits.get(&label).copied().unwrap_or(FIRST_ROWS);
+                let first = if props.full { FIRST_ROWS } else { FIRST_ROWS_PANEL };
+                let limit = limits.get(&label).copied().unwrap_or(first);
                 let more = {
                     let limits = limits.clone();
                     Callback::from(move |_| {

@@ -47,9 +47,9 @@ fn location(row: &PlaceRow) -> Option<LatLon> {
 }
 
 /// Places listed at first; a large corpus has thousands, shown on request.
-const FIRST_ROWS: usize = 150;
+const FIRST_ROWS: usize = 50;
 /// Places added by each "Show more".
-const MORE_ROWS: usize = 300;
+const MORE_ROWS: usize = 150;
 /// Sentences quoted per place.
 const KWIC_ROWS: usize = 12;
 
