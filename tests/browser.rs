@@ -304,5 +304,8 @@ async fn a_finished_file_read_lets_go_of_its_reader() {
         yew::platform::time::sleep(Duration::ZERO).await;
     }
     assert_eq!(got.borrow().as_deref(), Some("backup text"));
-    assert!(reads.is_empty(), "the finished reader (and the file it holds) is dropped");
+    assert!(
+        reads.is_empty(),
+        "the finished reader (and the file it holds) is dropped"
+    );
 }

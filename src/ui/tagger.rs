@@ -22,6 +22,9 @@ const BATCH_ARTICLES: usize = 64;
 /// this run: a large import re-indexes the corpus a logarithmic number of times, so the
 /// page's work stays proportional to the corpus, not to its square.
 const FLUSH_MS: f64 = 1500.0;
+/// … or, past this many waiting analyses, without waiting for that many: indexing one
+/// handover is one main-thread task, and a handover of thousands would be a long one.
+const FLUSH_MAX_DOCS: usize = 1000;
 
 /// The page's handle on the tagging worker. Cheap to clone; clones share one worker.
 #[derive(Clone)]
@@ -216,8 +219,9 @@ impl Inner {
         self.send_next(me);
         let now = js_sys::Date::now();
         let idle = self.in_flight.is_none();
-        let due =
-            now - self.flushed_at >= FLUSH_MS && self.unflushed.0.len() >= self.flushed_in_run;
+        let waiting = self.unflushed.0.len();
+        let due = now - self.flushed_at >= FLUSH_MS
+            && (waiting >= self.flushed_in_run || waiting >= FLUSH_MAX_DOCS);
         if idle || due {
             self.flushed_at = now;
             let (docs, ms) = std::mem::take(&mut self.unflushed);

@@ -100,6 +100,12 @@ test('each bad input gets its own message and changes nothing', async () => {
   await p.waitForSelector('[data-testid="restore-message"]');
   assert.match(await p.textContent('[data-testid="restore-message"]'), /not|cannot|could not/i);
   assert.deepEqual(await ids(p), before);
+  // So is a backup that is not UTF-8 text (Latin-1 bytes in a title), with the reason.
+  const latin1 = Buffer.from('{"format":"newslens-backup","version":1,"articles":[{"meta":{"title":"Caf\xe9"}}]}', 'latin1');
+  await p.setInputFiles('[data-testid="restore-file"]', { name: 'latin1.json', mimeType: 'application/json', buffer: latin1 });
+  await p.waitForFunction(() => /not UTF-8/.test(document.querySelector('[data-testid="restore-message"]')?.textContent ?? ''));
+  assert.match(await p.textContent('[data-testid="restore-message"]'), /latin1\.json could not be read \(it is not UTF-8 text\)\. Nothing was changed\./);
+  assert.deepEqual(await ids(p), before);
   // The pasted text box keeps the last refused text (nothing the user typed is lost).
   assert.match(await p.inputValue('[data-testid="import-text"]'), /Sign up for our newsletter/);
 });
