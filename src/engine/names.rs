@@ -188,7 +188,8 @@ pub fn find(text: &str, paras: &[Vec<Token>]) -> Vec<Candidate> {
             if canonical.is_none() && f.label == Label::Place {
                 // A place found by its context: the gazetteer may still know its name.
                 if let Some(hit) = toponyms::find(&surf) {
-                    evidence = format!("{evidence}; gazetteer {}", hit.place.id);
+                    evidence.push_str("; gazetteer ");
+                    hit.place.id.push_to(&mut evidence);
                     canonical = Some(match town_reading(v, f.a, f.b, hit) {
                         Some(bare) => {
                             evidence.push_str(TOWN_READING);
@@ -1056,8 +1057,17 @@ fn found_place(
 ) -> Found {
     let (canonical, evidence) = match hit {
         PlaceRef::Known(h) => match town_reading(v, a, b, h) {
-            Some(bare) => (bare.to_string(), format!("{}{TOWN_READING}", h.place.id)),
-            None => (h.place.name.clone(), h.place.id.to_string()),
+            Some(bare) => {
+                let mut id = String::with_capacity(48);
+                h.place.id.push_to(&mut id);
+                id.push_str(TOWN_READING);
+                (bare.to_string(), id)
+            }
+            None => {
+                let mut id = String::with_capacity(24);
+                h.place.id.push_to(&mut id);
+                (h.place.name.clone(), id)
+            }
         },
         PlaceRef::Stan { a, b } => {
             let name = surface(v, a, b).into_owned();
