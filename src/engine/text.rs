@@ -114,13 +114,61 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token> {
     let base = range.start();
     let s = range.slice(text);
     let b = s.as_bytes();
-    let mut out = Vec::with_capacity(s.len() / 5);
+    let mut out = Vec::with_capacity(s.len() / 4 + 1);
     let mut i = 0;
     let mut space = true;
     while i < b.len() {
-        if matches!(b[i], b' ' | b'\t'..=b'\r') {
+        let x = b[i];
+        if matches!(x, b' ' | b'\t'..=b'\r') {
             // ASCII whitespace, the common case of the test below.
             space = true;
+            i += 1;
+            continue;
+        }
+        if x.is_ascii_alphabetic() && b.get(i + 1) != Some(&b'.') {
+            // The common case: a word starting with an ASCII letter (not initials, which need
+            // a dot right after the letter). Its case is worked out while scanning.
+            let start = i;
+            let (mut letters, mut lower) = (0usize, false);
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                letters += usize::from(b[i].is_ascii_alphabetic());
+                lower |= b[i].is_ascii_lowercase();
+                i += 1;
+            }
+            let plain = i == b.len() || b[i] < 0x80 && b[i] != b'\'';
+            if !plain {
+                i = scan_word(s, i);
+            }
+            let word = &s[start..i];
+            let case = if x.is_ascii_lowercase() {
+                Case::Lower
+            } else if !plain {
+                case_of(word, TokenKind::Word)
+            } else if letters >= 2 && !lower {
+                Case::AllCaps
+            } else {
+                Case::Capitalised
+            };
+            out.push(Token {
+                span: Span::new(base + start, base + i),
+                kind: TokenKind::Word,
+                space_before: space,
+                case,
+                trigger: super::lexicon::is_quantity_or_date_trigger(word),
+            });
+            space = false;
+            continue;
+        }
+        if x < 0x80 && !x.is_ascii_alphanumeric() && x != b'\'' {
+            // ASCII punctuation: one token.
+            out.push(Token {
+                span: Span::new(base + i, base + i + 1),
+                kind: TokenKind::Punct,
+                space_before: space,
+                case: Case::Other,
+                trigger: false,
+            });
+            space = false;
             i += 1;
             continue;
         }
