@@ -71,7 +71,7 @@ pub fn resolve(mut candidates: Vec<Candidate>) -> Vec<Mention> {
         .max()
         .unwrap_or(0);
     let mut used = Bits::new(end);
-    let mut taken = Vec::new();
+    let mut taken = Vec::with_capacity(candidates.len());
     for i in order {
         let s = candidates[i].mention.span;
         if !used.any(s.start(), s.end()) {

@@ -154,7 +154,11 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token> {
                 kind: TokenKind::Word,
                 space_before: space,
                 case,
-                trigger: super::lexicon::is_quantity_or_date_trigger(word),
+                trigger: if plain {
+                    super::lexicon::is_quantity_or_date_trigger_ascii(word)
+                } else {
+                    super::lexicon::is_quantity_or_date_trigger(word)
+                },
             });
             space = false;
             continue;
