@@ -234,8 +234,19 @@ fn lowercase_into(line: &str, out: &mut String) -> usize {
     out.make_ascii_lowercase();
     let mut words = 0;
     let mut in_word = false;
-    for c in line.chars() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while i < b.len() {
+        // ASCII bytes are tested as bytes; other chars are decoded (a no-break space is
+        // whitespace too).
+        let space = if b[i] < 0x80 {
+            i += 1;
+            matches!(b[i - 1], b' ' | b'\t'..=b'\r')
+        } else {
+            let c = line[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            c.is_whitespace()
+        };
+        if space {
             in_word = false;
         } else if !in_word {
             in_word = true;

@@ -92,6 +92,9 @@ pub fn resolve(mut candidates: Vec<Candidate>) -> Vec<Mention> {
 /// The indexes of `candidates`, best first: higher priority, then longer span, then earlier
 /// start, then earlier index.
 fn best_first(candidates: &[Candidate]) -> Vec<usize> {
+    if let Some(order) = best_first_narrow(candidates) {
+        return order;
+    }
     /// Bits for each of length, start and index in one packed sort key.
     const FIELD: u32 = 40;
     let limit = 1u64 << FIELD;
@@ -138,6 +141,33 @@ fn best_first(candidates: &[Candidate]) -> Vec<usize> {
         .collect();
     order.sort_unstable();
     order.into_iter().map(|(_, _, _, i)| i).collect()
+}
+
+/// [`best_first`] with one `u64` key per candidate, when priority, length, start and index
+/// fit in 64 bits together (any article of ordinary size: names are short); `None` otherwise.
+fn best_first_narrow(candidates: &[Candidate]) -> Option<Vec<usize>> {
+    let bits = |x: usize| usize::BITS - x.leading_zeros();
+    let max_len = candidates.iter().map(|c| c.mention.span.len()).max()?;
+    let max_start = candidates.iter().map(|c| c.mention.span.start()).max()?;
+    let (lb, sb, ib) = (bits(max_len), bits(max_start), bits(candidates.len()));
+    if 8 + lb + sb + ib > 64 {
+        return None;
+    }
+    // High to low: !priority, max_len - length, start, index.
+    let mut keys: Vec<u64> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let s = c.mention.span;
+            u64::from(u8::MAX - c.priority) << (lb + sb + ib)
+                | ((max_len - s.len()) as u64) << (sb + ib)
+                | (s.start() as u64) << ib
+                | i as u64
+        })
+        .collect();
+    keys.sort_unstable();
+    let mask = (1u64 << ib) - 1;
+    Some(keys.into_iter().map(|k| (k & mask) as usize).collect())
 }
 
 /// A set of byte offsets.
