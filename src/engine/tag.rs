@@ -83,10 +83,9 @@ pub fn resolve(mut candidates: Vec<Candidate>) -> Vec<Mention> {
     // the mentions out in that order.
     taken.sort_unstable();
     let mut slots: Vec<Option<Mention>> = candidates.into_iter().map(|c| Some(c.mention)).collect();
-    taken
-        .into_iter()
-        .filter_map(|(_, i)| slots[i].take())
-        .collect()
+    let mut out = Vec::with_capacity(taken.len());
+    out.extend(taken.into_iter().filter_map(|(_, i)| slots[i].take()));
+    out
 }
 
 /// The indexes of `candidates`, best first: higher priority, then longer span, then earlier

@@ -130,10 +130,21 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token> {
             // a dot right after the letter). Its case is worked out while scanning.
             let start = i;
             let (mut letters, mut lower) = (0usize, false);
-            while i < b.len() && b[i].is_ascii_alphanumeric() {
-                letters += usize::from(b[i].is_ascii_alphabetic());
-                lower |= b[i].is_ascii_lowercase();
-                i += 1;
+            if x.is_ascii_lowercase() {
+                // Its case is Lower whatever follows.
+                while i < b.len() && ASCII_CLASS[usize::from(b[i])] & ALNUM != 0 {
+                    i += 1;
+                }
+            } else {
+                while i < b.len() {
+                    let class = ASCII_CLASS[usize::from(b[i])];
+                    if class & ALNUM == 0 {
+                        break;
+                    }
+                    letters += usize::from(class & ALPHA != 0);
+                    lower |= class & LOWER != 0;
+                    i += 1;
+                }
             }
             let plain = i == b.len() || b[i] < 0x80 && b[i] != b'\'';
             if !plain {
@@ -222,6 +233,31 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token> {
     }
     out
 }
+
+/// [`ASCII_CLASS`] bit: an ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// [`ASCII_CLASS`] bit: an ASCII letter.
+const ALPHA: u8 = 2;
+/// [`ASCII_CLASS`] bit: an ASCII lowercase letter.
+const LOWER: u8 = 4;
+
+/// What each byte is, for the tokeniser's word loop (zero for every byte outside ASCII).
+const ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        if c.is_ascii_digit() {
+            t[i] = ALNUM;
+        } else if c.is_ascii_uppercase() {
+            t[i] = ALNUM | ALPHA;
+        } else if c.is_ascii_lowercase() {
+            t[i] = ALNUM | ALPHA | LOWER;
+        }
+        i += 1;
+    }
+    t
+};
 
 /// The capitalisation of a word or initials token.
 fn case_of(word: &str, kind: TokenKind) -> Case {
