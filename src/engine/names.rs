@@ -1340,48 +1340,47 @@ fn definitions(
             }
         }
     }
-    for (p, toks) in paras.iter().enumerate() {
-        let v = TokenView { text, toks };
-        for i in 1..v.len() {
-            if v.kind(i) != TokenKind::Punct || v.s(i) != "(" {
-                continue;
-            }
-            let Some(f) = by_end.get(&(p, i)) else {
-                continue;
-            };
-            let long = f
-                .canonical
-                .clone()
-                .unwrap_or_else(|| surface(v, f.a, f.b).into_owned());
-            // (ACR) or (AB/CD)
-            let mut j = i + 1;
-            let mut acrs = Vec::new();
-            while v.is_all_caps(j) || v.kind(j) == TokenKind::Initials {
-                acrs.push(v.s(j).to_string());
-                if v.s(j + 1) == "/" {
-                    j += 2;
-                } else {
-                    j += 1;
-                    break;
-                }
-            }
-            if acrs.is_empty() || v.s(j) != ")" {
-                continue;
-            }
-            let label = if f.label == Label::Person {
-                Label::Org
+    // Every "(" that ends a long form, in text order (no scan of all the tokens).
+    let mut ends: Vec<(usize, usize)> = by_end.keys().copied().collect();
+    ends.sort_unstable();
+    for (p, i) in ends {
+        let v = TokenView {
+            text,
+            toks: &paras[p],
+        };
+        let f = by_end[&(p, i)];
+        // (ACR) or (AB/CD)
+        let mut j = i + 1;
+        let mut acrs = Vec::new();
+        while v.is_all_caps(j) || v.kind(j) == TokenKind::Initials {
+            acrs.push(v.s(j).to_string());
+            if v.s(j + 1) == "/" {
+                j += 2;
             } else {
-                f.label
-            };
-            for acr in acrs {
-                out.entry(acr).or_insert((label, long.clone()));
+                j += 1;
+                break;
             }
-            // ") or Other Name"
-            if v.is(j + 1, "or") {
-                if let Some(e) = cap_run(v, j + 2) {
-                    out.entry(surface(v, j + 2, e).into_owned())
-                        .or_insert((label, long.clone()));
-                }
+        }
+        if acrs.is_empty() || v.s(j) != ")" {
+            continue;
+        }
+        let long = f
+            .canonical
+            .clone()
+            .unwrap_or_else(|| surface(v, f.a, f.b).into_owned());
+        let label = if f.label == Label::Person {
+            Label::Org
+        } else {
+            f.label
+        };
+        for acr in acrs {
+            out.entry(acr).or_insert((label, long.clone()));
+        }
+        // ") or Other Name"
+        if v.is(j + 1, "or") {
+            if let Some(e) = cap_run(v, j + 2) {
+                out.entry(surface(v, j + 2, e).into_owned())
+                    .or_insert((label, long.clone()));
             }
         }
     }
