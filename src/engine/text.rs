@@ -189,6 +189,19 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token> {
         }
         let c = next_char(s, i);
         let cl = c.len_utf8();
+        if matches!(c, '\u{2010}'..='\u{2018}' | '\u{201A}'..='\u{2027}') {
+            // Dashes, quotes (not the apostrophe ’), bullets, ellipsis: punctuation, one token.
+            out.push(Token {
+                span: Span::new(base + i, base + i + cl),
+                kind: TokenKind::Punct,
+                space_before: space,
+                case: Case::Other,
+                trigger: false,
+            });
+            space = false;
+            i += cl;
+            continue;
+        }
         if c.is_whitespace() {
             space = true;
             i += cl;
