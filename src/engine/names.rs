@@ -458,11 +458,6 @@ impl NameTable {
     }
 }
 
-/// True when token `i` is a month or weekday name, which never starts a proper name here.
-fn is_calendar_word(s: &str) -> bool {
-    WEEKDAYS.contains(&s) || super::dates::month_of(s).is_some_and(|_| s.len() > 3 || s == "May")
-}
-
 /// True for word prefixes written with a hyphen before a name (`Non-`, `Anti-`, `Pro-`).
 fn is_prefix(s: &str) -> bool {
     lexicon::with_lower(s, |w| {
@@ -492,13 +487,17 @@ fn is_prefix(s: &str) -> bool {
 fn unit_at(v: TokenView<'_>, i: usize) -> Option<usize> {
     if v.is_cap(i) {
         let s = v.s(i);
-        let abbreviated_month = super::dates::month_of(s).is_some()
-            && (v.s(i + 1) == "." || v.kind(i + 1) == TokenKind::Number);
-        if is_calendar_word(s) || abbreviated_month || lexicon::is_function_word(s) {
+        // Month and weekday names never start a proper name here; an abbreviated month
+        // ("Oct") does not either before a dot or a number.
+        let month = super::dates::month_of(s).is_some();
+        let calendar = month && (s.len() > 3 || s == "May") || WEEKDAYS.contains(&s);
+        let abbreviated_month =
+            month && (v.s(i + 1) == "." || v.kind(i + 1) == TokenKind::Number);
+        if calendar || abbreviated_month || lexicon::is_function_word(s) {
             return None;
         }
         let mut end = i + 1;
-        if is_prefix(s) && v.s(end) == "-" && !v.spaced(end) {
+        if v.s(end) == "-" && !v.spaced(end) && is_prefix(s) {
             // "Non-Kurdish", "Anti-Western": the prefix is not part of the name.
             return None;
         }
