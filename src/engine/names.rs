@@ -69,6 +69,14 @@ struct Found {
 /// `paras` holds the tokens of each (non-boilerplate) paragraph of `text`.
 #[must_use]
 pub fn find(text: &str, paras: &[Vec<Token>]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    find_into(text, paras, &mut out);
+    out
+}
+
+/// [`find`], appending the candidates to `out` (the tagger's list of all candidates, so that
+/// they are written once, in place).
+pub fn find_into(text: &str, paras: &[Vec<Token>], out: &mut Vec<Candidate>) {
     // About one name per eight tokens in news text: room for them without regrowing.
     let mut found = Vec::with_capacity(paras.iter().map(Vec::len).sum::<usize>() / 8);
     let mut chunks_of = Chunks::default();
@@ -153,64 +161,62 @@ pub fn find(text: &str, paras: &[Vec<Token>]) -> Vec<Candidate> {
             }
         }
     }
-    found
-        .into_iter()
-        .map(|f| {
-            let v = TokenView {
-                text,
-                toks: &paras[f.para],
-            };
-            let span = v.span(f.a, f.b);
-            let surf = surface(v, f.a, f.b);
-            let mut evidence = f.evidence;
-            let mut canonical = f.canonical;
-            if canonical.is_none() {
-                canonical = names.canonical_of(&surf, f.label);
-                if let Some(c) = canonical.as_deref().filter(|c| *c != surf.as_ref()) {
-                    // "KRG" tagged as an acronym: say which long form the text gave it.
-                    evidence = cat(&[&evidence, "; alias of ", c]);
+    out.reserve(found.len());
+    out.extend(found.into_iter().map(|f| {
+        let v = TokenView {
+            text,
+            toks: &paras[f.para],
+        };
+        let span = v.span(f.a, f.b);
+        let surf = surface(v, f.a, f.b);
+        let mut evidence = f.evidence;
+        let mut canonical = f.canonical;
+        if canonical.is_none() {
+            canonical = names.canonical_of(&surf, f.label);
+            if let Some(c) = canonical.as_deref().filter(|c| *c != surf.as_ref()) {
+                // "KRG" tagged as an acronym: say which long form the text gave it.
+                evidence = cat(&[&evidence, "; alias of ", c]);
+            }
+        }
+        if f.label == Label::Place && f.a >= 2 && v.is(f.a - 1, "of") {
+            // "the province of Kirkuk", "the governor of Kirkuk": the division.
+            let cue = v.s(f.a - 2).to_ascii_lowercase();
+            if matches!(
+                cue.as_str(),
+                "province" | "governor" | "governorate" | "provinces"
+            ) {
+                if let Some(hit) = toponyms::lookup_division(&surf) {
+                    // The text names the division: no town reading.
+                    let kept = evidence.strip_suffix(TOWN_READING).unwrap_or(&evidence);
+                    evidence = format!("{kept}; '{cue} of' → gazetteer {}", hit.id);
+                    canonical = Some(hit.canonical);
                 }
             }
-            if f.label == Label::Place && f.a >= 2 && v.is(f.a - 1, "of") {
-                // "the province of Kirkuk", "the governor of Kirkuk": the division.
-                let cue = v.s(f.a - 2).to_ascii_lowercase();
-                if matches!(
-                    cue.as_str(),
-                    "province" | "governor" | "governorate" | "provinces"
-                ) {
-                    if let Some(hit) = toponyms::lookup_division(&surf) {
-                        // The text names the division: no town reading.
-                        let kept = evidence.strip_suffix(TOWN_READING).unwrap_or(&evidence);
-                        evidence = format!("{kept}; '{cue} of' → gazetteer {}", hit.id);
-                        canonical = Some(hit.canonical);
+        }
+        if canonical.is_none() && f.label == Label::Place {
+            // A place found by its context: the gazetteer may still know its name.
+            if let Some(hit) = toponyms::find(&surf) {
+                evidence.push_str("; gazetteer ");
+                hit.place.id.push_to(&mut evidence);
+                canonical = Some(match town_reading(v, f.a, f.b, hit) {
+                    Some(bare) => {
+                        evidence.push_str(TOWN_READING);
+                        bare.to_string()
                     }
-                }
+                    None => hit.place.name.clone(),
+                });
             }
-            if canonical.is_none() && f.label == Label::Place {
-                // A place found by its context: the gazetteer may still know its name.
-                if let Some(hit) = toponyms::find(&surf) {
-                    evidence.push_str("; gazetteer ");
-                    hit.place.id.push_to(&mut evidence);
-                    canonical = Some(match town_reading(v, f.a, f.b, hit) {
-                        Some(bare) => {
-                            evidence.push_str(TOWN_READING);
-                            bare.to_string()
-                        }
-                        None => hit.place.name.clone(),
-                    });
-                }
-            }
-            Candidate {
-                mention: Mention {
-                    span,
-                    label: f.label,
-                    canonical: canonical.unwrap_or_else(|| surf.into_owned()),
-                    why: Why::new(f.rule, evidence),
-                },
-                priority: f.priority,
-            }
-        })
-        .collect()
+        }
+        Candidate {
+            mention: Mention {
+                span,
+                label: f.label,
+                canonical: canonical.unwrap_or_else(|| surf.into_owned()),
+                why: Why::new(f.rule, evidence),
+            },
+            priority: f.priority,
+        }
+    }));
 }
 
 /// `parts` joined into one new string (what `format!` makes of plain pieces, without its
@@ -491,8 +497,7 @@ fn unit_at(v: TokenView<'_>, i: usize) -> Option<usize> {
         // ("Oct") does not either before a dot or a number.
         let month = super::dates::month_of(s).is_some();
         let calendar = month && (s.len() > 3 || s == "May") || WEEKDAYS.contains(&s);
-        let abbreviated_month =
-            month && (v.s(i + 1) == "." || v.kind(i + 1) == TokenKind::Number);
+        let abbreviated_month = month && (v.s(i + 1) == "." || v.kind(i + 1) == TokenKind::Number);
         if calendar || abbreviated_month || lexicon::is_function_word(s) {
             return None;
         }

@@ -53,7 +53,7 @@ pub fn tag(text: &str, options: &TagOptions) -> Vec<Mention> {
         candidates.extend(dates::find(v, anchor));
         candidates.extend(numbers::find(v));
     }
-    candidates.extend(names::find(text, &paras));
+    names::find_into(text, &paras, &mut candidates);
     resolve(candidates)
 }
 
