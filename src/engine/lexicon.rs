@@ -867,7 +867,10 @@ pub const FUNCTION_WORDS: &[&str] = &[
 /// Calls `f` with `s` in ASCII lowercase, without allocating for short ASCII words.
 pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 32];
-    if s.len() <= buf.len() && s.is_ascii() {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        // Already lowercase ASCII (most words): no copy.
+        f(s)
+    } else if s.len() <= buf.len() && s.is_ascii() {
         buf[..s.len()].copy_from_slice(s.as_bytes());
         buf[..s.len()].make_ascii_lowercase();
         f(std::str::from_utf8(&buf[..s.len()]).unwrap_or(""))
