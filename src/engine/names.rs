@@ -96,11 +96,11 @@ pub fn find_into(text: &str, paras: &[Vec<Token>], out: &mut Vec<Candidate>) {
     for (alias, (label, canonical)) in aliases {
         let evidence = format!("defined as {canonical}");
         names.insert(
-            &alias,
+            Cow::Owned(alias),
             label,
             || Some(canonical),
             "acronym-definition",
-            || evidence,
+            || Cow::Owned(evidence),
         );
     }
     // Longer names first, so that a surname learns its full name before standing alone.
@@ -340,12 +340,27 @@ struct NameEntry {
     same_name: String,
 }
 
-/// Names found in the article, by surface, for propagation and canonicalisation.
+/// Names found in the article, by surface, for propagation and canonicalisation. Surfaces
+/// are borrowed from the text where they are written as they are (nearly always).
 #[derive(Default)]
-struct NameTable {
-    map: HashMap<String, NameEntry>,
+struct NameTable<'a> {
+    map: HashMap<Cow<'a, str>, NameEntry>,
     /// The first word of every name in `map`, to skip most positions cheaply.
-    firsts: FxHashSet<String>,
+    firsts: FxHashSet<Cow<'a, str>>,
+}
+
+/// `part`, a slice of `whole`, borrowed for as long as `whole` borrows.
+fn part_of<'a>(whole: &Cow<'a, str>, part: &str) -> Cow<'a, str> {
+    match whole {
+        Cow::Borrowed(w) => {
+            let at = (part.as_ptr() as usize).wrapping_sub(w.as_ptr() as usize);
+            match w.get(at..at + part.len()) {
+                Some(p) if p.as_ptr() == part.as_ptr() => Cow::Borrowed(p),
+                _ => Cow::Owned(part.to_string()),
+            }
+        }
+        Cow::Owned(_) => Cow::Owned(part.to_string()),
+    }
 }
 
 /// The evidence of a mention found because a name with this rule and evidence was found
@@ -364,26 +379,27 @@ fn same_name_evidence(rule: &str, evidence: &str) -> String {
     }
 }
 
-impl NameTable {
+impl<'a> NameTable<'a> {
     /// Records a name unless the surface is already known; the canonical name and the
     /// evidence are only made for a new name.
-    fn insert(
+    fn insert<'e>(
         &mut self,
-        key: &str,
+        key: Cow<'a, str>,
         label: Label,
         canonical: impl FnOnce() -> Option<String>,
         rule: &'static str,
-        evidence: impl FnOnce() -> String,
+        evidence: impl FnOnce() -> Cow<'e, str>,
     ) {
-        if key.is_empty() || self.map.contains_key(key) || lexicon::group(key).is_some() {
+        if key.is_empty() || self.map.contains_key(key.as_ref()) || lexicon::group(&key).is_some() {
             return;
         }
         let first = key.split([' ', '\u{a0}']).next().unwrap_or("");
         if !self.firsts.contains(first) {
-            self.firsts.insert(first.to_string());
+            let first = part_of(&key, first);
+            self.firsts.insert(first);
         }
         self.map.insert(
-            key.to_string(),
+            key,
             NameEntry {
                 label,
                 canonical: canonical(),
@@ -393,7 +409,7 @@ impl NameTable {
     }
 
     /// Learns a finding, and for a person also the surname (`al-Abadi`, `Abadi`).
-    fn learn(&mut self, v: TokenView<'_>, f: &Found) {
+    fn learn(&mut self, v: TokenView<'a>, f: &Found) {
         let key = surface(v, f.a, f.b);
         let canon = || f.canonical.clone().unwrap_or_else(|| key.to_string());
         if f.label == Label::Person {
@@ -410,20 +426,20 @@ impl NameTable {
                         .any(|n| n.eq_ignore_ascii_case(particle))
                     {
                         self.insert(
-                            bare,
+                            part_of(&sur, bare),
                             Label::Person,
                             || Some(canon()),
                             "surname",
-                            || format!("surname of {}", canon()),
+                            || Cow::Owned(format!("surname of {}", canon())),
                         );
                     }
                 }
                 self.insert(
-                    &sur,
+                    sur,
                     Label::Person,
                     || Some(canon()),
                     "surname",
-                    || format!("surname of {}", canon()),
+                    || Cow::Owned(format!("surname of {}", canon())),
                 );
             }
         }
@@ -437,22 +453,19 @@ impl NameTable {
                 let short = surface(v, f.a, last);
                 if toponyms::find(&short).is_none() {
                     self.insert(
-                        &short,
+                        short,
                         Label::Place,
                         || Some(canon()),
                         "place-head",
-                        || format!("short for {}", canon()),
+                        || Cow::Owned(format!("short for {}", canon())),
                     );
                 }
             }
         }
-        self.insert(
-            &key,
-            f.label,
-            || f.canonical.clone(),
-            f.rule,
-            || f.evidence.clone(),
-        );
+        let canonical = || f.canonical.clone();
+        self.insert(key, f.label, canonical, f.rule, || {
+            Cow::Borrowed(f.evidence.as_str())
+        });
     }
 
     /// The canonical name of a surface, if the article linked it to a fuller one.
