@@ -92,7 +92,10 @@ pub fn find_into(text: &str, paras: &[Vec<Token>], out: &mut Vec<Candidate>) {
         list_places(text, paras, &chunks_of, &mut found);
     }
     let aliases = definitions(text, paras, &found);
-    let mut names = NameTable::default();
+    // Longer names first, so that a surname learns its full name before standing alone.
+    let mut learn: Vec<&Found> = found.iter().filter(|f| f.propagate).collect();
+    learn.sort_by_key(|f| std::cmp::Reverse(f.b - f.a));
+    let mut names = NameTable::with_capacity(aliases.len() + learn.len());
     for (alias, (label, canonical)) in aliases {
         let evidence = format!("defined as {canonical}");
         names.insert(
@@ -103,9 +106,6 @@ pub fn find_into(text: &str, paras: &[Vec<Token>], out: &mut Vec<Candidate>) {
             || Cow::Owned(evidence),
         );
     }
-    // Longer names first, so that a surname learns its full name before standing alone.
-    let mut learn: Vec<&Found> = found.iter().filter(|f| f.propagate).collect();
-    learn.sort_by_key(|f| std::cmp::Reverse(f.b - f.a));
     for f in learn {
         let v = TokenView {
             text,
@@ -115,11 +115,14 @@ pub fn find_into(text: &str, paras: &[Vec<Token>], out: &mut Vec<Candidate>) {
     }
     // Propagation: every occurrence of a known name, except where a finding of higher
     // priority has the same span (it would win the overlap anyway).
-    let decided: FxHashSet<(usize, usize, usize)> = found
-        .iter()
-        .filter(|f| f.priority > PROPAGATED)
-        .map(|f| (f.para, f.a, f.b))
-        .collect();
+    let mut decided: FxHashSet<(usize, usize, usize)> =
+        FxHashSet::with_capacity_and_hasher(found.len(), Default::default());
+    decided.extend(
+        found
+            .iter()
+            .filter(|f| f.priority > PROPAGATED)
+            .map(|f| (f.para, f.a, f.b)),
+    );
     for (p, toks) in paras.iter().enumerate() {
         let v = TokenView { text, toks };
         for c in chunks_of.of(p) {
@@ -342,7 +345,6 @@ struct NameEntry {
 
 /// Names found in the article, by surface, for propagation and canonicalisation. Surfaces
 /// are borrowed from the text where they are written as they are (nearly always).
-#[derive(Default)]
 struct NameTable<'a> {
     map: HashMap<Cow<'a, str>, NameEntry>,
     /// The first word of every name in `map`, to skip most positions cheaply.
@@ -380,6 +382,14 @@ fn same_name_evidence(rule: &str, evidence: &str) -> String {
 }
 
 impl<'a> NameTable<'a> {
+    /// An empty table with room for `n` names.
+    fn with_capacity(n: usize) -> NameTable<'a> {
+        NameTable {
+            map: HashMap::with_capacity_and_hasher(n, Default::default()),
+            firsts: FxHashSet::with_capacity_and_hasher(n, Default::default()),
+        }
+    }
+
     /// Records a name unless the surface is already known; the canonical name and the
     /// evidence are only made for a new name.
     fn insert<'e>(
