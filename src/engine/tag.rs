@@ -94,32 +94,7 @@ fn best_first(candidates: &[Candidate]) -> Vec<usize> {
     if let Some(order) = best_first_narrow(candidates) {
         return order;
     }
-    /// Bits for each of length, start and index in one packed sort key.
-    const FIELD: u32 = 40;
-    let limit = 1u64 << FIELD;
-    let fits = (candidates.len() as u64) < limit
-        && candidates
-            .iter()
-            .all(|c| (c.mention.span.end() as u64) < limit);
-    if fits {
-        // One `u128` per candidate: !priority, !length, start, index (high to low).
-        let field = |x: usize| u128::from(x as u64);
-        let mut keys: Vec<u128> = candidates
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let s = c.mention.span;
-                let short = u128::from(limit - 1) - field(s.len());
-                u128::from(u8::MAX - c.priority) << (3 * FIELD)
-                    | short << (2 * FIELD)
-                    | field(s.start()) << FIELD
-                    | field(i)
-            })
-            .collect();
-        keys.sort_unstable();
-        let mask = u128::from(limit - 1);
-        return keys.into_iter().map(|k| (k & mask) as usize).collect();
-    }
+    // Too wide for one `u64` key (a text of many megabytes): sort tuples.
     let mut order: Vec<(
         std::cmp::Reverse<u8>,
         std::cmp::Reverse<usize>,
@@ -143,7 +118,7 @@ fn best_first(candidates: &[Candidate]) -> Vec<usize> {
 }
 
 /// [`best_first`] with one `u64` key per candidate, when priority, length, start and index
-/// fit in 64 bits together (any article of ordinary size: names are short); `None` otherwise.
+/// fit in 64 bits together (any text up to megabytes: names are short); `None` otherwise.
 fn best_first_narrow(candidates: &[Candidate]) -> Option<Vec<usize>> {
     let bits = |x: usize| usize::BITS - x.leading_zeros();
     let max_len = candidates.iter().map(|c| c.mention.span.len()).max()?;
