@@ -5,6 +5,11 @@
 //! `engine_time N PHASE` (`tag`, `boilerplate`, `tokens`, `dates`, `numbers`, `names`) runs
 //! one phase N times and prints nothing, for `perf stat -e task-clock` (CPU time is the
 //! per-core figure on a shared machine). See BENCHMARKS.md ("Entity engine").
+//!
+//! Phase `articles` tags the same bytes the way the app does, one article at a time: each
+//! bundled article on its own, round after round, until as many bytes as the bench text
+//! have been tagged (the bench text is one 1 MiB document, whose tokens do not fit in the
+//! CPU caches the way one article's do).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -16,6 +21,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
+    use newslens::engine::corpus::Article;
     use newslens::engine::tag::{resolve, tag, TagOptions};
     use newslens::engine::text::{paragraphs, tokens, Token, TokenView};
     use newslens::engine::{boilerplate, corpus, dates, names, numbers};
@@ -27,11 +33,31 @@ mod native {
         corpus::bench_text().expect("the bundled corpus is valid")
     }
 
+    /// Tags the bundled articles one by one, round after round, until `bytes` have been
+    /// tagged; returns the number of mentions.
+    fn articles(articles: &[Article], bytes: usize, opts: &TagOptions) -> usize {
+        let (mut done, mut mentions) = (0, 0);
+        while done < bytes && articles.iter().any(|a| !a.text.is_empty()) {
+            for a in articles {
+                mentions += tag(&a.text, opts).len();
+                done += a.text.len() + 1;
+            }
+        }
+        mentions
+    }
+
     /// Runs one phase once; returns a count so that the work is not optimised away.
-    fn run(phase: &str, text: &str, paras: &[Vec<Token>], opts: &TagOptions) -> usize {
+    fn run(
+        phase: &str,
+        text: &str,
+        paras: &[Vec<Token>],
+        opts: &TagOptions,
+        bundled: &[Article],
+    ) -> usize {
         let views = || paras.iter().map(|toks| TokenView { text, toks });
         match phase {
             "tag" => tag(text, opts).len(),
+            "articles" => articles(bundled, text.len(), opts),
             "boilerplate" => boilerplate::detect(text).len(),
             "tokens" => paragraphs(text)
                 .into_iter()
@@ -60,13 +86,14 @@ mod native {
         let opts = TagOptions {
             published: Some("2017-10-17".into()),
         };
+        let bundled = corpus::bundled().expect("the bundled corpus is valid");
         let paras: Vec<Vec<Token>> = paragraphs(&text)
             .into_iter()
             .map(|p| tokens(&text, p))
             .collect();
         if let Some(phase) = args.get(1) {
             for _ in 0..n {
-                black_box(run(phase, &text, &paras, &opts));
+                black_box(run(phase, &text, &paras, &opts, &bundled));
             }
             return;
         }
@@ -75,6 +102,7 @@ mod native {
         println!("{} bytes, {mentions} mentions", text.len());
         for phase in [
             "tag",
+            "articles",
             "boilerplate",
             "tokens",
             "dates",
@@ -85,7 +113,7 @@ mod native {
             let mut best = Duration::MAX;
             for _ in 0..n {
                 let t = Instant::now();
-                black_box(run(phase, &text, &paras, &opts));
+                black_box(run(phase, &text, &paras, &opts, &bundled));
                 best = best.min(t.elapsed());
             }
             let s = best.as_secs_f64();

@@ -62,8 +62,11 @@ fn may_start(v: TokenView<'_>, i: usize) -> bool {
     match v.kind(i) {
         TokenKind::Number => true,
         TokenKind::Word => {
-            let s = v.s(i);
-            v.is_trigger(i) || v.is_cap(i) && (weekday_of(s).is_some() || month_of(s).is_some())
+            v.is_trigger(i)
+                || v.is_cap(i) && {
+                    let s = v.s(i);
+                    weekday_of(s).is_some() || month_of(s).is_some()
+                }
         }
         _ => false,
     }

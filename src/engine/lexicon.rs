@@ -867,7 +867,10 @@ pub const FUNCTION_WORDS: &[&str] = &[
 /// Calls `f` with `s` in ASCII lowercase, without allocating for short ASCII words.
 pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 32];
-    if s.len() <= buf.len() && s.is_ascii() {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        // Already lowercase ASCII (most words): no copy.
+        f(s)
+    } else if s.len() <= buf.len() && s.is_ascii() {
         buf[..s.len()].copy_from_slice(s.as_bytes());
         buf[..s.len()].make_ascii_lowercase();
         f(std::str::from_utf8(&buf[..s.len()]).unwrap_or(""))
@@ -880,6 +883,17 @@ pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
 /// approximators, date modifiers and deictic words.
 #[must_use]
 pub fn is_quantity_or_date_trigger(word: &str) -> bool {
+    word.len() <= 12 && trigger_words().contains_lower(word)
+}
+
+/// [`is_quantity_or_date_trigger`] for a word known to be ASCII.
+#[must_use]
+pub fn is_quantity_or_date_trigger_ascii(word: &str) -> bool {
+    word.len() <= 12 && trigger_words().contains_ascii_lower(word)
+}
+
+/// The lowercase words of [`is_quantity_or_date_trigger`].
+fn trigger_words() -> &'static WordSet {
     static CELL: OnceLock<WordSet> = OnceLock::new();
     const DATE_WORDS: &[&str] = &[
         "late",
@@ -896,7 +910,7 @@ pub fn is_quantity_or_date_trigger(word: &str) -> bool {
         "tonight",
         "predawn",
     ];
-    let set = CELL.get_or_init(|| {
+    CELL.get_or_init(|| {
         WordSet::new(
             DATE_WORDS
                 .iter()
@@ -905,8 +919,7 @@ pub fn is_quantity_or_date_trigger(word: &str) -> bool {
                 .chain(VAGUE_MAGNITUDES.iter().copied())
                 .chain(APPROXIMATORS.iter().filter_map(|w| w.split(' ').next())),
         )
-    });
-    word.len() <= 12 && set.contains_lower(word)
+    })
 }
 
 /// True when `word` (exact case) is a capitalised function word.

@@ -69,7 +69,16 @@ struct Found {
 /// `paras` holds the tokens of each (non-boilerplate) paragraph of `text`.
 #[must_use]
 pub fn find(text: &str, paras: &[Vec<Token>]) -> Vec<Candidate> {
-    let mut found = Vec::new();
+    let mut out = Vec::new();
+    find_into(text, paras, &mut out);
+    out
+}
+
+/// [`find`], appending the candidates to `out` (the tagger's list of all candidates, so that
+/// they are written once, in place).
+pub fn find_into(text: &str, paras: &[Vec<Token>], out: &mut Vec<Candidate>) {
+    // About one name per eight tokens in news text: room for them without regrowing.
+    let mut found = Vec::with_capacity(paras.iter().map(Vec::len).sum::<usize>() / 8);
     let mut chunks_of = Chunks::default();
     let mut scratch = Vec::new();
     for (p, toks) in paras.iter().enumerate() {
@@ -83,20 +92,20 @@ pub fn find(text: &str, paras: &[Vec<Token>]) -> Vec<Candidate> {
         list_places(text, paras, &chunks_of, &mut found);
     }
     let aliases = definitions(text, paras, &found);
-    let mut names = NameTable::default();
-    for (alias, (label, canonical)) in aliases {
-        let evidence = format!("defined as {canonical}");
-        names.insert(
-            &alias,
-            label,
-            || Some(canonical),
-            "acronym-definition",
-            || evidence,
-        );
-    }
     // Longer names first, so that a surname learns its full name before standing alone.
     let mut learn: Vec<&Found> = found.iter().filter(|f| f.propagate).collect();
     learn.sort_by_key(|f| std::cmp::Reverse(f.b - f.a));
+    let mut names = NameTable::with_capacity(aliases.len() + learn.len());
+    for (alias, (label, canonical)) in aliases {
+        let evidence = format!("defined as {canonical}");
+        names.insert(
+            Cow::Owned(alias),
+            label,
+            || Some(canonical),
+            "acronym-definition",
+            || Cow::Owned(evidence),
+        );
+    }
     for f in learn {
         let v = TokenView {
             text,
@@ -106,11 +115,14 @@ pub fn find(text: &str, paras: &[Vec<Token>]) -> Vec<Candidate> {
     }
     // Propagation: every occurrence of a known name, except where a finding of higher
     // priority has the same span (it would win the overlap anyway).
-    let decided: FxHashSet<(usize, usize, usize)> = found
-        .iter()
-        .filter(|f| f.priority > PROPAGATED)
-        .map(|f| (f.para, f.a, f.b))
-        .collect();
+    let mut decided: FxHashSet<(usize, usize, usize)> =
+        FxHashSet::with_capacity_and_hasher(found.len(), Default::default());
+    decided.extend(
+        found
+            .iter()
+            .filter(|f| f.priority > PROPAGATED)
+            .map(|f| (f.para, f.a, f.b)),
+    );
     for (p, toks) in paras.iter().enumerate() {
         let v = TokenView { text, toks };
         for c in chunks_of.of(p) {
@@ -152,63 +164,62 @@ pub fn find(text: &str, paras: &[Vec<Token>]) -> Vec<Candidate> {
             }
         }
     }
-    found
-        .into_iter()
-        .map(|f| {
-            let v = TokenView {
-                text,
-                toks: &paras[f.para],
-            };
-            let span = v.span(f.a, f.b);
-            let surf = surface(v, f.a, f.b);
-            let mut evidence = f.evidence;
-            let mut canonical = f.canonical;
-            if canonical.is_none() {
-                canonical = names.canonical_of(&surf, f.label);
-                if let Some(c) = canonical.as_deref().filter(|c| *c != surf.as_ref()) {
-                    // "KRG" tagged as an acronym: say which long form the text gave it.
-                    evidence = cat(&[&evidence, "; alias of ", c]);
+    out.reserve(found.len());
+    out.extend(found.into_iter().map(|f| {
+        let v = TokenView {
+            text,
+            toks: &paras[f.para],
+        };
+        let span = v.span(f.a, f.b);
+        let surf = surface(v, f.a, f.b);
+        let mut evidence = f.evidence;
+        let mut canonical = f.canonical;
+        if canonical.is_none() {
+            canonical = names.canonical_of(&surf, f.label);
+            if let Some(c) = canonical.as_deref().filter(|c| *c != surf.as_ref()) {
+                // "KRG" tagged as an acronym: say which long form the text gave it.
+                evidence = cat(&[&evidence, "; alias of ", c]);
+            }
+        }
+        if f.label == Label::Place && f.a >= 2 && v.is(f.a - 1, "of") {
+            // "the province of Kirkuk", "the governor of Kirkuk": the division.
+            let cue = v.s(f.a - 2).to_ascii_lowercase();
+            if matches!(
+                cue.as_str(),
+                "province" | "governor" | "governorate" | "provinces"
+            ) {
+                if let Some(hit) = toponyms::lookup_division(&surf) {
+                    // The text names the division: no town reading.
+                    let kept = evidence.strip_suffix(TOWN_READING).unwrap_or(&evidence);
+                    evidence = format!("{kept}; '{cue} of' → gazetteer {}", hit.id);
+                    canonical = Some(hit.canonical);
                 }
             }
-            if f.label == Label::Place && f.a >= 2 && v.is(f.a - 1, "of") {
-                // "the province of Kirkuk", "the governor of Kirkuk": the division.
-                let cue = v.s(f.a - 2).to_ascii_lowercase();
-                if matches!(
-                    cue.as_str(),
-                    "province" | "governor" | "governorate" | "provinces"
-                ) {
-                    if let Some(hit) = toponyms::lookup_division(&surf) {
-                        // The text names the division: no town reading.
-                        let kept = evidence.strip_suffix(TOWN_READING).unwrap_or(&evidence);
-                        evidence = format!("{kept}; '{cue} of' → gazetteer {}", hit.id);
-                        canonical = Some(hit.canonical);
+        }
+        if canonical.is_none() && f.label == Label::Place {
+            // A place found by its context: the gazetteer may still know its name.
+            if let Some(hit) = toponyms::find(&surf) {
+                evidence.push_str("; gazetteer ");
+                hit.place.id.push_to(&mut evidence);
+                canonical = Some(match town_reading(v, f.a, f.b, hit) {
+                    Some(bare) => {
+                        evidence.push_str(TOWN_READING);
+                        bare.to_string()
                     }
-                }
+                    None => hit.place.name.clone(),
+                });
             }
-            if canonical.is_none() && f.label == Label::Place {
-                // A place found by its context: the gazetteer may still know its name.
-                if let Some(hit) = toponyms::find(&surf) {
-                    evidence = format!("{evidence}; gazetteer {}", hit.place.id);
-                    canonical = Some(match town_reading(v, f.a, f.b, hit) {
-                        Some(bare) => {
-                            evidence.push_str(TOWN_READING);
-                            bare.to_string()
-                        }
-                        None => hit.place.name.clone(),
-                    });
-                }
-            }
-            Candidate {
-                mention: Mention {
-                    span,
-                    label: f.label,
-                    canonical: canonical.unwrap_or_else(|| surf.into_owned()),
-                    why: Why::new(f.rule, evidence),
-                },
-                priority: f.priority,
-            }
-        })
-        .collect()
+        }
+        Candidate {
+            mention: Mention {
+                span,
+                label: f.label,
+                canonical: canonical.unwrap_or_else(|| surf.into_owned()),
+                why: Why::new(f.rule, evidence),
+            },
+            priority: f.priority,
+        }
+    }));
 }
 
 /// `parts` joined into one new string (what `format!` makes of plain pieces, without its
@@ -332,12 +343,26 @@ struct NameEntry {
     same_name: String,
 }
 
-/// Names found in the article, by surface, for propagation and canonicalisation.
-#[derive(Default)]
-struct NameTable {
-    map: HashMap<String, NameEntry>,
+/// Names found in the article, by surface, for propagation and canonicalisation. Surfaces
+/// are borrowed from the text where they are written as they are (nearly always).
+struct NameTable<'a> {
+    map: HashMap<Cow<'a, str>, NameEntry>,
     /// The first word of every name in `map`, to skip most positions cheaply.
-    firsts: FxHashSet<String>,
+    firsts: FxHashSet<Cow<'a, str>>,
+}
+
+/// `part`, a slice of `whole`, borrowed for as long as `whole` borrows.
+fn part_of<'a>(whole: &Cow<'a, str>, part: &str) -> Cow<'a, str> {
+    match whole {
+        Cow::Borrowed(w) => {
+            let at = (part.as_ptr() as usize).wrapping_sub(w.as_ptr() as usize);
+            match w.get(at..at + part.len()) {
+                Some(p) if p.as_ptr() == part.as_ptr() => Cow::Borrowed(p),
+                _ => Cow::Owned(part.to_string()),
+            }
+        }
+        Cow::Owned(_) => Cow::Owned(part.to_string()),
+    }
 }
 
 /// The evidence of a mention found because a name with this rule and evidence was found
@@ -356,26 +381,35 @@ fn same_name_evidence(rule: &str, evidence: &str) -> String {
     }
 }
 
-impl NameTable {
+impl<'a> NameTable<'a> {
+    /// An empty table with room for `n` names.
+    fn with_capacity(n: usize) -> NameTable<'a> {
+        NameTable {
+            map: HashMap::with_capacity_and_hasher(n, Default::default()),
+            firsts: FxHashSet::with_capacity_and_hasher(n, Default::default()),
+        }
+    }
+
     /// Records a name unless the surface is already known; the canonical name and the
     /// evidence are only made for a new name.
-    fn insert(
+    fn insert<'e>(
         &mut self,
-        key: &str,
+        key: Cow<'a, str>,
         label: Label,
         canonical: impl FnOnce() -> Option<String>,
         rule: &'static str,
-        evidence: impl FnOnce() -> String,
+        evidence: impl FnOnce() -> Cow<'e, str>,
     ) {
-        if key.is_empty() || self.map.contains_key(key) || lexicon::group(key).is_some() {
+        if key.is_empty() || self.map.contains_key(key.as_ref()) || lexicon::group(&key).is_some() {
             return;
         }
         let first = key.split([' ', '\u{a0}']).next().unwrap_or("");
         if !self.firsts.contains(first) {
-            self.firsts.insert(first.to_string());
+            let first = part_of(&key, first);
+            self.firsts.insert(first);
         }
         self.map.insert(
-            key.to_string(),
+            key,
             NameEntry {
                 label,
                 canonical: canonical(),
@@ -385,7 +419,7 @@ impl NameTable {
     }
 
     /// Learns a finding, and for a person also the surname (`al-Abadi`, `Abadi`).
-    fn learn(&mut self, v: TokenView<'_>, f: &Found) {
+    fn learn(&mut self, v: TokenView<'a>, f: &Found) {
         let key = surface(v, f.a, f.b);
         let canon = || f.canonical.clone().unwrap_or_else(|| key.to_string());
         if f.label == Label::Person {
@@ -402,20 +436,20 @@ impl NameTable {
                         .any(|n| n.eq_ignore_ascii_case(particle))
                     {
                         self.insert(
-                            bare,
+                            part_of(&sur, bare),
                             Label::Person,
                             || Some(canon()),
                             "surname",
-                            || format!("surname of {}", canon()),
+                            || Cow::Owned(format!("surname of {}", canon())),
                         );
                     }
                 }
                 self.insert(
-                    &sur,
+                    sur,
                     Label::Person,
                     || Some(canon()),
                     "surname",
-                    || format!("surname of {}", canon()),
+                    || Cow::Owned(format!("surname of {}", canon())),
                 );
             }
         }
@@ -429,22 +463,19 @@ impl NameTable {
                 let short = surface(v, f.a, last);
                 if toponyms::find(&short).is_none() {
                     self.insert(
-                        &short,
+                        short,
                         Label::Place,
                         || Some(canon()),
                         "place-head",
-                        || format!("short for {}", canon()),
+                        || Cow::Owned(format!("short for {}", canon())),
                     );
                 }
             }
         }
-        self.insert(
-            &key,
-            f.label,
-            || f.canonical.clone(),
-            f.rule,
-            || f.evidence.clone(),
-        );
+        let canonical = || f.canonical.clone();
+        self.insert(key, f.label, canonical, f.rule, || {
+            Cow::Borrowed(f.evidence.as_str())
+        });
     }
 
     /// The canonical name of a surface, if the article linked it to a fuller one.
@@ -454,11 +485,6 @@ impl NameTable {
             .filter(|e| e.label == label)
             .and_then(|e| e.canonical.clone())
     }
-}
-
-/// True when token `i` is a month or weekday name, which never starts a proper name here.
-fn is_calendar_word(s: &str) -> bool {
-    WEEKDAYS.contains(&s) || super::dates::month_of(s).is_some_and(|_| s.len() > 3 || s == "May")
 }
 
 /// True for word prefixes written with a hyphen before a name (`Non-`, `Anti-`, `Pro-`).
@@ -490,13 +516,16 @@ fn is_prefix(s: &str) -> bool {
 fn unit_at(v: TokenView<'_>, i: usize) -> Option<usize> {
     if v.is_cap(i) {
         let s = v.s(i);
-        let abbreviated_month = super::dates::month_of(s).is_some()
-            && (v.s(i + 1) == "." || v.kind(i + 1) == TokenKind::Number);
-        if is_calendar_word(s) || abbreviated_month || lexicon::is_function_word(s) {
+        // Month and weekday names never start a proper name here; an abbreviated month
+        // ("Oct") does not either before a dot or a number.
+        let month = super::dates::month_of(s).is_some();
+        let calendar = month && (s.len() > 3 || s == "May") || WEEKDAYS.contains(&s);
+        let abbreviated_month = month && (v.s(i + 1) == "." || v.kind(i + 1) == TokenKind::Number);
+        if calendar || abbreviated_month || lexicon::is_function_word(s) {
             return None;
         }
         let mut end = i + 1;
-        if is_prefix(s) && v.s(end) == "-" && !v.spaced(end) {
+        if v.s(end) == "-" && !v.spaced(end) && is_prefix(s) {
             // "Non-Kurdish", "Anti-Western": the prefix is not part of the name.
             return None;
         }
@@ -1056,8 +1085,17 @@ fn found_place(
 ) -> Found {
     let (canonical, evidence) = match hit {
         PlaceRef::Known(h) => match town_reading(v, a, b, h) {
-            Some(bare) => (bare.to_string(), format!("{}{TOWN_READING}", h.place.id)),
-            None => (h.place.name.clone(), h.place.id.to_string()),
+            Some(bare) => {
+                let mut id = String::with_capacity(48);
+                h.place.id.push_to(&mut id);
+                id.push_str(TOWN_READING);
+                (bare.to_string(), id)
+            }
+            None => {
+                let mut id = String::with_capacity(24);
+                h.place.id.push_to(&mut id);
+                (h.place.name.clone(), id)
+            }
         },
         PlaceRef::Stan { a, b } => {
             let name = surface(v, a, b).into_owned();
@@ -1329,48 +1367,47 @@ fn definitions(
             }
         }
     }
-    for (p, toks) in paras.iter().enumerate() {
-        let v = TokenView { text, toks };
-        for i in 1..v.len() {
-            if v.kind(i) != TokenKind::Punct || v.s(i) != "(" {
-                continue;
-            }
-            let Some(f) = by_end.get(&(p, i)) else {
-                continue;
-            };
-            let long = f
-                .canonical
-                .clone()
-                .unwrap_or_else(|| surface(v, f.a, f.b).into_owned());
-            // (ACR) or (AB/CD)
-            let mut j = i + 1;
-            let mut acrs = Vec::new();
-            while v.is_all_caps(j) || v.kind(j) == TokenKind::Initials {
-                acrs.push(v.s(j).to_string());
-                if v.s(j + 1) == "/" {
-                    j += 2;
-                } else {
-                    j += 1;
-                    break;
-                }
-            }
-            if acrs.is_empty() || v.s(j) != ")" {
-                continue;
-            }
-            let label = if f.label == Label::Person {
-                Label::Org
+    // Every "(" that ends a long form, in text order (no scan of all the tokens).
+    let mut ends: Vec<(usize, usize)> = by_end.keys().copied().collect();
+    ends.sort_unstable();
+    for (p, i) in ends {
+        let v = TokenView {
+            text,
+            toks: &paras[p],
+        };
+        let f = by_end[&(p, i)];
+        // (ACR) or (AB/CD)
+        let mut j = i + 1;
+        let mut acrs = Vec::new();
+        while v.is_all_caps(j) || v.kind(j) == TokenKind::Initials {
+            acrs.push(v.s(j).to_string());
+            if v.s(j + 1) == "/" {
+                j += 2;
             } else {
-                f.label
-            };
-            for acr in acrs {
-                out.entry(acr).or_insert((label, long.clone()));
+                j += 1;
+                break;
             }
-            // ") or Other Name"
-            if v.is(j + 1, "or") {
-                if let Some(e) = cap_run(v, j + 2) {
-                    out.entry(surface(v, j + 2, e).into_owned())
-                        .or_insert((label, long.clone()));
-                }
+        }
+        if acrs.is_empty() || v.s(j) != ")" {
+            continue;
+        }
+        let long = f
+            .canonical
+            .clone()
+            .unwrap_or_else(|| surface(v, f.a, f.b).into_owned());
+        let label = if f.label == Label::Person {
+            Label::Org
+        } else {
+            f.label
+        };
+        for acr in acrs {
+            out.entry(acr).or_insert((label, long.clone()));
+        }
+        // ") or Other Name"
+        if v.is(j + 1, "or") {
+            if let Some(e) = cap_run(v, j + 2) {
+                out.entry(surface(v, j + 2, e).into_owned())
+                    .or_insert((label, long.clone()));
             }
         }
     }

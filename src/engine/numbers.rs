@@ -153,6 +153,10 @@ fn noun_at(v: TokenView<'_>, i: usize) -> Option<(String, bool)> {
 
 /// Tries the patterns at token `i`: `(end, canonical, rule)`.
 fn at(v: TokenView<'_>, i: usize) -> Option<(usize, String, &'static str)> {
+    if v.kind(i) == TokenKind::Number {
+        // Digits are neither a vague magnitude nor an approximator (both words).
+        return count(v, i);
+    }
     let vague = |s: &str| VAGUE_MAGNITUDES.iter().any(|m| m.eq_ignore_ascii_case(s));
     // "tens of thousands", "hundreds of thousands"
     if vague(v.s(i)) {

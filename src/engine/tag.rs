@@ -53,7 +53,7 @@ pub fn tag(text: &str, options: &TagOptions) -> Vec<Mention> {
         candidates.extend(dates::find(v, anchor));
         candidates.extend(numbers::find(v));
     }
-    candidates.extend(names::find(text, &paras));
+    names::find_into(text, &paras, &mut candidates);
     resolve(candidates)
 }
 
@@ -71,7 +71,7 @@ pub fn resolve(mut candidates: Vec<Candidate>) -> Vec<Mention> {
         .max()
         .unwrap_or(0);
     let mut used = Bits::new(end);
-    let mut taken = Vec::new();
+    let mut taken = Vec::with_capacity(candidates.len());
     for i in order {
         let s = candidates[i].mention.span;
         if !used.any(s.start(), s.end()) {
@@ -83,41 +83,18 @@ pub fn resolve(mut candidates: Vec<Candidate>) -> Vec<Mention> {
     // the mentions out in that order.
     taken.sort_unstable();
     let mut slots: Vec<Option<Mention>> = candidates.into_iter().map(|c| Some(c.mention)).collect();
-    taken
-        .into_iter()
-        .filter_map(|(_, i)| slots[i].take())
-        .collect()
+    let mut out = Vec::with_capacity(taken.len());
+    out.extend(taken.into_iter().filter_map(|(_, i)| slots[i].take()));
+    out
 }
 
 /// The indexes of `candidates`, best first: higher priority, then longer span, then earlier
 /// start, then earlier index.
 fn best_first(candidates: &[Candidate]) -> Vec<usize> {
-    /// Bits for each of length, start and index in one packed sort key.
-    const FIELD: u32 = 40;
-    let limit = 1u64 << FIELD;
-    let fits = (candidates.len() as u64) < limit
-        && candidates
-            .iter()
-            .all(|c| (c.mention.span.end() as u64) < limit);
-    if fits {
-        // One `u128` per candidate: !priority, !length, start, index (high to low).
-        let field = |x: usize| u128::from(x as u64);
-        let mut keys: Vec<u128> = candidates
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let s = c.mention.span;
-                let short = u128::from(limit - 1) - field(s.len());
-                u128::from(u8::MAX - c.priority) << (3 * FIELD)
-                    | short << (2 * FIELD)
-                    | field(s.start()) << FIELD
-                    | field(i)
-            })
-            .collect();
-        keys.sort_unstable();
-        let mask = u128::from(limit - 1);
-        return keys.into_iter().map(|k| (k & mask) as usize).collect();
+    if let Some(order) = best_first_narrow(candidates) {
+        return order;
     }
+    // Too wide for one `u64` key (a text of many megabytes): sort tuples.
     let mut order: Vec<(
         std::cmp::Reverse<u8>,
         std::cmp::Reverse<usize>,
@@ -138,6 +115,33 @@ fn best_first(candidates: &[Candidate]) -> Vec<usize> {
         .collect();
     order.sort_unstable();
     order.into_iter().map(|(_, _, _, i)| i).collect()
+}
+
+/// [`best_first`] with one `u64` key per candidate, when priority, length, start and index
+/// fit in 64 bits together (any text up to megabytes: names are short); `None` otherwise.
+fn best_first_narrow(candidates: &[Candidate]) -> Option<Vec<usize>> {
+    let bits = |x: usize| usize::BITS - x.leading_zeros();
+    let max_len = candidates.iter().map(|c| c.mention.span.len()).max()?;
+    let max_start = candidates.iter().map(|c| c.mention.span.start()).max()?;
+    let (lb, sb, ib) = (bits(max_len), bits(max_start), bits(candidates.len()));
+    if 8 + lb + sb + ib > 64 {
+        return None;
+    }
+    // High to low: !priority, max_len - length, start, index.
+    let mut keys: Vec<u64> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let s = c.mention.span;
+            u64::from(u8::MAX - c.priority) << (lb + sb + ib)
+                | ((max_len - s.len()) as u64) << (sb + ib)
+                | (s.start() as u64) << ib
+                | i as u64
+        })
+        .collect();
+    keys.sort_unstable();
+    let mask = (1u64 << ib) - 1;
+    Some(keys.into_iter().map(|k| (k & mask) as usize).collect())
 }
 
 /// A set of byte offsets.

@@ -114,18 +114,94 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token> {
     let base = range.start();
     let s = range.slice(text);
     let b = s.as_bytes();
-    let mut out = Vec::with_capacity(s.len() / 5);
+    let mut out = Vec::with_capacity(s.len() / 4 + 1);
     let mut i = 0;
     let mut space = true;
     while i < b.len() {
-        if matches!(b[i], b' ' | b'\t'..=b'\r') {
+        let x = b[i];
+        if matches!(x, b' ' | b'\t'..=b'\r') {
             // ASCII whitespace, the common case of the test below.
             space = true;
             i += 1;
             continue;
         }
+        if x.is_ascii_alphabetic() && b.get(i + 1) != Some(&b'.') {
+            // The common case: a word starting with an ASCII letter (not initials, which need
+            // a dot right after the letter). Its case is worked out while scanning.
+            let start = i;
+            let (mut letters, mut lower) = (0usize, false);
+            if x.is_ascii_lowercase() {
+                // Its case is Lower whatever follows.
+                while i < b.len() && ASCII_CLASS[usize::from(b[i])] & ALNUM != 0 {
+                    i += 1;
+                }
+            } else {
+                while i < b.len() {
+                    let class = ASCII_CLASS[usize::from(b[i])];
+                    if class & ALNUM == 0 {
+                        break;
+                    }
+                    letters += usize::from(class & ALPHA != 0);
+                    lower |= class & LOWER != 0;
+                    i += 1;
+                }
+            }
+            let plain = i == b.len() || b[i] < 0x80 && b[i] != b'\'';
+            if !plain {
+                i = scan_word(s, i);
+            }
+            let word = &s[start..i];
+            let case = if x.is_ascii_lowercase() {
+                Case::Lower
+            } else if !plain {
+                case_of(word, TokenKind::Word)
+            } else if letters >= 2 && !lower {
+                Case::AllCaps
+            } else {
+                Case::Capitalised
+            };
+            out.push(Token {
+                span: Span::new(base + start, base + i),
+                kind: TokenKind::Word,
+                space_before: space,
+                case,
+                trigger: if plain {
+                    super::lexicon::is_quantity_or_date_trigger_ascii(word)
+                } else {
+                    super::lexicon::is_quantity_or_date_trigger(word)
+                },
+            });
+            space = false;
+            continue;
+        }
+        if x < 0x80 && !x.is_ascii_alphanumeric() && x != b'\'' {
+            // ASCII punctuation: one token.
+            out.push(Token {
+                span: Span::new(base + i, base + i + 1),
+                kind: TokenKind::Punct,
+                space_before: space,
+                case: Case::Other,
+                trigger: false,
+            });
+            space = false;
+            i += 1;
+            continue;
+        }
         let c = next_char(s, i);
         let cl = c.len_utf8();
+        if matches!(c, '\u{2010}'..='\u{2018}' | '\u{201A}'..='\u{2027}') {
+            // Dashes, quotes (not the apostrophe ’), bullets, ellipsis: punctuation, one token.
+            out.push(Token {
+                span: Span::new(base + i, base + i + cl),
+                kind: TokenKind::Punct,
+                space_before: space,
+                case: Case::Other,
+                trigger: false,
+            });
+            space = false;
+            i += cl;
+            continue;
+        }
         if c.is_whitespace() {
             space = true;
             i += cl;
@@ -170,6 +246,31 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token> {
     }
     out
 }
+
+/// [`ASCII_CLASS`] bit: an ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// [`ASCII_CLASS`] bit: an ASCII letter.
+const ALPHA: u8 = 2;
+/// [`ASCII_CLASS`] bit: an ASCII lowercase letter.
+const LOWER: u8 = 4;
+
+/// What each byte is, for the tokeniser's word loop (zero for every byte outside ASCII).
+const ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        if c.is_ascii_digit() {
+            t[i] = ALNUM;
+        } else if c.is_ascii_uppercase() {
+            t[i] = ALNUM | ALPHA;
+        } else if c.is_ascii_lowercase() {
+            t[i] = ALNUM | ALPHA | LOWER;
+        }
+        i += 1;
+    }
+    t
+};
 
 /// The capitalisation of a word or initials token.
 fn case_of(word: &str, kind: TokenKind) -> Case {

@@ -289,3 +289,21 @@ fn parse_errors_name_the_line() {
     assert_eq!(ok.lookup("N.W.")[0].place.name, "Nowhere");
     assert!(Gazetteer::parse("").unwrap().places().is_empty());
 }
+
+#[test]
+fn place_id_forms() {
+    use newslens::engine::gazetteer::PlaceId;
+    let ids = [
+        (PlaceId::GeoNames(0), "geonames:0"),
+        (PlaceId::GeoNames(94787), "geonames:94787"),
+        (PlaceId::GeoNames(u32::MAX), "geonames:4294967295"),
+        (PlaceId::Iso3166_2("IQ-KI".into()), "iso3166-2:IQ-KI"),
+        (PlaceId::Admin1("PL.78".into()), "geonames-admin1:PL.78"),
+    ];
+    for (id, want) in ids {
+        assert_eq!(id.to_string(), want);
+        let mut s = String::from("x ");
+        id.push_to(&mut s);
+        assert_eq!(s, format!("x {want}"));
+    }
+}

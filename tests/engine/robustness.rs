@@ -109,3 +109,63 @@ fn hostile_inputs() {
         );
     }
 }
+
+/// What `resolve` must keep: the candidates best first (priority, then length, then
+/// position, then list order), each taken when it overlaps none taken before, by position.
+fn resolve_reference(c: &[(usize, usize, u8)]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..c.len()).collect();
+    order.sort_by_key(|&i| {
+        let (start, len, priority) = c[i];
+        (
+            std::cmp::Reverse(priority),
+            std::cmp::Reverse(len),
+            start,
+            i,
+        )
+    });
+    let mut taken: Vec<usize> = Vec::new();
+    for i in order {
+        let (s, l, _) = c[i];
+        if taken.iter().all(|&j| {
+            let (t, m, _) = c[j];
+            s + l <= t || t + m <= s
+        }) {
+            taken.push(i);
+        }
+    }
+    taken.sort_by_key(|&i| c[i].0);
+    taken
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn resolve_keeps_the_best_candidates(
+        c in prop::collection::vec(
+            (0usize..120, 1usize..12, prop::sample::select(vec![50u8, 55, 60, 70])),
+            0..40,
+        )
+    ) {
+        use newslens::engine::label::Label;
+        use newslens::engine::mention::{Candidate, Why};
+        use newslens::engine::span::Span;
+        use newslens::engine::tag::resolve;
+        let candidates: Vec<Candidate> = c
+            .iter()
+            .enumerate()
+            .map(|(i, &(start, len, priority))| Candidate {
+                mention: Mention {
+                    span: Span::new(start, start + len),
+                    label: Label::Place,
+                    canonical: i.to_string(),
+                    why: Why::new("test", ""),
+                },
+                priority,
+            })
+            .collect();
+        let got: Vec<String> = resolve(candidates).into_iter().map(|m| m.canonical).collect();
+        let want: Vec<String> = resolve_reference(&c).iter().map(usize::to_string).collect();
+        prop_assert_eq!(got, want);
+    }
+}

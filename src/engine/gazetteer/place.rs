@@ -82,10 +82,40 @@ impl fmt::Display for PlaceId {
     /// `geonames:94787`, `iso3166-2:IQ-KI` or `geonames-admin1:PL.78`: the contract's
     /// `gazetteer_id`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut s = String::with_capacity(24);
+        self.push_to(&mut s);
+        f.write_str(&s)
+    }
+}
+
+impl PlaceId {
+    /// Appends the [`fmt::Display`] form to `out`, without the formatting machinery (the
+    /// recogniser writes one per place it finds).
+    pub fn push_to(&self, out: &mut String) {
         match self {
-            PlaceId::GeoNames(n) => write!(f, "geonames:{n}"),
-            PlaceId::Iso3166_2(c) => write!(f, "iso3166-2:{c}"),
-            PlaceId::Admin1(c) => write!(f, "geonames-admin1:{c}"),
+            PlaceId::GeoNames(n) => {
+                out.push_str("geonames:");
+                let mut digits = [0u8; 10];
+                let mut i = digits.len();
+                let mut n = *n;
+                loop {
+                    i -= 1;
+                    digits[i] = b'0' + (n % 10) as u8;
+                    n /= 10;
+                    if n == 0 {
+                        break;
+                    }
+                }
+                out.extend(digits[i..].iter().map(|&d| char::from(d)));
+            }
+            PlaceId::Iso3166_2(c) => {
+                out.push_str("iso3166-2:");
+                out.push_str(c);
+            }
+            PlaceId::Admin1(c) => {
+                out.push_str("geonames-admin1:");
+                out.push_str(c);
+            }
         }
     }
 }

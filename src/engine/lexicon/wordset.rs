@@ -55,6 +55,18 @@ impl WordSet {
         }
     }
 
+    /// [`WordSet::contains_lower`] for a word known to be ASCII (no test of that).
+    pub fn contains_ascii_lower(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        match (b.first(), b.last()) {
+            (Some(&f), Some(&l)) => {
+                self.may_hold(f.to_ascii_lowercase(), l.to_ascii_lowercase(), b.len())
+                    && super::with_lower(word, |w| self.set.contains(w))
+            }
+            _ => self.set.contains(word),
+        }
+    }
+
     /// True when `word` lowercased (as [`super::with_lower`] does) is in the set; meant for sets
     /// of lowercase words.
     pub fn contains_lower(&self, word: &str) -> bool {
