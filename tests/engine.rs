@@ -37,6 +37,8 @@ mod places;
 mod recognise;
 #[path = "engine/robustness.rs"]
 mod robustness;
+#[path = "engine/search.rs"]
+mod search;
 #[path = "engine/text.rs"]
 mod text;
 #[path = "engine/view_state.rs"]

@@ -18,6 +18,9 @@ pub fn find_all(text: &str, query: &str) -> Vec<Span> {
     if needle.is_empty() {
         return Vec::new();
     }
+    if needle.iter().all(char::is_ascii) && !text.contains(ASCII_LOWERING) {
+        return find_ascii(text.as_bytes(), &needle);
+    }
     let hay: Vec<(usize, char)> = text
         .char_indices()
         .flat_map(|(i, c)| c.to_lowercase().map(move |l| (i, l)))
@@ -41,6 +44,32 @@ pub fn find_all(text: &str, query: &str) -> Vec<Span> {
             }
         }
         i += 1;
+    }
+    out
+}
+
+/// The only characters beyond ASCII whose lower case contains an ASCII letter: "İ" (to "i̇")
+/// and the Kelvin sign (to "k"). A text without them matches an ASCII query byte for byte.
+const ASCII_LOWERING: [char; 2] = ['\u{130}', '\u{212A}'];
+
+/// [`find_all`] for an ASCII query (lower-cased, `needle`) in a text that has none of
+/// [`ASCII_LOWERING`]: ASCII case-insensitive byte comparison, no copy of the text. A match is
+/// all ASCII, so it starts and ends on character boundaries.
+fn find_ascii(hay: &[u8], needle: &[char]) -> Vec<Span> {
+    // Every `char` of `needle` is ASCII, so the cast keeps it whole.
+    #[allow(clippy::cast_possible_truncation)]
+    let needle: Vec<u8> = needle.iter().map(|&c| c as u8).collect();
+    let n = needle.len();
+    let first = needle[0];
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + n <= hay.len() {
+        if hay[i].to_ascii_lowercase() == first && hay[i..i + n].eq_ignore_ascii_case(&needle) {
+            out.push(Span::new(i, i + n));
+            i += n;
+        } else {
+            i += 1;
+        }
     }
     out
 }

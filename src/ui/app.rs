@@ -29,7 +29,7 @@ use crate::ui::tagging_status::TaggingStatus;
 use crate::ui::url;
 use crate::ui::user_data::{UserAction, UserData};
 use crate::ui::your_data::YourData;
-use crate::view_state::View;
+use crate::view_state::{View, ViewState};
 use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -232,10 +232,23 @@ pub fn App() -> Html {
     }
 
     let view = &state.view;
-    // Not made again when only the worker's progress changed.
+    // Made again only when the corpus or a filter changed: not for the worker's progress,
+    // a view switch or another open article (a search over 10,000 articles is not free).
     let filtered = use_memo(
-        (corpus.clone(), index.clone(), view.clone()),
-        |(c, i, v)| Filtered::of(&c.0, i, v),
+        (
+            corpus.clone(),
+            index.clone(),
+            (view.entity.clone(), view.outlet.clone(), view.q.clone()),
+        ),
+        |(c, i, (entity, outlet, q))| {
+            let filters = ViewState {
+                entity: entity.clone(),
+                outlet: outlet.clone(),
+                q: q.clone(),
+                ..ViewState::default()
+            };
+            Filtered::of(&c.0, i, &filters)
+        },
     );
     let (filters, visible, hits) = (&filtered.filters, &filtered.visible, filtered.hits);
     let article_id = view
