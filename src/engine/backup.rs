@@ -10,7 +10,7 @@
 //! use newslens::engine::corpus::ArticleMeta;
 //! let meta: ArticleMeta = serde_json::from_str(
 //!     r#"{"id":"user-1","file":"a.txt","title":"T","outlet":"","certainty":"user"}"#).unwrap();
-//! let a = StoredArticle::new(meta, "Text.".into(), "2026-11-23T04:00:00Z");
+//! let a = StoredArticle::new(meta, "Text.", "2026-11-23T04:00:00Z");
 //! let file = write_backup(&[a.clone()], &[], &serde_json::Value::Null, "2026-11-23T05:00:00Z");
 //! let back = parse_backup(&file).unwrap();
 //! assert_eq!(back.articles, [a]);

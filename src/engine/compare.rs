@@ -27,7 +27,7 @@
 //!         r#"{{"id":"{id}","file":"{id}.txt","title":"T","outlet":"O"}}"#
 //!     ))
 //!     .unwrap();
-//!     Document::analyse(Article { meta, text: text.to_string() })
+//!     Document::analyse(Article { meta, text: text.into() })
 //! };
 //! let a = doc("a", "Troops entered Kirkuk, Al Jazeera reported.");
 //! let b = doc("b", "Forces entered Kirkuk, the BBC says.");
