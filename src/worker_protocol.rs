@@ -133,15 +133,10 @@ impl Analysis {
         text: Arc<str>,
         places: Option<DocPlaces>,
     ) -> Option<Document> {
-        let fits = |s: &Span| {
-            s.end() <= text.len()
-                && text.is_char_boundary(s.start())
-                && text.is_char_boundary(s.end())
-        };
         if self.id != meta.id
             || self.text_len != text.len()
-            || !self.paragraphs.iter().all(|(s, _)| fits(s))
-            || !self.mentions.iter().all(|m| fits(&m.span))
+            || !self.paragraphs.iter().all(|(s, _)| s.fits(&text))
+            || !self.mentions.iter().all(|m| m.span.fits(&text))
             || !places.as_ref().is_none_or(|p| p.fits(&text))
         {
             return None;

@@ -65,6 +65,20 @@ impl Span {
         Span::new(self.start + by, self.end + by)
     }
 
+    /// True when the span lies within `text` and on its character boundaries: a span that
+    /// arrived from elsewhere (the worker, a file) fits the text it is joined to.
+    ///
+    /// ```
+    /// use newslens::engine::span::Span;
+    /// assert!(Span::new(0, 2).fits("né"));
+    /// assert!(!Span::new(0, 2).fits("é!")); // inside "é"
+    /// assert!(!Span::new(1, 9).fits("né"));
+    /// ```
+    #[must_use]
+    pub fn fits(&self, text: &str) -> bool {
+        text.get(self.start..self.end).is_some()
+    }
+
     /// The text this span covers, or `""` if it does not lie on char boundaries of `text`.
     ///
     /// ```

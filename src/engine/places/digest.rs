@@ -89,14 +89,9 @@ impl DocPlaces {
     /// mentions of this digest: a digest that arrived from elsewhere fits its text.
     #[must_use]
     pub fn fits(&self, text: &str) -> bool {
-        let fits = |s: Span| {
-            s.end() <= text.len()
-                && text.is_char_boundary(s.start())
-                && text.is_char_boundary(s.end())
-        };
-        self.hits.iter().all(|h| fits(h.span))
+        self.hits.iter().all(|h| h.span.fits(text))
             && self.claims.iter().all(|c| {
-                fits(c.span) && c.subject < self.hits.len() && c.reference < self.hits.len()
+                c.span.fits(text) && c.subject < self.hits.len() && c.reference < self.hits.len()
             })
     }
 }
