@@ -70,9 +70,9 @@ impl Span {
     ///
     /// ```
     /// use newslens::engine::span::Span;
-    /// assert!(Span::new(0, 2).fits("né"));
-    /// assert!(!Span::new(0, 2).fits("é!")); // inside "é"
-    /// assert!(!Span::new(1, 9).fits("né"));
+    /// assert!(Span::new(0, 3).fits("né"));
+    /// assert!(!Span::new(0, 2).fits("né")); // ends inside "é"
+    /// assert!(!Span::new(1, 9).fits("né")); // past the end
     /// ```
     #[must_use]
     pub fn fits(&self, text: &str) -> bool {
