@@ -8,6 +8,7 @@
 use crate::engine::corpus::Article;
 use crate::engine::document::Document;
 use crate::engine::gazetteer::Gazetteer;
+use crate::engine::places::digest::DocPlaces;
 use crate::engine::toponyms;
 use crate::worker_protocol::{Analysis, Request, Response};
 use gloo::worker::{HandlerId, Worker, WorkerScope};
@@ -49,12 +50,9 @@ impl Worker for TaggingWorker {
                     .map(|a| {
                         let doc = Document::analyse(Article::from(a));
                         // Places are resolved here, off the page's thread, for the place list.
-                        let doc = if self.full_gazetteer {
-                            doc.with_places(toponyms::gazetteer())
-                        } else {
-                            doc
-                        };
-                        let places = doc.places.as_deref().cloned();
+                        let places = self.full_gazetteer.then(|| {
+                            DocPlaces::resolve(toponyms::gazetteer(), &doc.text, &doc.mentions)
+                        });
                         (Analysis::of(&doc, self.full_gazetteer), places)
                     })
                     .collect();

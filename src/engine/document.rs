@@ -2,7 +2,6 @@
 
 use super::boilerplate::{self, BoilerplateKind};
 use super::corpus::{Article, ArticleMeta};
-use super::gazetteer::Gazetteer;
 use super::mention::Mention;
 use super::places::digest::DocPlaces;
 use super::span::Span;
@@ -58,13 +57,6 @@ impl Document {
             mentions,
             places: None,
         }
-    }
-
-    /// The document with its PLACE mentions resolved against `g` ([`Document::places`]).
-    #[must_use]
-    pub fn with_places(mut self, g: &Gazetteer) -> Document {
-        self.places = Some(Arc::new(DocPlaces::resolve(g, &self.text, &self.mentions)));
-        self
     }
 
     /// The headline paragraph: the first paragraph when it repeats the title.

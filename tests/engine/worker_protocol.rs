@@ -3,7 +3,7 @@
 use newslens::engine::corpus;
 use newslens::engine::document::Document;
 use newslens::engine::gazetteer::Gazetteer;
-use newslens::engine::places::digest::PlaceTarget;
+use newslens::engine::places::digest::{DocPlaces, PlaceTarget};
 use newslens::engine::span::Span;
 use newslens::worker_protocol::{Analysis, ArticleIn, Request, Response};
 
@@ -42,8 +42,8 @@ fn an_analysis_sent_through_serde_rebuilds_the_document() {
 fn resolved_places_cross_to_the_page_in_the_worker_codec() {
     let article = first_article();
     let g = Gazetteer::full();
-    let doc = Document::analyse(article.clone()).with_places(g);
-    let places = doc.places.as_ref().expect("resolved");
+    let doc = Document::analyse(article.clone());
+    let places = DocPlaces::resolve(g, &doc.text, &doc.mentions);
     assert_eq!(places.table, g.fingerprint());
     assert!(places.hits.iter().any(
         |h| matches!(h.target, PlaceTarget::Record(i) if g.place(i).unwrap().name == "Kirkuk")
@@ -51,7 +51,7 @@ fn resolved_places_cross_to_the_page_in_the_worker_codec() {
     // gloo's worker bridge encodes messages with bincode.
     let sent = Response::Analysed {
         batch: 1,
-        analyses: vec![(Analysis::of(&doc, true), doc.places.as_deref().cloned())],
+        analyses: vec![(Analysis::of(&doc, true), Some(places.clone()))],
         engine_ms: 1.0,
     };
     let wire = bincode::serialize(&sent).expect("serialises");
@@ -60,19 +60,24 @@ fn resolved_places_cross_to_the_page_in_the_worker_codec() {
     else {
         panic!("wrong variant");
     };
-    let (analysis, places) = analyses.remove(0);
+    let (analysis, received) = analyses.remove(0);
     let back = analysis
-        .into_document(article.meta.clone(), article.text.clone(), places)
+        .into_document(article.meta.clone(), article.text.clone(), received)
         .expect("fits its own text");
-    assert_eq!(back, doc);
+    assert_eq!(back.places.as_deref(), Some(&places));
+    assert_eq!(
+        Document {
+            places: None,
+            ..back
+        },
+        doc
+    );
     // A digest whose spans do not fit the text is refused with the rest of the analysis.
-    let mut bad = doc.places.as_deref().cloned();
-    if let Some(p) = bad.as_mut() {
-        p.hits[0].span = Span::new(0, article.text.len() + 1);
-    }
+    let mut bad = places;
+    bad.hits[0].span = Span::new(0, article.text.len() + 1);
     let analysis = Analysis::of(&doc, true);
     assert!(analysis
-        .into_document(article.meta, article.text, bad)
+        .into_document(article.meta, article.text, Some(bad))
         .is_none());
 }
 
