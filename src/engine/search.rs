@@ -14,13 +14,34 @@ use super::span::Span;
 /// ```
 #[must_use]
 pub fn find_all(text: &str, query: &str) -> Vec<Span> {
-    let needle: Vec<char> = query.trim().chars().flat_map(char::to_lowercase).collect();
+    let needle = lower_query(query);
     if needle.is_empty() {
         return Vec::new();
     }
     if needle.iter().all(char::is_ascii) && !text.contains(ASCII_LOWERING) {
         return find_ascii(text.as_bytes(), &needle);
     }
+    find_chars(text, &needle)
+}
+
+/// [`find_all`] by its general path alone, for any query and text: lower-cased characters
+/// compared one by one. (The reference the ASCII fast path is tested against.)
+#[must_use]
+pub fn find_all_by_chars(text: &str, query: &str) -> Vec<Span> {
+    let needle = lower_query(query);
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    find_chars(text, &needle)
+}
+
+/// The query trimmed and lower-cased, as characters.
+fn lower_query(query: &str) -> Vec<char> {
+    query.trim().chars().flat_map(char::to_lowercase).collect()
+}
+
+/// Matches of the lower-cased, non-empty `needle` in `text`, character by character.
+fn find_chars(text: &str, needle: &[char]) -> Vec<Span> {
     let hay: Vec<(usize, char)> = text
         .char_indices()
         .flat_map(|(i, c)| c.to_lowercase().map(move |l| (i, l)))

@@ -1,41 +1,9 @@
 //! Free-text search: the ASCII fast path finds exactly what character-by-character
 //! lower-case matching finds.
 
-use newslens::engine::search::find_all;
+use newslens::engine::search::{find_all, find_all_by_chars as reference};
 use newslens::engine::span::Span;
 use proptest::prelude::*;
-
-/// The reference: compare lower-cased characters one by one (the general path).
-fn reference(text: &str, query: &str) -> Vec<Span> {
-    let needle: Vec<char> = query.trim().chars().flat_map(char::to_lowercase).collect();
-    if needle.is_empty() {
-        return Vec::new();
-    }
-    let hay: Vec<(usize, char)> = text
-        .char_indices()
-        .flat_map(|(i, c)| c.to_lowercase().map(move |l| (i, l)))
-        .collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i + needle.len() <= hay.len() {
-        if hay[i..i + needle.len()]
-            .iter()
-            .map(|p| p.1)
-            .eq(needle.iter().copied())
-        {
-            let start = hay[i].0;
-            let last = hay[i + needle.len() - 1].0;
-            let end = last + text[last..].chars().next().map_or(0, char::len_utf8);
-            if i == 0 || hay[i - 1].0 != start {
-                out.push(Span::new(start, end));
-                i += needle.len();
-                continue;
-            }
-        }
-        i += 1;
-    }
-    out
-}
 
 #[test]
 fn ascii_queries_match_case_insensitively() {
