@@ -441,7 +441,7 @@ fn place_row(
                     </p>
                 }
             }) }
-            <PlaceMore {resolution}                 {quotations} more={row.mentions.len().saturating_sub(KWIC_ROWS)} />
+            <PlaceMore {resolution} {quotations} more={row.mentions.len().saturating_sub(KWIC_ROWS)} />
         </li>
     }
 }

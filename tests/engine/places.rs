@@ -9,6 +9,7 @@ use newslens::engine::places::digest::{explain, DocPlaces, PlaceTarget};
 use newslens::engine::places::geo::{bearing_deg, distance_km, Compass, LatLon, Relative};
 use newslens::engine::places::{
     contract_json, place_list, place_mentions_in, resolve_mentions, MentionRef, MentionResolution,
+    PlaceRow,
 };
 use newslens::engine::span::Span;
 use std::path::Path;
@@ -22,6 +23,16 @@ fn at(g: &Gazetteer, name: &str) -> LatLon {
 fn resolve(text: &str) -> Vec<MentionResolution> {
     let g = Gazetteer::full();
     resolve_mentions(g, text, &place_mentions_in(g, text))
+}
+
+/// The place rows of `texts` (their gazetteer-recognised places, full gazetteer).
+fn rows_for(texts: &[&str]) -> Vec<PlaceRow> {
+    let g = Gazetteer::full();
+    let docs: Vec<(&str, DocPlaces)> = texts
+        .iter()
+        .map(|t| (*t, DocPlaces::of(g, t, &resolve(t))))
+        .collect();
+    place_list(g, &docs)
 }
 
 /// A PLACE mention of `surface` at its first occurrence in `text` (the tagger's view).
@@ -325,8 +336,7 @@ fn unresolved_places_are_kept_and_marked() {
 fn rows_are_grouped_and_sorted() {
     let a = "Kirkuk and Kirkuk and Baghdad. Tuz Khormato.";
     let b = "Tuz Khurmatu again, and Taza Khormatu.";
-    let digest = |t: &str| DocPlaces::of(Gazetteer::full(), t, &resolve(t));
-    let rows = place_list(Gazetteer::full(), &[(a, digest(a)), (b, digest(b))]);
+    let rows = rows_for(&[a, b]);
     let names: Vec<&str> = rows.iter().map(|r| r.canonical.as_str()).collect();
     assert_eq!(
         names,
@@ -361,8 +371,7 @@ fn a_row_is_explained_by_its_first_mention_with_a_choice() {
     let a = "Kirkuk is far from here.";
     let b = "Officials in Kirkuk met. The mayor of Hamilton, Ontario, spoke in Toronto, Canada.";
     let g = Gazetteer::full();
-    let docs = [a, b].map(|t| (t, DocPlaces::resolve(g, t, &place_mentions_in(g, t))));
-    let rows = place_list(g, &docs);
+    let rows = rows_for(&[a, b]);
     let kirkuk = rows.iter().find(|r| r.canonical == "Kirkuk").unwrap();
     assert_eq!(
         kirkuk.explained_by.doc, 0,
@@ -384,9 +393,7 @@ fn a_row_is_explained_by_its_first_mention_with_a_choice() {
 fn rows_carry_the_claims_of_every_document() {
     let a = "They patrol in Tuz Khormato, 130 miles (210 kilometers) north of Baghdad.";
     let b = "Kirkuk lies 50 miles south of Baghdad, reporters said.";
-    let g = Gazetteer::full();
-    let docs = [a, b].map(|t| (t, DocPlaces::resolve(g, t, &place_mentions_in(g, t))));
-    let rows = place_list(g, &docs);
+    let rows = rows_for(&[a, b]);
     let tuz = rows.iter().find(|r| r.canonical == "Tuz Khurmatu").unwrap();
     assert_eq!(tuz.claims.len(), 1);
     assert_eq!(
