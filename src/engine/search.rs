@@ -18,7 +18,7 @@ pub fn find_all(text: &str, query: &str) -> Vec<Span> {
     if needle.is_empty() {
         return Vec::new();
     }
-    if needle.iter().all(char::is_ascii) && !text.contains(ASCII_LOWERING) {
+    if needle.iter().all(char::is_ascii) && ascii_path_exact(text, &needle) {
         return find_ascii(text.as_bytes(), &needle);
     }
     find_chars(text, &needle)
@@ -69,28 +69,62 @@ fn find_chars(text: &str, needle: &[char]) -> Vec<Span> {
     out
 }
 
-/// The only characters beyond ASCII whose lower case contains an ASCII letter: "İ" (to "i̇")
-/// and the Kelvin sign (to "k"). A text without them matches an ASCII query byte for byte.
-const ASCII_LOWERING: [char; 2] = ['\u{130}', '\u{212A}'];
+/// True when ASCII byte matching of the ASCII `needle` finds exactly what the character path
+/// finds in `text`. Only two characters beyond ASCII lower-case to something with an ASCII
+/// letter: "İ" (to "i" and a combining dot, so it can only end a match, of a needle ending in
+/// "i") and the Kelvin sign (to "k"). Every other character lower-cases to non-ASCII or to
+/// itself.
+fn ascii_path_exact(text: &str, needle: &[char]) -> bool {
+    let dotted_i = needle.last() == Some(&'i') && text.contains('\u{130}');
+    let kelvin = needle.contains(&'k') && text.contains('\u{212A}');
+    !(dotted_i || kelvin)
+}
 
-/// [`find_all`] for an ASCII query (lower-cased, `needle`) in a text that has none of
-/// [`ASCII_LOWERING`]: ASCII case-insensitive byte comparison, no copy of the text. A match is
-/// all ASCII, so it starts and ends on character boundaries.
+/// [`find_all`] for an ASCII query (lower-cased, `needle`) where [`ascii_path_exact`] holds:
+/// ASCII case-insensitive byte comparison, no copy of the text. A match is all ASCII, so it
+/// starts and ends on character boundaries.
 fn find_ascii(hay: &[u8], needle: &[char]) -> Vec<Span> {
     // Every `char` of `needle` is ASCII, so the cast keeps it whole.
     #[allow(clippy::cast_possible_truncation)]
     let needle: Vec<u8> = needle.iter().map(|&c| c as u8).collect();
     let n = needle.len();
-    let first = needle[0];
+    let (lower, upper) = (needle[0], needle[0].to_ascii_uppercase());
     let mut out = Vec::new();
     let mut i = 0;
-    while i + n <= hay.len() {
-        if hay[i].to_ascii_lowercase() == first && hay[i..i + n].eq_ignore_ascii_case(&needle) {
-            out.push(Span::new(i, i + n));
-            i += n;
+    while let Some(at) = find_either(hay, i, lower, upper) {
+        if at + n > hay.len() {
+            break;
+        }
+        if hay[at..at + n].eq_ignore_ascii_case(&needle) {
+            out.push(Span::new(at, at + n));
+            i = at + n;
         } else {
-            i += 1;
+            i = at + 1;
         }
     }
     out
+}
+
+/// The first index from `from` on where `hay` holds byte `a` or byte `b`. Compares eight bytes
+/// at a time (the module runs as wasm without SIMD, where a byte loop is the bottleneck).
+fn find_either(hay: &[u8], from: usize, a: u8, b: u8) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    // True when some byte of `x` is zero (exact as a yes/no; the byte is then found below).
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+    let (wa, wb) = (ONES * u64::from(a), ONES * u64::from(b));
+    let mut i = from;
+    while i + 8 <= hay.len() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&hay[i..i + 8]);
+        let w = u64::from_ne_bytes(word);
+        if has_zero(w ^ wa) || has_zero(w ^ wb) {
+            break;
+        }
+        i += 8;
+    }
+    hay.get(i..)?
+        .iter()
+        .position(|&c| c == a || c == b)
+        .map(|k| i + k)
 }
