@@ -20,6 +20,7 @@ pub mod gazetteer;
 pub mod html;
 pub mod import;
 pub mod index_builder;
+pub mod intern;
 pub mod label;
 pub mod lexicon;
 pub mod mention;

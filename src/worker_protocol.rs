@@ -7,6 +7,8 @@
 use crate::engine::boilerplate::BoilerplateKind;
 use crate::engine::corpus::{Article, ArticleMeta};
 use crate::engine::document::{Document, Paragraph};
+use crate::engine::fxhash::FxHashMap;
+use crate::engine::intern::Interner;
 use crate::engine::label::Label;
 use crate::engine::mention::{Mention, Why};
 use crate::engine::places::digest::DocPlaces;
@@ -66,19 +68,20 @@ pub enum Response {
     },
 }
 
-/// One mention as it crosses to the page.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// One mention as it crosses to the page. Its strings are indexes into the analysis's
+/// [`strings`](Analysis::strings), since an article names the same entity many times.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WireMention {
     /// Byte range.
     pub span: Span,
     /// Label.
     pub label: Label,
-    /// Canonical entity or normalised value.
-    pub canonical: String,
-    /// The rule that fired.
-    pub rule: String,
-    /// Its evidence.
-    pub evidence: String,
+    /// Canonical entity or normalised value (an index into the strings).
+    pub canonical: u32,
+    /// The rule that fired (an index into the strings).
+    pub rule: u32,
+    /// Its evidence (an index into the strings).
+    pub evidence: u32,
 }
 
 /// What the worker found in one article.
@@ -92,6 +95,8 @@ pub struct Analysis {
     pub full_gazetteer: bool,
     /// Every paragraph and its boilerplate kind, in order.
     pub paragraphs: Vec<(Span, Option<BoilerplateKind>)>,
+    /// Each distinct string the mentions refer to, once.
+    pub strings: Vec<String>,
     /// Every mention, sorted.
     pub mentions: Vec<WireMention>,
 }
@@ -100,6 +105,25 @@ impl Analysis {
     /// The analysis of `doc`, for sending.
     #[must_use]
     pub fn of(doc: &Document, full_gazetteer: bool) -> Analysis {
+        let mut strings: Vec<String> = Vec::new();
+        let mut index: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut number = |s| {
+            *index.entry(s).or_insert_with(|| {
+                strings.push(s.to_owned());
+                u32::try_from(strings.len() - 1).expect("fewer than 2^32 strings")
+            })
+        };
+        let mentions = doc
+            .mentions
+            .iter()
+            .map(|m| WireMention {
+                span: m.span,
+                label: m.label,
+                canonical: number(&m.canonical),
+                rule: number(m.why.rule),
+                evidence: number(&m.why.evidence),
+            })
+            .collect();
         Analysis {
             id: doc.meta.id.clone(),
             text_len: doc.text.len(),
@@ -109,38 +133,36 @@ impl Analysis {
                 .iter()
                 .map(|p| (p.span, p.boilerplate))
                 .collect(),
-            mentions: doc
-                .mentions
-                .iter()
-                .map(|m| WireMention {
-                    span: m.span,
-                    label: m.label,
-                    canonical: m.canonical.clone(),
-                    rule: m.why.rule.to_string(),
-                    evidence: m.why.evidence.clone(),
-                })
-                .collect(),
+            strings,
+            mentions,
         }
     }
 
     /// Joins the analysis (and the digest of its places, if any) to the article it was made
-    /// from. `None` when it does not fit that text (another id, another length, or a span
-    /// off the text's character boundaries).
+    /// from, taking shared copies of its strings from `shared`. `None` when it does not fit
+    /// that text (another id, another length, a span off the text's character boundaries, or
+    /// a string index past the table).
     #[must_use]
     pub fn into_document(
         self,
         meta: ArticleMeta,
         text: Arc<str>,
         places: Option<DocPlaces>,
+        shared: &mut Interner,
     ) -> Option<Document> {
+        let known = |i: u32| (i as usize) < self.strings.len();
         if self.id != meta.id
             || self.text_len != text.len()
             || !self.paragraphs.iter().all(|(s, _)| s.fits(&text))
-            || !self.mentions.iter().all(|m| m.span.fits(&text))
+            || !self.mentions.iter().all(|m| {
+                m.span.fits(&text) && known(m.canonical) && known(m.rule) && known(m.evidence)
+            })
             || !places.as_ref().is_none_or(|p| p.fits(&text))
         {
             return None;
         }
+        let strings: Vec<Arc<str>> = self.strings.iter().map(|s| shared.intern(s)).collect();
+        let string = |i: u32| Arc::clone(&strings[i as usize]);
         Some(Document {
             meta,
             paragraphs: self
@@ -150,12 +172,12 @@ impl Analysis {
                 .collect(),
             mentions: self
                 .mentions
-                .into_iter()
+                .iter()
                 .map(|m| Mention {
                     span: m.span,
                     label: m.label,
-                    canonical: m.canonical,
-                    why: Why::new(intern(&m.rule), m.evidence),
+                    canonical: string(m.canonical),
+                    why: Why::new(intern(&self.strings[m.rule as usize]), string(m.evidence)),
                 })
                 .collect(),
             places: places.map(Arc::new),

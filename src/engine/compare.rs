@@ -175,7 +175,7 @@ pub fn sentences_mentioning(doc: &Document, canonical: &str) -> Vec<Span> {
     let mut hits = doc
         .mentions
         .iter()
-        .filter(|m| m.canonical == canonical)
+        .filter(|m| &*m.canonical == canonical)
         .peekable();
     if hits.peek().is_none() {
         return out;

@@ -108,7 +108,7 @@ impl CorpusIndex {
             let sents = sentences(&doc.text);
             let sents = &sents;
             for (index, m) in doc.mentions.iter().enumerate() {
-                if m.canonical != canonical {
+                if &*m.canonical != canonical {
                     continue;
                 }
                 let at = sents.partition_point(|s| s.end() <= m.span.start());

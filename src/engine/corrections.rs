@@ -13,7 +13,7 @@
 //! let text = "Abadi met Barzani in Erbil.";
 //! let fixes = [Correction::AddMention { span: Span::new(0, 5), label: Label::Person, canonical: "Haider al-Abadi".into() }];
 //! let out = apply(&[], text, &fixes);
-//! assert_eq!(out.mentions[0].canonical, "Haider al-Abadi");
+//! assert_eq!(&*out.mentions[0].canonical, "Haider al-Abadi");
 //! assert_eq!(out.mentions[0].why.to_string(), "user-correction added");
 //! assert!(out.skipped.is_empty());
 //! ```
@@ -24,6 +24,7 @@ use super::mention::{Mention, Why};
 use super::span::Span;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
 /// The version of the correction format written by this build.
 pub const CORRECTIONS_VERSION: u32 = 1;
@@ -248,11 +249,12 @@ fn apply_one(ms: &mut Vec<Mention>, text: &str, c: &Correction) -> Result<(), Sk
                 return Err(SkipReason::EmptyName);
             }
             let mut hit = false;
+            let into: Arc<str> = into.as_str().into();
             for m in ms
                 .iter_mut()
-                .filter(|m| m.canonical == *from && from != into)
+                .filter(|m| *m.canonical == **from && **from != *into)
             {
-                m.canonical.clone_from(into);
+                m.canonical = Arc::clone(&into);
                 m.why = Why::new(USER_RULE, format!("merged from {from}"));
                 hit = true;
             }
@@ -273,7 +275,7 @@ fn apply_one(ms: &mut Vec<Mention>, text: &str, c: &Correction) -> Result<(), Sk
                 .filter(|m| spans.iter().any(|s| m.span.overlaps(*s)))
             {
                 let note = format!("split from {}", m.canonical);
-                m.canonical.clone_from(canonical);
+                m.canonical = canonical.as_str().into();
                 m.why = Why::new(USER_RULE, note);
                 hit = true;
             }
@@ -315,7 +317,7 @@ fn insert(ms: &mut Vec<Mention>, span: Span, label: Label, canonical: String, no
         Mention {
             span,
             label,
-            canonical,
+            canonical: canonical.into(),
             why: Why::new(USER_RULE, note),
         },
     );

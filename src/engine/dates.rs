@@ -26,7 +26,7 @@ const PRIORITY: u8 = 50;
 /// let text = "He spoke on Tuesday about late Sunday.";
 /// let toks = tokens(text, Span::new(0, text.len()));
 /// let found = find(TokenView { text, toks: &toks }, Ymd::parse("2017-10-17"));
-/// let c: Vec<&str> = found.iter().map(|c| c.mention.canonical.as_str()).collect();
+/// let c: Vec<&str> = found.iter().map(|c| &*c.mention.canonical).collect();
 /// assert_eq!(c, ["2017-10-17", "2017-10-15 (late)"]);
 /// ```
 #[must_use]
@@ -43,7 +43,7 @@ pub fn find(v: TokenView<'_>, anchor: Option<Ymd>) -> Vec<Candidate> {
                 mention: Mention {
                     span: v.span(i, end),
                     label: Label::Date,
-                    canonical,
+                    canonical: canonical.into(),
                     why: Why::new("date", rule),
                 },
                 priority: PRIORITY,

@@ -94,7 +94,7 @@ impl EntityIndex {
         for (_, text, mentions) in &articles {
             for m in mentions.iter() {
                 let s = m.span.slice(text);
-                if s != m.canonical
+                if s != &*m.canonical
                     && matches!(
                         m.label,
                         Label::Person | Label::Org | Label::Place | Label::Group
@@ -102,7 +102,7 @@ impl EntityIndex {
                 {
                     alias
                         .entry((m.label, s.to_string()))
-                        .or_insert_with(|| m.canonical.clone());
+                        .or_insert_with(|| m.canonical.to_string());
                 }
             }
         }
@@ -118,8 +118,8 @@ impl EntityIndex {
                 for s in [last, bare] {
                     let e = surnames
                         .entry(s.to_string())
-                        .or_insert_with(|| Some(m.canonical.clone()));
-                    if e.as_deref() != Some(m.canonical.as_str()) {
+                        .or_insert_with(|| Some(m.canonical.to_string()));
+                    if e.as_deref() != Some(&*m.canonical) {
                         *e = None;
                     }
                 }
@@ -198,7 +198,7 @@ impl EntityIndex {
     #[must_use]
     pub fn of_mention(&self, mention: &Mention) -> Option<&Entity> {
         self.by_name
-            .get(&(mention.label, mention.canonical.clone()))
+            .get(&(mention.label, mention.canonical.to_string()))
             .map(|&i| &self.entities[i])
     }
 

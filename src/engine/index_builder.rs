@@ -126,7 +126,7 @@ impl IndexBuilder {
                     if t.per_doc[i].1 == 0 {
                         t.per_doc.remove(i);
                         if t.per_doc.is_empty() {
-                            emptied.push(m.canonical.clone());
+                            emptied.push(m.canonical.to_string());
                         }
                     }
                 }

@@ -4,20 +4,22 @@ use super::label::Label;
 use super::span::Span;
 use serde::Serialize;
 use std::fmt;
+use std::sync::Arc;
 
 /// Why the engine tagged a mention: the rule that fired and the evidence it saw.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Why {
     /// The rule or lexicon that fired, e.g. `"gazetteer"`, `"title"`, `"acronym-definition"`.
     pub rule: &'static str,
-    /// What it saw: a lexicon entry, the context words, a gazetteer id.
-    pub evidence: String,
+    /// What it saw: a lexicon entry, the context words, a gazetteer id. Shared, because a
+    /// large corpus holds the same evidence many times (see [`Interner`](super::intern::Interner)).
+    pub evidence: Arc<str>,
 }
 
 impl Why {
     /// A reason from a rule name and its evidence.
     #[must_use]
-    pub fn new(rule: &'static str, evidence: impl Into<String>) -> Why {
+    pub fn new(rule: &'static str, evidence: impl Into<Arc<str>>) -> Why {
         Why {
             rule,
             evidence: evidence.into(),
@@ -45,8 +47,9 @@ pub struct Mention {
     pub span: Span,
     /// Its label.
     pub label: Label,
-    /// The canonical entity it belongs to; for DATE and NUMBER a normalised value.
-    pub canonical: String,
+    /// The canonical entity it belongs to; for DATE and NUMBER a normalised value. Shared,
+    /// because a large corpus names the same entity many times.
+    pub canonical: Arc<str>,
     /// Why it was tagged.
     pub why: Why,
 }

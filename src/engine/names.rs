@@ -214,7 +214,7 @@ pub fn find_into(text: &str, paras: &[Vec<Token>], out: &mut Vec<Candidate>) {
             mention: Mention {
                 span,
                 label: f.label,
-                canonical: canonical.unwrap_or_else(|| surf.into_owned()),
+                canonical: canonical.unwrap_or_else(|| surf.into_owned()).into(),
                 why: Why::new(f.rule, evidence),
             },
             priority: f.priority,

@@ -22,7 +22,7 @@ const PRIORITY: u8 = 40;
 /// let text = "Thousands fled; 61,000 people, about a million Arabs, two sides, one another.";
 /// let toks = tokens(text, Span::new(0, text.len()));
 /// let found = find(TokenView { text, toks: &toks });
-/// let c: Vec<&str> = found.iter().map(|c| c.mention.canonical.as_str()).collect();
+/// let c: Vec<&str> = found.iter().map(|c| &*c.mention.canonical).collect();
 /// assert_eq!(c, ["thousands", "61000 people", "~1000000", "2 sides"]);
 /// ```
 #[must_use]
@@ -44,7 +44,7 @@ pub fn find(v: TokenView<'_>) -> Vec<Candidate> {
                 mention: Mention {
                     span: v.span(i, end),
                     label: Label::Number,
-                    canonical,
+                    canonical: canonical.into(),
                     why: Why::new("number", rule),
                 },
                 priority: PRIORITY,

@@ -345,7 +345,7 @@ fn resolve_one(
         let canonical = if m.canonical.trim().is_empty() {
             surface.clone()
         } else {
-            m.canonical.clone()
+            m.canonical.to_string()
         };
         return MentionResolution {
             span: m.span,
@@ -812,7 +812,7 @@ pub fn place_mentions_in(g: &Gazetteer, text: &str) -> Vec<Mention> {
                 out.push(Mention {
                     span,
                     label: Label::Place,
-                    canonical: p.name.clone(),
+                    canonical: p.name.as_str().into(),
                     why: Why::new("gazetteer", p.id.to_string()),
                 });
                 i += m.words;

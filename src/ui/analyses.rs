@@ -3,6 +3,7 @@
 
 use crate::engine::corpus::{Article, ArticleMeta};
 use crate::engine::document::{Document, Paragraph};
+use crate::engine::intern::Interner;
 use crate::engine::text::paragraphs;
 use crate::worker_protocol::Analysis;
 use std::collections::HashMap;
@@ -95,12 +96,16 @@ impl Analyses {
             .filter_map(|line| serde_json::from_str::<Analysis>(line).ok())
             .map(|a| (a.id.clone(), a))
             .collect();
+        let mut strings = Interner::default();
         let docs = bundled
             .iter()
             .filter_map(|a| {
-                let doc =
-                    made.remove(&a.meta.id)?
-                        .into_document(a.meta.clone(), a.text.clone(), None)?;
+                let doc = made.remove(&a.meta.id)?.into_document(
+                    a.meta.clone(),
+                    a.text.clone(),
+                    None,
+                    &mut strings,
+                )?;
                 let analysed = Analysed {
                     doc: Rc::new(doc),
                     full: true,

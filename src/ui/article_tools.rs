@@ -152,7 +152,7 @@ pub fn ArticleTools(props: &ArticleToolsProps) -> Html {
             };
             let merge = {
                 let correct = correct.clone();
-                let from = m.canonical.clone();
+                let from = m.canonical.to_string();
                 Callback::from(move |_| {
                     let into = read_select("merge-into");
                     if !into.is_empty() && into != from {
@@ -166,7 +166,7 @@ pub fn ArticleTools(props: &ArticleToolsProps) -> Html {
             let same_label: Vec<&String> = props
                 .entities
                 .iter()
-                .filter(|(l, c)| *l == m.label && *c != m.canonical)
+                .filter(|(l, c)| *l == m.label && **c != *m.canonical)
                 .map(|(_, c)| c)
                 .collect();
             html! {

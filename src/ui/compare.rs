@@ -348,7 +348,7 @@ fn sentence_list(doc: &Document, spans: &[Span], entity: &str) -> Html {
             }
             <ol class="kwic">
                 { for spans.iter().map(|s| {
-                    let marks = doc.mentions_in(*s).iter().filter(|m| m.canonical == entity).map(|m| m.span);
+                    let marks = doc.mentions_in(*s).iter().filter(|m| &*m.canonical == entity).map(|m| m.span);
                     html! { <li>{quoted(&doc.text, *s, marks)}</li> }
                 }) }
             </ol>

@@ -79,7 +79,7 @@ impl HighlightOptions {
         let entity = self
             .entity
             .clone()
-            .filter(|e| mentions.iter().any(|m| m.canonical == e.as_str()));
+            .filter(|e| mentions.iter().any(|m| *m.canonical == **e));
         let q = if find_all(range.slice(&doc.text), &self.q).is_empty() {
             AttrValue::default()
         } else {
@@ -156,7 +156,7 @@ fn render_segment(
         return render_text(doc, seg);
     }
     let label = m.label.as_str();
-    let selected = options.entity.as_deref() == Some(m.canonical.as_str());
+    let selected = options.entity.as_deref() == Some(&*m.canonical);
     let class = classes!(
         "m",
         format!("m-{}", label.to_ascii_lowercase()),
@@ -167,7 +167,7 @@ fn render_segment(
         <mark
             class={class}
             data-label={label}
-            data-canonical={m.canonical.clone()}
+            data-canonical={m.canonical.to_string()}
             data-start={m.span.start().to_string()}
             data-end={m.span.end().to_string()}
             data-tip={tip}

@@ -4,6 +4,7 @@
 
 use crate::engine::corpus::Article;
 use crate::engine::document::Document;
+use crate::engine::intern::Interner;
 use crate::tagging_worker::{TaggingWorker, LOADER};
 use crate::ui::analyses::{AnalysesAction, Progress};
 use crate::worker_protocol::{ArticleIn, Request, Response};
@@ -59,6 +60,8 @@ struct Inner {
     flushed_at: f64,
     /// Analyses handed to the page since the worker was last idle.
     flushed_in_run: usize,
+    /// Shared copies of the canonical names and evidence of every analysis received.
+    strings: Interner,
     on_event: Callback<AnalysesAction>,
 }
 
@@ -81,6 +84,7 @@ impl Tagger {
                 unflushed: (Vec::new(), 0.0),
                 flushed_at: 0.0,
                 flushed_in_run: 0,
+                strings: Interner::default(),
                 on_event,
             })),
         }
@@ -205,7 +209,8 @@ impl Inner {
                 self.done += 1;
                 let full = analysis.full_gazetteer;
                 let id = article.meta.id.clone();
-                match analysis.into_document(article.meta, article.text, places) {
+                match analysis.into_document(article.meta, article.text, places, &mut self.strings)
+                {
                     Some(doc) => docs.push((doc, full)),
                     // Never expected; not asked again unless the user resumes.
                     None => {

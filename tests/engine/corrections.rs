@@ -20,7 +20,7 @@ fn m(word: &str, label: Label, canonical: &str) -> Mention {
     Mention {
         span: at(word),
         label,
-        canonical: canonical.to_string(),
+        canonical: canonical.into(),
         why: Why::new("lexicon", "test"),
     }
 }
@@ -42,7 +42,7 @@ fn summary(ms: &[Mention]) -> Vec<(String, Label, String, &'static str)> {
             (
                 m.span.slice(TEXT).to_string(),
                 m.label,
-                m.canonical.clone(),
+                m.canonical.to_string(),
                 m.why.rule,
             )
         })

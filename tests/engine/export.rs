@@ -356,7 +356,7 @@ fn a_large_article_with_many_mentions_and_much_furniture_exports() {
         .map(|(i, (s, _))| Mention {
             span: Span::new(s, s + 6),
             label: Label::Place,
-            canonical: format!("Kirkuk {i}"),
+            canonical: format!("Kirkuk {i}").into(),
             why: Why::new("r", ""),
         })
         .collect();

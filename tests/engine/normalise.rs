@@ -168,7 +168,7 @@ fn check(cases: &[Case], label: Label) {
             .find(|m| m.label == label)
             .unwrap_or_else(|| panic!("no {label} in {:?}: {m:?}", c.text));
         assert_eq!(
-            (first.span.slice(c.text), first.canonical.as_str()),
+            (first.span.slice(c.text), &*first.canonical),
             c.expected,
             "text {:?}",
             c.text
@@ -209,7 +209,7 @@ fn aliases_share_a_canonical() {
     let canon = |s: &str| -> Vec<String> {
         m.iter()
             .filter(|m| m.span.slice(text) == s)
-            .map(|m| m.canonical.clone())
+            .map(|m| m.canonical.to_string())
             .collect()
     };
     assert_eq!(canon("ISIS"), ["Islamic State", "Islamic State"]);

@@ -45,7 +45,7 @@ fn mention(text: &str, surface: &str, nth: usize) -> Mention {
     Mention {
         span: Span::new(start, start + surface.len()),
         label: Label::Place,
-        canonical: surface.to_string(),
+        canonical: surface.into(),
         why: Why::new("test", ""),
     }
 }
@@ -495,7 +495,7 @@ fn gold_resolution_accuracy() {
             .map(|(span, surface, _)| Mention {
                 span: *span,
                 label: Label::Place,
-                canonical: surface.clone(),
+                canonical: surface.as_str().into(),
                 why: Why::new("gold-span", ""),
             })
             .collect();

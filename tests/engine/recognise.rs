@@ -269,7 +269,7 @@ fn bare_division_name_is_a_town_with_the_core_table() {
     let places: Vec<(&str, &str)> = m
         .iter()
         .filter(|m| m.label.as_str() == "PLACE")
-        .map(|m| (m.span.slice(text), m.canonical.as_str()))
+        .map(|m| (m.span.slice(text), &*m.canonical))
         .collect();
     assert_eq!(
         places,

@@ -158,13 +158,13 @@ proptest! {
                 mention: Mention {
                     span: Span::new(start, start + len),
                     label: Label::Place,
-                    canonical: i.to_string(),
+                    canonical: i.to_string().into(),
                     why: Why::new("test", ""),
                 },
                 priority,
             })
             .collect();
-        let got: Vec<String> = resolve(candidates).into_iter().map(|m| m.canonical).collect();
+        let got: Vec<String> = resolve(candidates).into_iter().map(|m| m.canonical.to_string()).collect();
         let want: Vec<String> = resolve_reference(&c).iter().map(usize::to_string).collect();
         prop_assert_eq!(got, want);
     }

@@ -3,9 +3,12 @@
 use newslens::engine::corpus;
 use newslens::engine::document::Document;
 use newslens::engine::gazetteer::Gazetteer;
+use newslens::engine::intern::Interner;
 use newslens::engine::places::digest::{DocPlaces, PlaceTarget};
 use newslens::engine::span::Span;
 use newslens::worker_protocol::{Analysis, ArticleIn, Request, Response};
+use std::collections::HashSet;
+use std::sync::Arc;
 
 fn first_article() -> corpus::Article {
     corpus::bundled().expect("bundled corpus").remove(0)
@@ -33,7 +36,7 @@ fn an_analysis_sent_through_serde_rebuilds_the_document() {
     assert_eq!(batch, 7);
     let (analysis, places) = analyses.remove(0);
     let back = analysis
-        .into_document(article.meta, article.text, places)
+        .into_document(article.meta, article.text, places, &mut Interner::default())
         .expect("fits its own text");
     assert_eq!(back, doc);
 }
@@ -62,7 +65,12 @@ fn resolved_places_cross_to_the_page_in_the_worker_codec() {
     };
     let (analysis, received) = analyses.remove(0);
     let back = analysis
-        .into_document(article.meta.clone(), article.text.clone(), received)
+        .into_document(
+            article.meta.clone(),
+            article.text.clone(),
+            received,
+            &mut Interner::default(),
+        )
         .expect("fits its own text");
     assert_eq!(back.places.as_deref(), Some(&places));
     assert_eq!(
@@ -77,7 +85,12 @@ fn resolved_places_cross_to_the_page_in_the_worker_codec() {
     bad.hits[0].span = Span::new(0, article.text.len() + 1);
     let analysis = Analysis::of(&doc, true);
     assert!(analysis
-        .into_document(article.meta, article.text, Some(bad))
+        .into_document(
+            article.meta,
+            article.text,
+            Some(bad),
+            &mut Interner::default()
+        )
         .is_none());
 }
 
@@ -89,11 +102,55 @@ fn an_analysis_does_not_join_another_text() {
     let shorter = article.text[..article.text.len() / 2].to_string();
     assert!(analysis
         .clone()
-        .into_document(article.meta.clone(), shorter.into(), None)
+        .into_document(
+            article.meta.clone(),
+            shorter.into(),
+            None,
+            &mut Interner::default(),
+        )
         .is_none());
     let mut other = article.meta.clone();
     other.id.push('x');
-    assert!(analysis.into_document(other, article.text, None).is_none());
+    assert!(analysis
+        .clone()
+        .into_document(other, article.text.clone(), None, &mut Interner::default())
+        .is_none());
+    // A string index past the analysis's table is refused, not followed.
+    let mut broken = analysis;
+    broken.mentions[0].evidence = u32::try_from(broken.strings.len()).unwrap();
+    assert!(broken
+        .into_document(article.meta, article.text, None, &mut Interner::default())
+        .is_none());
+}
+
+#[test]
+fn articles_joined_through_one_interner_share_their_strings() {
+    let article = first_article();
+    let doc = Document::analyse(article.clone());
+    let analysis = Analysis::of(&doc, false);
+    // Each distinct string crosses once per article.
+    let distinct: HashSet<&str> = doc
+        .mentions
+        .iter()
+        .flat_map(|m| [&*m.canonical, m.why.rule, &*m.why.evidence])
+        .collect();
+    assert_eq!(analysis.strings.len(), distinct.len());
+    let mut shared = Interner::default();
+    let join = |shared: &mut Interner| {
+        analysis
+            .clone()
+            .into_document(article.meta.clone(), article.text.clone(), None, shared)
+            .expect("fits its own text")
+    };
+    let (a, b) = (join(&mut shared), join(&mut shared));
+    assert_eq!(a, doc);
+    assert!(a.mentions.iter().zip(&b.mentions).all(|(x, y)| Arc::ptr_eq(
+        &x.canonical,
+        &y.canonical
+    ) && Arc::ptr_eq(
+        &x.why.evidence,
+        &y.why.evidence
+    )));
 }
 
 #[test]

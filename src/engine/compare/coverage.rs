@@ -125,7 +125,7 @@ struct Tally {
 fn tally<'a>(doc: &'a Document, layout: &Layout) -> HashMap<&'a str, Tally> {
     let mut out: HashMap<&str, Tally> = HashMap::new();
     for m in &doc.mentions {
-        let t = out.entry(m.canonical.as_str()).or_default();
+        let t = out.entry(&*m.canonical).or_default();
         t.count += 1;
         if let Some(k) = Label::ALL.iter().position(|&l| l == m.label) {
             t.labels[k] += 1;

@@ -489,7 +489,7 @@ fn figure(doc: &Document, m: &Mention, sentence: Span) -> Figure {
     Figure {
         span: m.span,
         text: m.span.slice(text).to_string(),
-        canonical: m.canonical.clone(),
+        canonical: m.canonical.to_string(),
         amount,
         counted,
         class,

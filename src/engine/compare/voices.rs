@@ -300,7 +300,7 @@ fn affiliation(doc: &Document, person: &Mention) -> Option<String> {
     (prev.label == Label::Org
         && between.len() <= 40
         && !between.contains(|c: char| c.is_ascii_punctuation() || matches!(c, '“' | '”' | '—')))
-    .then(|| prev.canonical.clone())
+    .then(|| prev.canonical.to_string())
 }
 
 /// Finds the speaker in `window` for a quotation, given earlier voices.
@@ -321,7 +321,7 @@ fn attribute(
     if let Some(m) = nearest(doc, window, cue.verb, masks) {
         return Some(Speaker {
             label: m.label,
-            canonical: m.canonical.clone(),
+            canonical: m.canonical.to_string(),
             mention: m.span,
             cue: cue.verb,
             cue_text: cue.verb.slice(text).to_string(),
@@ -436,12 +436,12 @@ pub fn sources(doc: &Document, layout: &Layout, voices: &[Voice]) -> Vec<Source>
         .collect();
     let mut out: Vec<Source> = Vec::new();
     let mut add = |m: &Mention, quote: bool| {
-        let i = match out.iter().position(|s| s.canonical == m.canonical) {
+        let i = match out.iter().position(|s| *s.canonical == *m.canonical) {
             Some(i) => i,
             None => {
                 out.push(Source {
                     label: m.label,
-                    canonical: m.canonical.clone(),
+                    canonical: m.canonical.to_string(),
                     quotes: 0,
                     reports: 0,
                 });
@@ -459,7 +459,7 @@ pub fn sources(doc: &Document, layout: &Layout, voices: &[Voice]) -> Vec<Source>
             let m = Mention {
                 span: s.mention,
                 label: s.label,
-                canonical: s.canonical.clone(),
+                canonical: s.canonical.as_str().into(),
                 why: crate::engine::mention::Why::new("speaker", ""),
             };
             add(&m, true);
