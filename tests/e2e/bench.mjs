@@ -88,10 +88,12 @@ await measure('open place list', `document.querySelector(i % 2 ? '[data-view="re
 }
 await interactions();
 
-/** Chromium's renderer processes: pid → resident KB. */
+/** Chromium's renderer processes that can host a page: pid → resident KB. The renderer of
+ * Chromium's own interface (`--top-chrome-webui`, about 70 MB) starts with each browser
+ * context too, but holds none of the page's memory, so it is left out. */
 function renderers() {
   const out = execFileSync('ps', ['-eo', 'pid=,rss=,args='], { encoding: 'utf8' });
-  return new Map(out.split('\n').filter((l) => l.includes('--type=renderer')).map((l) => {
+  return new Map(out.split('\n').filter((l) => l.includes('--type=renderer') && !l.includes('--top-chrome-webui')).map((l) => {
     const [pid, rss] = l.trim().split(/\s+/);
     return [Number(pid), Number(rss)];
   }));
