@@ -27,6 +27,8 @@ mod gazetteer;
 mod html;
 #[path = "engine/import.rs"]
 mod import;
+#[path = "engine/intern.rs"]
+mod intern;
 #[path = "engine/list_window.rs"]
 mod list_window;
 #[path = "engine/normalise.rs"]
