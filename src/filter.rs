@@ -38,11 +38,7 @@ pub fn filter_docs<D: AsRef<Document>>(
             let hits = if state.q.trim().is_empty() {
                 0
             } else {
-                doc.paragraphs
-                    .iter()
-                    .filter(|p| p.boilerplate.is_none())
-                    .map(|p| find_all(p.span.slice(&doc.text), &state.q).len())
-                    .sum()
+                story_hits(doc, &state.q)
             };
             let by_text = state.q.trim().is_empty() || hits > 0;
             DocFilter {
@@ -51,6 +47,30 @@ pub fn filter_docs<D: AsRef<Document>>(
             }
         })
         .collect()
+}
+
+/// Matches of `q` in `doc` that lie inside a story paragraph (not boilerplate).
+///
+/// The text is searched once as a whole, since one call per paragraph cost more than the
+/// search itself; a match that crosses a paragraph break (only a query with a line break can
+/// make one) is not counted.
+#[must_use]
+pub fn story_hits(doc: &Document, q: &str) -> usize {
+    let mut story = doc
+        .paragraphs
+        .iter()
+        .filter(|p| p.boilerplate.is_none())
+        .map(|p| p.span)
+        .peekable();
+    find_all(&doc.text, q)
+        .into_iter()
+        .filter(|m| {
+            while story.next_if(|p| p.end() <= m.start()).is_some() {}
+            story
+                .peek()
+                .is_some_and(|p| p.start() <= m.start() && m.end() <= p.end())
+        })
+        .count()
 }
 
 /// The filters' outcome for the whole corpus, as the views use it.

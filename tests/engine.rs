@@ -21,6 +21,8 @@ mod corrections;
 mod entities;
 #[path = "engine/export.rs"]
 mod export;
+#[path = "engine/filter.rs"]
+mod filter;
 #[path = "engine/gazetteer.rs"]
 mod gazetteer;
 #[path = "engine/html.rs"]
