@@ -27,6 +27,7 @@ use super::mention::{Candidate, Mention, Why};
 use super::text::{is_abbreviation, Token, TokenKind, TokenView};
 use super::toponyms;
 use std::borrow::Cow;
+use std::sync::Arc;
 
 /// Priority of a name found by a rule at its own position.
 const DIRECT: u8 = 70;
@@ -214,7 +215,7 @@ pub fn find_into(text: &str, paras: &[Vec<Token>], out: &mut Vec<Candidate>) {
             mention: Mention {
                 span,
                 label: f.label,
-                canonical: canonical.unwrap_or_else(|| surf.into_owned()).into(),
+                canonical: canonical.map_or_else(|| Arc::from(&*surf), Arc::from),
                 why: Why::new(f.rule, evidence),
             },
             priority: f.priority,
