@@ -1,4 +1,5 @@
-//! Formatting for display: human dates and metadata certainty. Pure, tested natively.
+//! Formatting for display: human dates, metadata certainty, coordinates, distances and
+//! outlet names. Pure, tested natively.
 
 use crate::engine::calendar::Ymd;
 use crate::engine::lexicon::{MONTHS, WEEKDAYS};
@@ -91,4 +92,20 @@ pub fn km(distance: f64) -> String {
         out.push(c);
     }
     format!("{out} km")
+}
+
+/// An outlet's name as shown: "Unknown outlet" when the article has none.
+///
+/// ```
+/// use newslens::display::outlet_name;
+/// assert_eq!(outlet_name("The Week"), "The Week");
+/// assert_eq!(outlet_name(""), "Unknown outlet");
+/// ```
+#[must_use]
+pub fn outlet_name(outlet: &str) -> &str {
+    if outlet.is_empty() {
+        "Unknown outlet"
+    } else {
+        outlet
+    }
 }

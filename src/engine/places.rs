@@ -584,6 +584,35 @@ impl PlaceRow {
         }
         parts.join(" › ")
     }
+
+    /// The row's claims with repeats folded: one group per claim text, reference place and
+    /// verdict, in order of first appearance, with how many times it was made. (A large
+    /// corpus repeats the same "130 miles north of Baghdad" in hundreds of articles.)
+    #[must_use]
+    pub fn claim_groups(&self) -> Vec<ClaimGroup<'_>> {
+        let mut groups: Vec<ClaimGroup<'_>> = Vec::new();
+        for c in &self.claims {
+            let same = |g: &&mut ClaimGroup<'_>| {
+                g.first.claim.text == c.claim.text
+                    && g.first.reference == c.reference
+                    && g.first.claim.verdict() == c.claim.verdict()
+            };
+            match groups.iter_mut().find(same) {
+                Some(g) => g.times += 1,
+                None => groups.push(ClaimGroup { first: c, times: 1 }),
+            }
+        }
+        groups
+    }
+}
+
+/// Claims of one row that say the same thing: see [`PlaceRow::claim_groups`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ClaimGroup<'r> {
+    /// The first of them.
+    pub first: &'r RowClaim,
+    /// How many claims the group holds (1 or more).
+    pub times: usize,
 }
 
 /// Groups the place digests of several documents into one row per place, most mentioned

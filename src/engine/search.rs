@@ -83,48 +83,83 @@ fn ascii_path_exact(text: &str, needle: &[char]) -> bool {
 /// [`find_all`] for an ASCII query (lower-cased, `needle`) where [`ascii_path_exact`] holds:
 /// ASCII case-insensitive byte comparison, no copy of the text. A match is all ASCII, so it
 /// starts and ends on character boundaries.
+///
+/// Eight start positions are tested at once: a position is a candidate when the bytes at its
+/// start and at its end are the needle's first and last letters (either case), and only
+/// candidates are compared in full. (The module runs as wasm without SIMD, where a loop over
+/// single bytes was most of a search's time.)
 fn find_ascii(hay: &[u8], needle: &[char]) -> Vec<Span> {
     // Every `char` of `needle` is ASCII, so the cast keeps it whole.
     #[allow(clippy::cast_possible_truncation)]
     let needle: Vec<u8> = needle.iter().map(|&c| c as u8).collect();
     let n = needle.len();
-    let (lower, upper) = (needle[0], needle[0].to_ascii_uppercase());
     let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(at) = find_either(hay, i, lower, upper) {
-        if at + n > hay.len() {
-            break;
-        }
-        if hay[at..at + n].eq_ignore_ascii_case(&needle) {
+    let Some(last_start) = hay.len().checked_sub(n) else {
+        return out;
+    };
+    let first = Either::new(needle[0]);
+    let last = Either::new(needle[n - 1]);
+    // The first position a match may start at (matches do not overlap).
+    let mut free = 0;
+    let mut try_at = |at: usize, out: &mut Vec<Span>| {
+        if at >= free && hay[at..at + n].eq_ignore_ascii_case(&needle) {
             out.push(Span::new(at, at + n));
-            i = at + n;
-        } else {
-            i = at + 1;
+            free = at + n;
+        }
+    };
+    let mut i = 0;
+    // While the words at `i` and at `i + n - 1` both lie inside `hay`.
+    while i + 8 <= last_start + 1 {
+        let mut hits = first.in_word(word_at(hay, i)) & last.in_word(word_at(hay, i + n - 1));
+        while hits != 0 {
+            try_at(i + (hits.trailing_zeros() / 8) as usize, &mut out);
+            hits &= hits - 1;
+        }
+        i += 8;
+    }
+    for at in i..=last_start {
+        if first.is(hay[at]) && last.is(hay[at + n - 1]) {
+            try_at(at, &mut out);
         }
     }
     out
 }
 
-/// The first index from `from` on where `hay` holds byte `a` or byte `b`. Compares eight bytes
-/// at a time (the module runs as wasm without SIMD, where a byte loop is the bottleneck).
-fn find_either(hay: &[u8], from: usize, a: u8, b: u8) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    // True when some byte of `x` is zero (exact as a yes/no; the byte is then found below).
-    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
-    let (wa, wb) = (ONES * u64::from(a), ONES * u64::from(b));
-    let mut i = from;
-    while i + 8 <= hay.len() {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(&hay[i..i + 8]);
-        let w = u64::from_ne_bytes(word);
-        if has_zero(w ^ wa) || has_zero(w ^ wb) {
-            break;
+/// The eight bytes of `hay` from `i`, as a little-endian word (byte `k` in bits `8k..8k+8`).
+fn word_at(hay: &[u8], i: usize) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(&hay[i..i + 8]);
+    u64::from_le_bytes(word)
+}
+
+/// An ASCII letter in either case (or any other byte, alone).
+struct Either {
+    lower: u8,
+    upper: u8,
+}
+
+impl Either {
+    fn new(b: u8) -> Either {
+        Either {
+            lower: b.to_ascii_lowercase(),
+            upper: b.to_ascii_uppercase(),
         }
-        i += 8;
     }
-    hay.get(i..)?
-        .iter()
-        .position(|&c| c == a || c == b)
-        .map(|k| i + k)
+
+    fn is(&self, b: u8) -> bool {
+        b == self.lower || b == self.upper
+    }
+
+    /// The high bit of each byte of `w` that is this letter, in either case.
+    fn in_word(&self, w: u64) -> u64 {
+        const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+        zero_bytes(w ^ (ONES * u64::from(self.lower)))
+            | zero_bytes(w ^ (ONES * u64::from(self.upper)))
+    }
+}
+
+/// The high bit of each zero byte of `x`, exactly (no carry crosses bytes).
+fn zero_bytes(x: u64) -> u64 {
+    const LOW7: u64 = u64::from_le_bytes([0x7F; 8]);
+    !(((x & LOW7).wrapping_add(LOW7)) | x | LOW7)
 }

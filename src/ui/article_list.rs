@@ -1,5 +1,6 @@
 //! The article list: outlet, date and title of every article, with the selected one marked.
 
+use crate::display::outlet_name;
 use crate::list_window::window;
 use crate::ui::corpus::Corpus;
 use std::collections::{HashMap, HashSet};
@@ -86,7 +87,7 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
                     aria-current={current.then_some("page")}
                     {onclick}
                 >
-                    <span class="outlet">{if d.meta.outlet.is_empty() { "Unknown outlet" } else { d.meta.outlet.as_str() }}</span>
+                    <span class="outlet">{outlet_name(&d.meta.outlet)}</span>
                     <span class="date">{d.meta.published.clone().unwrap_or_else(|| "undated".into())}</span>
                     <span class="title">{&d.meta.title}</span>
                     if let Some(n) = n_hits {

@@ -2,6 +2,7 @@
 //! entity: coverage diff, prominence, aligned contexts, figures, voices, framing, similarity,
 //! and the two highlighted texts, scroll-synchronised.
 
+use crate::display::outlet_name;
 use crate::engine::compare::coverage::{EntityRow, Side};
 use crate::engine::compare::figures::Verdict;
 use crate::engine::compare::{compare, contexts, to_csv, Comparison};
@@ -108,7 +109,7 @@ pub fn Compare(props: &CompareProps) -> Html {
         Rc::new(
             c.0.iter()
                 .map(|d| {
-                    let label = format!("{} — {}", d.meta.outlet, d.meta.title);
+                    let label = format!("{} — {}", outlet_name(&d.meta.outlet), d.meta.title);
                     (d.meta.id.clone(), label)
                 })
                 .collect::<Vec<_>>(),
@@ -146,10 +147,10 @@ pub fn Compare(props: &CompareProps) -> Html {
             </div>
             <h3 class="texts-title">{"Full texts"}<span class="muted small">{" · scrolling one scrolls the other"}</span></h3>
             <div class="two texts">
-                <div class="text-col" ref={left.clone()} onscroll={sync(left.clone(), right.clone())} data-side="a" tabindex="0" role="region" aria-label={format!("Text of {}", a.meta.outlet)}>
+                <div class="text-col" ref={left.clone()} onscroll={sync(left.clone(), right.clone())} data-side="a" tabindex="0" role="region" aria-label={format!("Text of {}", outlet_name(&a.meta.outlet))}>
                     {full_text(&a, &props.options, &props.on_select)}
                 </div>
-                <div class="text-col" ref={right.clone()} onscroll={sync(right.clone(), left.clone())} data-side="b" tabindex="0" role="region" aria-label={format!("Text of {}", b.meta.outlet)}>
+                <div class="text-col" ref={right.clone()} onscroll={sync(right.clone(), left.clone())} data-side="b" tabindex="0" role="region" aria-label={format!("Text of {}", outlet_name(&b.meta.outlet))}>
                     {full_text(&b, &props.options, &props.on_select)}
                 </div>
             </div>
@@ -167,7 +168,7 @@ fn side_head(doc: &Document, cmp: &Comparison, is_a: bool) -> Html {
         .unwrap_or_default();
     html! {
         <header class="side-head">
-            <p class="kicker"><span class="side-tag">{if is_a { "A" } else { "B" }}</span>{&doc.meta.outlet}
+            <p class="kicker"><span class="side-tag">{if is_a { "A" } else { "B" }}</span>{outlet_name(&doc.meta.outlet)}
                 <span class="muted">{doc.meta.published.clone().unwrap_or_default()}</span></p>
             <h2>{&doc.meta.title}</h2>
             <p class="lede">{lede}</p>
@@ -342,7 +343,7 @@ fn framing(cmp: &Comparison) -> Html {
 fn sentence_list(doc: &Document, spans: &[Span], entity: &str) -> Html {
     html! {
         <div>
-            <p class="small"><strong>{&doc.meta.outlet}</strong>{format!(" · {} sentence{}", spans.len(), if spans.len() == 1 { "" } else { "s" })}</p>
+            <p class="small"><strong>{outlet_name(&doc.meta.outlet)}</strong>{format!(" · {} sentence{}", spans.len(), if spans.len() == 1 { "" } else { "s" })}</p>
             if spans.is_empty() {
                 <p class="muted small">{format!("Does not mention {entity}.")}</p>
             }

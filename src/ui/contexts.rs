@@ -1,5 +1,6 @@
 //! Keyword in context: every sentence of the corpus that mentions the selected entity.
 
+use crate::display::outlet_name;
 use crate::engine::corpus_index::{Context, CorpusIndex};
 use crate::ui::corpus::Corpus;
 use crate::ui::highlight::quoted;
@@ -47,7 +48,7 @@ pub fn Contexts(props: &ContextsProps) -> Html {
                             {quoted(&doc.text, first.sentence, group.iter().map(|c| c.mention))}
                             <button type="button" class="goto link"
                                 onclick={Callback::from(move |_| on_goto.emit(target.clone()))}>
-                                {format!("{} — go to mention", doc.meta.outlet)}
+                                {format!("{} — go to mention", outlet_name(&doc.meta.outlet))}
                             </button>
                         </li>
                     }

@@ -2,14 +2,14 @@
 //! the gazetteer, with kind, hierarchy, coordinates as text, distance and direction from a
 //! reference place, mentions per outlet, the sentences, candidates and stated-distance checks.
 
-use crate::display::{km, lat_lon};
+use crate::display::{km, lat_lon, outlet_name};
 use crate::engine::document::Document;
 use crate::engine::gazetteer::Gazetteer;
 use crate::engine::label::Label;
 use crate::engine::mention::Mention;
 use crate::engine::places::digest::{explain, DocPlaces};
 use crate::engine::places::geo::{LatLon, Relative};
-use crate::engine::places::{place_list, PlaceRow};
+use crate::engine::places::{place_list, ClaimGroup, PlaceRow};
 use crate::engine::span::Span;
 use crate::engine::text::sentences;
 use crate::ui::corpus::Corpus;
@@ -52,6 +52,8 @@ const FIRST_ROWS: usize = 50;
 const MORE_ROWS: usize = 150;
 /// Sentences quoted per place.
 const KWIC_ROWS: usize = 12;
+/// Distinct distance claims a row shows before the rest are folded away.
+const CLAIMS_SHOWN: usize = 3;
 
 /// The place rows of one corpus against one gazetteer, and its articles' sentences as needed.
 struct PlaceTable {
@@ -322,9 +324,10 @@ fn place_row(
         },
         _ => html! {},
     };
-    let mut outlets: Vec<(String, usize)> = Vec::new();
+    // Counted by reference: a row of a large corpus has tens of thousands of mentions.
+    let mut outlets: Vec<(&str, usize)> = Vec::new();
     for m in &row.mentions {
-        let o = docs[m.doc].meta.outlet.clone();
+        let o = outlet_name(&docs[m.doc].meta.outlet);
         match outlets.iter_mut().find(|(n, _)| *n == o) {
             Some((_, c)) => *c += 1,
             None => outlets.push((o, 1)),
@@ -354,12 +357,32 @@ fn place_row(
                         <li>
                             {quoted(&doc.text, s, [m.span])}
                             <button type="button" class="goto link" onclick={Callback::from(move |_| on_goto.emit(target.clone()))}>
-                                {format!("{} — go to mention", doc.meta.outlet)}
+                                {format!("{} — go to mention", outlet_name(&doc.meta.outlet))}
                             </button>
                         </li>
                     }
                 })
                 .collect()
+        })
+    };
+    // Repeated claims are folded, and only the first few shown: at 10,000 articles a place
+    // can carry hundreds of claims, which cost more to lay out than the rest of the list.
+    let groups = row.claim_groups();
+    let more_claims = {
+        let (table, canonical) = (table.clone(), row.canonical.clone());
+        Callback::from(move |()| -> Html {
+            table
+                .rows
+                .iter()
+                .find(|r| r.canonical == canonical)
+                .map(|r| {
+                    r.claim_groups()
+                        .iter()
+                        .skip(CLAIMS_SHOWN)
+                        .map(claim_line)
+                        .collect::<Html>()
+                })
+                .unwrap_or_default()
         })
     };
     // Why this record, and the candidates: the explaining mention's article is resolved again
@@ -401,6 +424,20 @@ fn place_row(
             }
         })
     };
+    let details = {
+        let more = row.mentions.len().saturating_sub(KWIC_ROWS);
+        Callback::from(move |()| -> Html {
+            html! {
+                <>
+                    {resolution.emit(())}
+                    <ol class="kwic">{quotations.emit(())}</ol>
+                    if more > 0 {
+                        <p class="small muted">{format!("… and {more} more mentions")}</p>
+                    }
+                </>
+            }
+        })
+    };
     html! {
         <li class={classes!("place", row.place.is_none().then_some("unresolved"))} key={row.canonical.clone()}
             data-place={row.canonical.clone()} data-kind={kind} data-lat={lat} data-lon={lon}>
@@ -430,36 +467,57 @@ fn place_row(
                     <span class="muted">{format!(" · written {}", row.surfaces.join(", "))}</span>
                 }
             </p>
-            { for row.claims.iter().map(|c| {
-                let verdict = c.claim.verdict().map_or("unchecked", |v| v.as_str());
-                let actual = c.claim.actual.map(|a| format!("{} {}", km(a.km), a.compass.abbrev()));
-                html! {
-                    <p class={classes!("claim", format!("claim-{verdict}"))} data-claim={verdict}>
-                        <span class="badge">{verdict}</span>
-                        {format!(" The text says “{}” {}", c.claim.text, c.reference)}
-                        {format!("; the gazetteer gives {} of {}.", actual.unwrap_or_else(|| "no figure".into()), c.reference)}
-                    </p>
-                }
-            }) }
-            <PlaceMore {resolution} {quotations} more={row.mentions.len().saturating_sub(KWIC_ROWS)} />
+            { for groups.iter().take(CLAIMS_SHOWN).map(claim_line) }
+            if groups.len() > CLAIMS_SHOWN {
+                <LazyDetails class="more-claims"
+                    summary={more_claims_summary(groups.len() - CLAIMS_SHOWN)}
+                    content={more_claims} />
+            }
+            <LazyDetails class="place-more" summary="Sentences and how it was resolved" content={details} />
         </li>
     }
 }
 
-/// Props of [`PlaceMore`].
-#[derive(Properties, PartialEq)]
-struct PlaceMoreProps {
-    /// How the place was resolved and among which candidates (called only while open).
-    resolution: Callback<(), Html>,
-    /// Makes the quoted sentences (called only while the details are open).
-    quotations: Callback<(), Html>,
-    /// Mentions beyond those quoted.
-    more: usize,
+/// One claim group: the claim, its verdict as a word, the gazetteer's figure, and how often
+/// it was made.
+fn claim_line(g: &ClaimGroup<'_>) -> Html {
+    let c = g.first;
+    let verdict = c.claim.verdict().map_or("unchecked", |v| v.as_str());
+    let actual = c
+        .claim
+        .actual
+        .map(|a| format!("{} {}", km(a.km), a.compass.abbrev()));
+    html! {
+        <p class={classes!("claim", format!("claim-{verdict}"))} data-claim={verdict}>
+            <span class="badge">{verdict}</span>
+            {format!(" The text says “{}” {}", c.claim.text, c.reference)}
+            {format!("; the gazetteer gives {} of {}.", actual.unwrap_or_else(|| "no figure".into()), c.reference)}
+            if g.times > 1 {
+                <span class="muted">{format!(" Made {} times.", g.times)}</span>
+            }
+        </p>
+    }
 }
 
-/// A place's "Sentences and how it was resolved": the quotations are rendered only while open.
+/// "1 more distinct claim", "5 more distinct claims".
+fn more_claims_summary(n: usize) -> String {
+    format!("{n} more distinct claim{}", if n == 1 { "" } else { "s" })
+}
+
+/// Props of [`LazyDetails`].
+#[derive(Properties, PartialEq)]
+struct LazyDetailsProps {
+    /// The element's class.
+    class: AttrValue,
+    /// The summary line.
+    summary: AttrValue,
+    /// Makes the content (called only while open).
+    content: Callback<(), Html>,
+}
+
+/// A `<details>` whose content is made only while it is open.
 #[component]
-fn PlaceMore(props: &PlaceMoreProps) -> Html {
+fn LazyDetails(props: &LazyDetailsProps) -> Html {
     let open = use_state(|| false);
     let ontoggle = {
         let open = open.clone();
@@ -471,14 +529,10 @@ fn PlaceMore(props: &PlaceMoreProps) -> Html {
         })
     };
     html! {
-        <details class="place-more" {ontoggle}>
-            <summary>{"Sentences and how it was resolved"}</summary>
+        <details class={props.class.clone()} {ontoggle}>
+            <summary>{props.summary.clone()}</summary>
             if *open {
-                {props.resolution.emit(())}
-                <ol class="kwic">{props.quotations.emit(())}</ol>
-                if props.more > 0 {
-                    <p class="small muted">{format!("… and {} more mentions", props.more)}</p>
-                }
+                {props.content.emit(())}
             }
         </details>
     }

@@ -1,7 +1,7 @@
 //! The reader: one article's headline, metadata and paragraphs, with highlights; page
 //! boilerplate collapsed and set apart, never highlighted.
 
-use crate::display::{certainty_phrase, human_date};
+use crate::display::{certainty_phrase, human_date, outlet_name};
 use crate::engine::boilerplate::BoilerplateKind;
 use crate::engine::document::{Document, Paragraph};
 use crate::engine::span::Span;
@@ -53,7 +53,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             data-analysis={if props.waiting { "waiting" } else { "done" }} {onclick} {onkeydown}>
             <header class="reader-head">
                 <p class="kicker">
-                    <span class="outlet">{&meta.outlet}</span>
+                    <span class="outlet">{outlet_name(&meta.outlet)}</span>
                     if let Some(section) = &meta.section {
                         <span class="section">{section}</span>
                     }

@@ -93,3 +93,29 @@ test('changing the reference place updates every distance and the URL', async ()
   const km = sorted.filter((r) => r.lat !== null && r.name !== 'Baghdad').map((r) => Number(r.distance.replace(/,/g, '').match(/[\d.]+/)[0]));
   assert.deepEqual(km, [...km].sort((a, b) => a - b));
 });
+
+test('a place claimed many times shows each distinct claim once, the first few at once', async () => {
+  const p = await env.page();
+  await p.goto(env.url);
+  await settled(p);
+  const lines = [130, 130, 100, 90, 80].map((miles) => `Iraqi forces entered Tuz Khurmatu, ${miles} miles north of Baghdad, on Monday.`);
+  await p.fill('[data-testid="import-text"]', `Claims about Tuz Khurmatu\n\n${lines.join('\n\n')}`);
+  await p.click('[data-testid="import-submit"]');
+  await p.waitForSelector('.import-message.ok');
+  await p.click('[data-view="places"]');
+  const row = '[data-place="Tuz Khurmatu"]';
+  await p.waitForSelector(`${row} .more-claims`, { timeout: 20000 });
+  // The new article has no outlet: its mentions are counted under a name, not a blank.
+  assert.match(await p.textContent(`${row} p.small:has-text("mentions")`), /Breitbart News: \d+, Unknown outlet: \d+/);
+  // The bundled article's claim and four distinct ones of the new article: three shown.
+  assert.equal(await p.$$eval(`${row} > .claim`, (l) => l.length), 3);
+  assert.match(await p.textContent(`${row} > .claim:has-text("130 miles north of")`), /Made 2 times/);
+  assert.equal((await p.textContent(`${row} .more-claims summary`)).trim(), '2 more distinct claims');
+  assert.equal(await p.$$eval(`${row} .more-claims .claim`, (l) => l.length), 0, 'made only when opened');
+  await p.click(`${row} .more-claims summary`);
+  await p.waitForSelector(`${row} .more-claims .claim`);
+  const rest = await p.$$eval(`${row} .more-claims .claim`, (l) => l.map((e) => e.textContent));
+  assert.equal(rest.length, 2);
+  assert.ok(rest.every((c) => /miles north of/.test(c) && /gazetteer gives \d+ km/.test(c)), rest.join(' | '));
+  await shot(p, 'places-claims');
+});

@@ -584,3 +584,28 @@ fn cities_named_like_their_division_take_its_english_name() {
         Some("Duhok Governorate")
     );
 }
+
+#[test]
+fn repeated_claims_fold_into_one_group_with_a_count() {
+    let text = "Tuz Khurmatu, 130 miles (210 kilometers) north of Baghdad, was taken.";
+    let other = "Tuz Khurmatu, 50 miles north of Baghdad, was taken.";
+    let rows = rows_for(&[text, other, text, text]);
+    let tuz = rows
+        .iter()
+        .find(|r| r.canonical == "Tuz Khurmatu")
+        .expect("Tuz Khurmatu is listed");
+    assert_eq!(tuz.claims.len(), 4);
+    let groups = tuz.claim_groups();
+    let folded: Vec<(&str, usize)> = groups
+        .iter()
+        .map(|g| (g.first.claim.text.as_str(), g.times))
+        .collect();
+    assert_eq!(
+        folded,
+        [
+            ("130 miles (210 kilometers) north of", 3),
+            ("50 miles north of", 1)
+        ]
+    );
+    assert_eq!(groups[0].first, &tuz.claims[0]);
+}
