@@ -517,10 +517,13 @@ fn is_prefix(s: &str) -> bool {
 fn unit_at(v: TokenView<'_>, i: usize) -> Option<usize> {
     if v.is_cap(i) {
         let s = v.s(i);
-        // Month and weekday names never start a proper name here; an abbreviated month
-        // ("Oct") does not either before a dot or a number.
+        // Month and weekday names and the days named from today ("Yesterday Tuz Khurmatu
+        // was calm") never start a proper name here; an abbreviated month ("Oct") does not
+        // either before a dot or a number.
         let month = super::dates::month_of(s).is_some();
-        let calendar = month && (s.len() > 3 || s == "May") || WEEKDAYS.contains(&s);
+        let calendar = month && (s.len() > 3 || s == "May")
+            || WEEKDAYS.contains(&s)
+            || matches!(s, "Yesterday" | "Today" | "Tomorrow" | "Tonight");
         let abbreviated_month = month && (v.s(i + 1) == "." || v.kind(i + 1) == TokenKind::Number);
         if calendar || abbreviated_month || lexicon::is_function_word(s) {
             return None;
@@ -946,9 +949,13 @@ fn lexical(
             }
             if let Some(hit) = toponyms::find(&surf) {
                 // Towns and transliterated matches want the whole chunk and no sentence-initial
-                // capital ("Most", "Robert Manning" are not places).
+                // capital ("Most", "Robert Manning" are not places), unless the name is several
+                // words matched exactly ("Tuz Khurmatu was calm.": a capital there says nothing).
                 let trusted = hit.prominent() && hit.exact;
-                let whole = k == 0 && m == units.len() && !v.sentence_initial(units[0].a);
+                let several_exact = m >= 2 && hit.exact;
+                let whole = k == 0
+                    && m == units.len()
+                    && (several_exact || !v.sentence_initial(units[0].a));
                 if trusted || whole && (m >= 2 || hit.exact) {
                     seg = Some((m, Seg::Place(m, PlaceRef::Known(hit))));
                     break;

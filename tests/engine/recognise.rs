@@ -287,3 +287,47 @@ fn bare_division_name_is_a_town_with_the_core_table() {
         first.why
     );
 }
+
+/// `(surface, label)` of every mention `newslens tag` (full gazetteer) finds in `text`.
+fn tag_with_full_gazetteer(text: &str) -> Vec<(String, String)> {
+    let dir = std::env::temp_dir().join(format!("newslens-recognise-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("article.txt");
+    std::fs::write(&file, format!("A headline\n\n{text}\n")).unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_newslens"))
+        .arg("tag")
+        .arg(&file)
+        .output()
+        .expect("the newslens binary runs");
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(output.status.success());
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let m: serde_json::Value = serde_json::from_str(l).unwrap();
+            (
+                m["text"].as_str().unwrap().to_owned(),
+                m["label"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_town_of_several_words_may_start_a_sentence_or_follow_a_day_word() {
+    let got = tag_with_full_gazetteer(
+        "Tuz Khurmatu was calm. Yesterday Taza Khurmatu, a town, was calm too.",
+    );
+    let want = [
+        ("Tuz Khurmatu", "PLACE"),
+        ("Yesterday", "DATE"),
+        ("Taza Khurmatu", "PLACE"),
+    ];
+    assert_eq!(
+        got.iter()
+            .map(|(s, l)| (s.as_str(), l.as_str()))
+            .collect::<Vec<_>>(),
+        want
+    );
+}
