@@ -93,15 +93,24 @@ impl CorpusIndex {
         self.by_name.get(canonical).map(|&i| &*self.entities[i])
     }
 
-    /// Every sentence mentioning `canonical`, in document and text order. Only the documents
-    /// that mention it are split into sentences.
+    /// The first `limit` mentions of `canonical`, each with its sentence, in document and text
+    /// order. Only the documents needed are split into sentences, so the first few contexts of
+    /// an entity that thousands of articles mention cost no more than those of a rare one.
     #[must_use]
-    pub fn contexts<D: AsRef<Document>>(&self, docs: &[D], canonical: &str) -> Vec<Context> {
+    pub fn contexts<D: AsRef<Document>>(
+        &self,
+        docs: &[D],
+        canonical: &str,
+        limit: usize,
+    ) -> Vec<Context> {
         let mut out = Vec::new();
         let Some(row) = self.entity(canonical) else {
             return out;
         };
         for &(d, _) in &row.per_doc {
+            if out.len() >= limit {
+                break;
+            }
             let Some(doc) = docs.get(d).map(AsRef::as_ref) else {
                 continue;
             };
@@ -110,6 +119,9 @@ impl CorpusIndex {
             for (index, m) in doc.mentions.iter().enumerate() {
                 if &*m.canonical != canonical {
                     continue;
+                }
+                if out.len() >= limit {
+                    break;
                 }
                 let at = sents.partition_point(|s| s.end() <= m.span.start());
                 let sentence = sents

@@ -320,7 +320,7 @@ pub fn App() -> Html {
             full={view.view == View::Entities} />
     };
     let contexts = view.entity.clone().map(|e| {
-        html! { <Contexts corpus={corpus.clone()} index={index.clone()} entity={AttrValue::from(e)} on_goto={on_goto.clone()} /> }
+        html! { <Contexts key={e.clone()} corpus={corpus.clone()} index={index.clone()} entity={AttrValue::from(e.clone())} on_goto={on_goto.clone()} /> }
     });
     let selection = view.entity.clone().map(|e| {
         let on_select = on_select.clone();

@@ -7,6 +7,11 @@ use crate::ui::highlight::quoted;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// Mentions whose sentences are shown at first.
+const FIRST_MENTIONS: usize = 50;
+/// Mentions added by "Show more".
+const MORE_MENTIONS: usize = 200;
+
 /// Props of [`Contexts`].
 #[derive(Properties, PartialEq)]
 pub struct ContextsProps {
@@ -21,14 +26,19 @@ pub struct ContextsProps {
 }
 
 /// The sentences that mention an entity, each with its article and a link to the mention.
+///
+/// The first [`FIRST_MENTIONS`] mentions are shown, [`MORE_MENTIONS`] more on request: an
+/// entity of a large corpus can have tens of thousands.
 #[component]
 pub fn Contexts(props: &ContextsProps) -> Html {
+    let limit = use_state(|| FIRST_MENTIONS);
     let docs = &props.corpus.0;
-    let contexts = props.index.contexts(docs, &props.entity);
+    let contexts = props.index.contexts(docs, &props.entity, *limit);
     let row = props.index.entity(&props.entity);
+    let total = row.map_or(0, |r| r.total);
     html! {
         <section class="contexts" aria-label={format!("Sentences mentioning {}", props.entity)}>
-            <h2 class="panel-title">{"In context"}<span class="count">{contexts.len()}</span></h2>
+            <h2 class="panel-title">{"In context"}<span class="count">{total}</span></h2>
             if let Some(row) = row {
                 <p class="small muted">
                     {format!("{} · {} mention{} in {} article{}", row.label.human(), row.total,
@@ -54,6 +64,12 @@ pub fn Contexts(props: &ContextsProps) -> Html {
                     }
                 }) }
             </ol>
+            if total > contexts.len() {
+                <button type="button" class="link more-contexts" onclick={{
+                    let limit = limit.clone();
+                    Callback::from(move |_| limit.set(*limit + MORE_MENTIONS))
+                }}>{format!("Show {} more of {total} mentions", MORE_MENTIONS.min(total - contexts.len()))}</button>
+            }
         </section>
     }
 }

@@ -163,3 +163,25 @@ test('keyboard: / focuses search, j and k move focus between mentions', async ()
   await p.waitForFunction(() => document.querySelectorAll('.reader .hit').length > 0);
   assert.ok(all.length > 0);
 });
+
+test('an entity with many mentions shows the first sentences and the rest on request', async () => {
+  const p = await env.page();
+  await p.goto(env.url);
+  await ready(p);
+  await settled(p);
+  const paragraphs = Array.from({ length: 60 }, (_, i) => `Patrol ${i + 1} of Iraqi forces drove through Kirkuk without incident.`);
+  await p.fill('[data-testid="import-text"]', `Patrols in the city\n\n${paragraphs.join('\n\n')}`);
+  await p.click('[data-testid="import-submit"]');
+  await p.waitForSelector('.import-message.ok');
+  await p.waitForFunction(() => Number(document.querySelector('[data-entity="Kirkuk"]')?.dataset.count) > 60);
+  const total = Number(await p.getAttribute('[data-entity="Kirkuk"]', 'data-count'));
+  await p.click('[data-entity="Kirkuk"] .entity-name');
+  await p.waitForSelector('.contexts .more-contexts');
+  const shown = () => p.$$eval('.contexts .kwic li', (els) => els.reduce((n, e) => n + Number(e.dataset.mentions), 0));
+  assert.equal(Number(await p.textContent('.contexts .panel-title .count')), total);
+  assert.equal(await shown(), 50);
+  assert.equal((await p.textContent('.contexts .more-contexts')).trim(), `Show ${total - 50} more of ${total} mentions`);
+  await p.click('.contexts .more-contexts');
+  await p.waitForSelector('.contexts .more-contexts', { state: 'detached' });
+  assert.equal(await shown(), total);
+});

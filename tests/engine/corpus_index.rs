@@ -114,3 +114,24 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn contexts_are_every_mention_in_order_and_the_first_of_them_on_request() {
+    let docs: Vec<Rc<Document>> = pool().into_iter().map(Rc::new).collect();
+    let index = CorpusIndex::build(&docs);
+    let kirkuk = index.entity("Kirkuk").expect("Kirkuk is indexed");
+    let all = index.contexts(&docs, "Kirkuk", usize::MAX);
+    assert_eq!(all.len(), kirkuk.total);
+    assert!(all.len() > 3);
+    for c in &all {
+        let doc = &docs[c.doc];
+        assert!(c.sentence.contains(c.mention));
+        assert_eq!(&*doc.mentions[c.index].canonical, "Kirkuk");
+    }
+    assert!(all
+        .windows(2)
+        .all(|w| (w[0].doc, w[0].mention.start()) < (w[1].doc, w[1].mention.start())));
+    assert_eq!(index.contexts(&docs, "Kirkuk", 3), all[..3]);
+    assert!(index.contexts(&docs, "Kirkuk", 0).is_empty());
+    assert!(index.contexts(&docs, "No Such Entity", 10).is_empty());
+}
