@@ -38,14 +38,31 @@ pub struct CompareProps {
 /// The comparison view.
 #[component]
 pub fn Compare(props: &CompareProps) -> Html {
-    let (Some(a), Some(b)) = (props.corpus.get(&props.a), props.corpus.get(&props.b)) else {
-        return html! { <p class="empty">{"Choose two articles to compare."}</p> };
-    };
-    let (a, b) = (a.clone(), b.clone());
-    let cmp = use_memo((a.clone(), b.clone()), |(a, b)| compare(a, b));
+    let pair = (
+        props.corpus.get(&props.a).cloned(),
+        props.corpus.get(&props.b).cloned(),
+    );
+    // Every hook runs on every render, before the early return below: Yew matches hooks by
+    // their order, so a hook after a return that is taken only sometimes breaks the component.
+    let compared = use_memo(pair.clone(), |(a, b)| {
+        Some(Rc::new(compare(a.as_ref()?, b.as_ref()?)))
+    });
     let left = use_node_ref();
     let right = use_node_ref();
     let syncing = use_mut_ref(|| Cell::new(false));
+    let options = use_memo(props.corpus.clone(), |c| {
+        Rc::new(
+            c.0.iter()
+                .map(|d| {
+                    let label = format!("{} — {}", outlet_name(&d.meta.outlet), d.meta.title);
+                    (d.meta.id.clone(), label)
+                })
+                .collect::<Vec<_>>(),
+        )
+    });
+    let ((Some(a), Some(b)), Some(cmp)) = (pair, (*compared).clone()) else {
+        return html! { <p class="empty">{"Choose two articles to compare."}</p> };
+    };
 
     let pick = |which: usize| {
         let on_pick = props.on_pick.clone();
@@ -104,16 +121,6 @@ pub fn Compare(props: &CompareProps) -> Html {
                 </div>
             </section>
         }
-    });
-    let options = use_memo(props.corpus.clone(), |c| {
-        Rc::new(
-            c.0.iter()
-                .map(|d| {
-                    let label = format!("{} — {}", outlet_name(&d.meta.outlet), d.meta.title);
-                    (d.meta.id.clone(), label)
-                })
-                .collect::<Vec<_>>(),
-        )
     });
     let article_select = |which: usize, current: &AttrValue| {
         html! {
