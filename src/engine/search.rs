@@ -72,8 +72,8 @@ fn find_chars(text: &str, needle: &[char]) -> Vec<Span> {
 /// True when ASCII byte matching of the ASCII `needle` finds exactly what the character path
 /// finds in `text`. Only two characters beyond ASCII lower-case to something with an ASCII
 /// letter: "İ" (to "i" and a combining dot, so it can only end a match, of a needle ending in
-/// "i") and the Kelvin sign (to "k"). Every other character lower-cases to non-ASCII or to
-/// itself.
+/// "i") and the Kelvin sign (to "k"). Every other character beyond ASCII lower-cases to
+/// characters beyond ASCII.
 fn ascii_path_exact(text: &str, needle: &[char]) -> bool {
     let dotted_i = needle.last() == Some(&'i') && text.contains('\u{130}');
     let kelvin = needle.contains(&'k') && text.contains('\u{212A}');
