@@ -66,9 +66,7 @@ pub fn story_hits(doc: &Document, q: &str) -> usize {
         .into_iter()
         .filter(|m| {
             while story.next_if(|p| p.end() <= m.start()).is_some() {}
-            story
-                .peek()
-                .is_some_and(|p| p.start() <= m.start() && m.end() <= p.end())
+            story.peek().is_some_and(|p| p.contains(*m))
         })
         .count()
 }

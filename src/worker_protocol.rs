@@ -163,6 +163,10 @@ impl Analysis {
         }
         let strings: Vec<Arc<str>> = self.strings.iter().map(|s| shared.intern(s)).collect();
         let string = |i: u32| Arc::clone(&strings[i as usize]);
+        // Each rule name is looked up once per analysis, not once per mention.
+        let mut rules: Vec<Option<&'static str>> = vec![None; self.strings.len()];
+        let mut rule =
+            |i: u32| *rules[i as usize].get_or_insert_with(|| intern(&self.strings[i as usize]));
         Some(Document {
             meta,
             paragraphs: self
@@ -177,7 +181,7 @@ impl Analysis {
                     span: m.span,
                     label: m.label,
                     canonical: string(m.canonical),
-                    why: Why::new(intern(&self.strings[m.rule as usize]), string(m.evidence)),
+                    why: Why::new(rule(m.rule), string(m.evidence)),
                 })
                 .collect(),
             places: places.map(Arc::new),

@@ -5,8 +5,6 @@
 use crate::display::{km, lat_lon, outlet_name};
 use crate::engine::document::Document;
 use crate::engine::gazetteer::Gazetteer;
-use crate::engine::label::Label;
-use crate::engine::mention::Mention;
 use crate::engine::places::digest::{explain, DocPlaces};
 use crate::engine::places::geo::{LatLon, Relative};
 use crate::engine::places::{place_list, ClaimGroup, PlaceRow};
@@ -88,15 +86,6 @@ thread_local! {
 /// A document and the digest of its resolved place mentions.
 type Resolved = (Rc<Document>, Arc<DocPlaces>);
 
-/// The PLACE mentions of `doc`.
-fn place_mentions(doc: &Document) -> Vec<Mention> {
-    doc.mentions
-        .iter()
-        .filter(|m| m.label == Label::Place)
-        .cloned()
-        .collect()
-}
-
 /// The place digests of every document of `corpus` against `g` (`gaz`'s table): the one the
 /// tagging worker made when it was made against this table, else one resolved here and
 /// kept for the next call (same `Rc`, same gazetteer).
@@ -121,7 +110,7 @@ fn resolve_all(corpus: &Corpus, gaz: &GazetteerState, g: &Gazetteer) -> Vec<Reso
                     (d.clone(), d.places.clone().unwrap_or_default())
                 }
                 _ => {
-                    let digest = DocPlaces::resolve(g, &d.text, &place_mentions(d));
+                    let digest = DocPlaces::resolve(g, &d.text, &d.mentions);
                     (d.clone(), Arc::new(digest))
                 }
             })
@@ -396,7 +385,7 @@ fn place_row(
         Callback::from(move |()| -> Html {
             let doc = &corpus.0[at.doc];
             let g = gaz.ready().unwrap_or_else(|| empty_gazetteer());
-            let Some(r) = explain(g, &doc.text, &place_mentions(doc), at.span) else {
+            let Some(r) = explain(g, &doc.text, &doc.mentions, at.span) else {
                 return html! {};
             };
             let candidates = (r.candidates.len() > 1).then(|| {
