@@ -1,6 +1,6 @@
 //! What crosses between the page and the tagging worker rebuilds the same document.
 
-use newslens::engine::corpus;
+use newslens::engine::corpus::{self, ArticleMeta};
 use newslens::engine::document::Document;
 use newslens::engine::gazetteer::Gazetteer;
 use newslens::engine::intern::Interner;
@@ -12,6 +12,19 @@ use std::sync::Arc;
 
 fn first_article() -> corpus::Article {
     corpus::bundled().expect("bundled corpus").remove(0)
+}
+
+/// True when `analysis` (with `places`) is refused as the analysis of `meta` and `text`.
+fn refused(
+    analysis: &Analysis,
+    meta: &ArticleMeta,
+    text: &Arc<str>,
+    places: Option<DocPlaces>,
+) -> bool {
+    analysis
+        .clone()
+        .into_document(meta.clone(), text.clone(), places, &mut Interner::default())
+        .is_none()
 }
 
 #[test]
@@ -84,14 +97,7 @@ fn resolved_places_cross_to_the_page_in_the_worker_codec() {
     let mut bad = places;
     bad.hits[0].span = Span::new(0, article.text.len() + 1);
     let analysis = Analysis::of(&doc, true);
-    assert!(analysis
-        .into_document(
-            article.meta,
-            article.text,
-            Some(bad),
-            &mut Interner::default()
-        )
-        .is_none());
+    assert!(refused(&analysis, &article.meta, &article.text, Some(bad)));
 }
 
 #[test]
@@ -99,28 +105,16 @@ fn an_analysis_does_not_join_another_text() {
     let article = first_article();
     let doc = Document::analyse(article.clone());
     let analysis = Analysis::of(&doc, false);
-    let shorter = article.text[..article.text.len() / 2].to_string();
-    assert!(analysis
-        .clone()
-        .into_document(
-            article.meta.clone(),
-            shorter.into(),
-            None,
-            &mut Interner::default(),
-        )
-        .is_none());
+    let shorter: Arc<str> = article.text[..article.text.len() / 2].into();
+    assert!(refused(&analysis, &article.meta, &shorter, None));
     let mut other = article.meta.clone();
     other.id.push('x');
-    assert!(analysis
-        .clone()
-        .into_document(other, article.text.clone(), None, &mut Interner::default())
-        .is_none());
+    assert!(refused(&analysis, &other, &article.text, None));
+    assert!(!refused(&analysis, &article.meta, &article.text, None));
     // A string index past the analysis's table is refused, not followed.
     let mut broken = analysis;
     broken.mentions[0].evidence = u32::try_from(broken.strings.len()).unwrap();
-    assert!(broken
-        .into_document(article.meta, article.text, None, &mut Interner::default())
-        .is_none());
+    assert!(refused(&broken, &article.meta, &article.text, None));
 }
 
 #[test]
