@@ -25,6 +25,7 @@ pub mod claims;
 pub mod digest;
 pub mod geo;
 
+use crate::engine::fxhash::FxHashMap;
 use crate::engine::gazetteer::{Candidate, Gazetteer, MatchKind, Place, PlaceIndex, PlaceKind};
 use crate::engine::label::Label;
 use crate::engine::mention::{Mention, Why};
@@ -32,7 +33,7 @@ use crate::engine::span::Span;
 use crate::engine::tag::{tag, TagOptions};
 use claims::Claim;
 use digest::{DocPlaces, PlaceTarget};
-use geo::{distance_km, LatLon};
+use geo::{apart_by_latitude, distance_km, LatLon};
 use serde::Serialize;
 use std::borrow::Borrow;
 use std::collections::HashMap;
@@ -124,79 +125,250 @@ const FACILITY_AFTER: [&str; 12] = [
 /// the whole text as context. The result is in text order.
 #[must_use]
 pub fn resolve_mentions(g: &Gazetteer, text: &str, mentions: &[Mention]) -> Vec<MentionResolution> {
-    let places: Vec<&Mention> = mentions
+    decide(g, text, mentions)
+        .iter()
+        .map(|d| d.resolution(text))
+        .collect()
+}
+
+/// The resolver's decision about one PLACE mention, before any of it is written out as text:
+/// [`Decision::resolution`] spells it out, the place list's digest keeps only its outcome.
+pub(crate) struct Decision<'a, 'g> {
+    mention: &'a Mention,
+    /// Every record considered, scored, best first (empty when no record has the name).
+    scored: Vec<Scored<'g>>,
+    /// The form of the surface that found the records.
+    via: &'a str,
+    cue: Cue,
+    /// For "Northern Iraq": the name of the place it is a part of.
+    part_of: Option<&'g str>,
+    /// The best record is a small place far from the article's others: left unresolved.
+    far: bool,
+}
+
+/// A candidate record with its score and the factors that raised it.
+struct Scored<'g> {
+    score: f64,
+    why: Reasons,
+    candidate: Candidate<'g>,
+}
+
+/// Decides every PLACE mention of `mentions` (other labels are skipped), in text order.
+pub(crate) fn decide<'a, 'g>(
+    g: &'g Gazetteer,
+    text: &'a str,
+    mentions: &'a [Mention],
+) -> Vec<Decision<'a, 'g>> {
+    // Pass 1: candidates and cues, context-free. An article names the same place many
+    // times: each surface is looked up once.
+    let mut looked_up: FxHashMap<(&str, &str), Found<'a, 'g>> = FxHashMap::default();
+    let mut found: Vec<Decision<'a, 'g>> = mentions
         .iter()
         .filter(|m| m.label == Label::Place)
-        .collect();
-    // Pass 1: candidates and cues, context-free.
-    let mut part_of: Vec<Option<String>> = Vec::with_capacity(places.len());
-    let found: Vec<(Vec<Candidate<'_>>, String, Cue)> = places
-        .iter()
         .map(|m| {
             let surface = m.span.slice(text);
-            let (cands, via, part) = match candidates_for(g, surface, &m.canonical) {
+            let records = looked_up
+                .entry((surface, &m.canonical))
+                .or_insert_with(|| candidates_for(g, surface, &m.canonical))
+                .clone();
+            let (cands, via, part_of) = match records {
                 Found::Name(c, via) => (c, via, None),
-                Found::PartOf(c) => (Vec::new(), String::new(), Some(c[0].place.name.clone())),
-                Found::Nothing => (Vec::new(), String::new(), None),
+                Found::PartOf(c) => (Vec::new(), "", Some(c[0].place.name.as_str())),
+                Found::Nothing => (Vec::new(), "", None),
             };
-            part_of.push(part);
-            (cands, via, cue(text, m.span))
+            Decision {
+                mention: m,
+                scored: cands
+                    .into_iter()
+                    .map(|candidate| Scored {
+                        score: 0.0,
+                        why: Reasons::default(),
+                        candidate,
+                    })
+                    .collect(),
+                via,
+                cue: cue(text, m.span),
+                part_of,
+                far: false,
+            }
         })
         .collect();
     // The article's countries: one vote per mention, for its best candidate's country.
-    let mut votes: HashMap<&str, f64> = HashMap::new();
-    for (cands, _, _) in &found {
-        if let Some(c) = cands.first() {
-            *votes.entry(c.place.country_code.as_str()).or_default() += 1.0;
+    let mut votes: FxHashMap<&str, f64> = FxHashMap::default();
+    for d in &found {
+        if let Some(c) = d.scored.first() {
+            *votes
+                .entry(c.candidate.place.country_code.as_str())
+                .or_default() += 1.0;
         }
     }
     let max_votes = votes.values().copied().fold(0.0_f64, f64::max).max(1.0);
     // Where each mention's likeliest place is, for the far-away check.
     let tops: Vec<Option<LatLon>> = found
         .iter()
-        .map(|(c, _, _)| c.first().map(|c| LatLon::new(c.place.lat, c.place.lon)))
+        .map(|d| d.scored.first().map(|c| location(c.candidate.place)))
         .collect();
     // Where the unambiguous places are (countries excluded: too large to be neighbours).
     let anchors: Vec<(usize, LatLon)> = found
         .iter()
         .enumerate()
-        .filter_map(|(i, (c, _, _))| match c.as_slice() {
-            [only] if only.place.kind != PlaceKind::Country => {
-                Some((i, LatLon::new(only.place.lat, only.place.lon)))
+        .filter_map(|(i, d)| match d.scored.as_slice() {
+            [only] if only.candidate.place.kind != PlaceKind::Country => {
+                Some((i, location(only.candidate.place)))
             }
             _ => None,
         })
         .collect();
     // Pass 2: score with context.
-    places
-        .iter()
-        .zip(found.iter())
-        .enumerate()
-        .map(|(i, (m, (cands, via, cue)))| {
-            let ctx = Context {
-                index: i,
-                cue: *cue,
-                votes: &votes,
-                max_votes,
-                anchors: &anchors,
-                tops: &tops,
-                part_of: part_of[i].as_deref(),
-            };
-            resolve_one(text, m, cands, via, &ctx)
-        })
-        .collect()
+    for (i, d) in found.iter_mut().enumerate() {
+        let ctx = Context {
+            index: i,
+            cue: d.cue,
+            votes: &votes,
+            max_votes,
+            anchors: &anchors,
+            tops: &tops,
+        };
+        for s in &mut d.scored {
+            (s.score, s.why) = score(&s.candidate, &ctx);
+        }
+        d.scored.sort_by(|a, b| b.score.total_cmp(&a.score));
+        d.far = d
+            .scored
+            .first()
+            .is_some_and(|best| far_away(best.candidate.place, &ctx));
+    }
+    found
+}
+
+impl<'a, 'g> Decision<'a, 'g> {
+    /// Where the mention is (bytes).
+    pub(crate) fn span(&self) -> Span {
+        self.mention.span
+    }
+
+    /// The chosen record, if any.
+    pub(crate) fn chosen(&self) -> Option<&Candidate<'g>> {
+        match self.scored.first() {
+            Some(best) if !self.far => Some(&best.candidate),
+            _ => None,
+        }
+    }
+
+    /// The record's kind, or the kind the context suggests for an unresolved mention.
+    pub(crate) fn kind(&self) -> Option<PlaceKind> {
+        if self.scored.is_empty() {
+            match self.cue {
+                _ if self.part_of.is_some() => Some(PlaceKind::Region),
+                Cue::Facility => Some(PlaceKind::Facility),
+                Cue::District => Some(PlaceKind::District),
+                Cue::Division => Some(PlaceKind::Province),
+                Cue::Settlement => Some(PlaceKind::City),
+                Cue::None => None,
+            }
+        } else {
+            self.chosen().map(|c| c.place.kind)
+        }
+    }
+
+    /// How many records were considered.
+    pub(crate) fn choices(&self) -> usize {
+        self.scored.len()
+    }
+
+    /// The canonical name: the record's, or for an unresolved mention the tagger's (the
+    /// surface when the tagger's is blank, or when the only records of the name are far away,
+    /// since the tagger's canonical may be that far-away record's name).
+    pub(crate) fn canonical<'s>(&'s self, text: &'s str) -> &'s str {
+        let surface = self.mention.span.slice(text);
+        match self.chosen() {
+            Some(c) => &c.place.name,
+            None if self.far => strip_possessive(surface),
+            None if self.mention.canonical.trim().is_empty() => surface,
+            None => &self.mention.canonical,
+        }
+    }
+
+    /// The resolved record's coordinates, if resolved.
+    pub(crate) fn location(&self) -> Option<LatLon> {
+        self.chosen().map(|c| location(c.place))
+    }
+
+    /// The decision spelled out: the record, every candidate and the reason in words.
+    fn resolution(&self, text: &str) -> MentionResolution {
+        let surface = self.mention.span.slice(text).to_string();
+        let candidates: Vec<ScoredCandidate> = self
+            .scored
+            .iter()
+            .map(|s| {
+                let p = s.candidate.place;
+                ScoredCandidate {
+                    id: p.id.to_string(),
+                    name: p.name.clone(),
+                    kind: p.kind,
+                    country: p.country.clone(),
+                    admin1: p.admin1.clone(),
+                    population: p.population,
+                    score: (s.score * 100.0).round() / 100.0,
+                }
+            })
+            .collect();
+        let reason = match (self.scored.first(), self.chosen()) {
+            (None, _) => match self.part_of {
+                Some(whole) => format!("unresolved: a part of {whole}, which has no record"),
+                None => "unresolved: no gazetteer record has this name".to_string(),
+            },
+            (Some(best), None) => format!(
+                "unresolved: the records of this name ({} in {}) lie far from the article's \
+                 other places",
+                best.candidate.place.kind, best.candidate.place.country
+            ),
+            (Some(best), Some(_)) => {
+                let mut reason = format!(
+                    "{} match of {:?}",
+                    match best.candidate.how {
+                        MatchKind::Exact => "exact",
+                        MatchKind::Folded => "transliteration",
+                    },
+                    self.via
+                );
+                if self.scored.len() > 1 {
+                    reason.push_str(&format!(" among {} candidates", self.scored.len()));
+                    let why: Vec<&str> = best.why.phrases().collect();
+                    if !why.is_empty() {
+                        reason.push_str(": ");
+                        reason.push_str(&why.join(", "));
+                    }
+                }
+                reason
+            }
+        };
+        MentionResolution {
+            span: self.mention.span,
+            canonical: self.canonical(text).to_string(),
+            surface,
+            place: self.chosen().map(|c| c.place.clone()),
+            index: self.chosen().map(|c| c.index),
+            kind: self.kind(),
+            candidates,
+            reason,
+        }
+    }
+}
+
+/// A record's coordinates.
+fn location(p: &Place) -> LatLon {
+    LatLon::new(p.lat, p.lon)
 }
 
 struct Context<'a> {
     index: usize,
     cue: Cue,
-    votes: &'a HashMap<&'a str, f64>,
+    votes: &'a FxHashMap<&'a str, f64>,
     max_votes: f64,
     anchors: &'a [(usize, LatLon)],
     /// The likeliest place of every mention.
     tops: &'a [Option<LatLon>],
-    /// For "Northern Iraq": the place it is a part of.
-    part_of: Option<&'a str>,
 }
 
 /// A small place further than this from every other place of the article, in a country no
@@ -204,12 +376,15 @@ struct Context<'a> {
 /// the table; Rawa Mazowiecka, Poland, is).
 const FAR_KM: f64 = 1500.0;
 
+/// Proximity to an unambiguous place of the article within this distance raises a candidate.
+const NEAR_KM: f64 = 300.0;
+
 /// The records a mention may name, and which form of it found them.
 ///
 /// When the whole surface names nothing, a leading demonym is dropped ("Iraqi Kurdistan" →
 /// "Kurdistan"); a leading direction ("Northern Iraq") is reported as [`Found::PartOf`], a part
 /// of the place the rest names, which the gazetteer does not have.
-fn candidates_for<'g>(g: &'g Gazetteer, surface: &str, canonical: &str) -> Found<'g> {
+fn candidates_for<'a, 'g>(g: &'g Gazetteer, surface: &'a str, canonical: &'a str) -> Found<'a, 'g> {
     let surface = strip_possessive(surface.trim());
     let mut forms: Vec<&str> = vec![surface];
     if !canonical.is_empty() && canonical != surface {
@@ -218,7 +393,7 @@ fn candidates_for<'g>(g: &'g Gazetteer, surface: &str, canonical: &str) -> Found
     for f in forms {
         let c = g.lookup(f);
         if !c.is_empty() {
-            return Found::Name(c, f.to_string());
+            return Found::Name(c, f);
         }
     }
     if let Some((first, rest)) = surface.split_once(' ') {
@@ -228,7 +403,7 @@ fn candidates_for<'g>(g: &'g Gazetteer, surface: &str, canonical: &str) -> Found
                 return Found::PartOf(c);
             }
             if is_demonym(first) {
-                return Found::Name(c, rest.to_string());
+                return Found::Name(c, rest);
             }
         }
     }
@@ -236,9 +411,10 @@ fn candidates_for<'g>(g: &'g Gazetteer, surface: &str, canonical: &str) -> Found
 }
 
 /// What [`candidates_for`] found.
-enum Found<'g> {
+#[derive(Clone)]
+enum Found<'a, 'g> {
     /// Records named by the surface (or the form of it given).
-    Name(Vec<Candidate<'g>>, String),
+    Name(Vec<Candidate<'g>>, &'a str),
     /// A part ("Northern …") of the records named by the rest of the surface.
     PartOf(Vec<Candidate<'g>>),
     /// Nothing.
@@ -325,108 +501,6 @@ fn cue(text: &str, span: Span) -> Cue {
     Cue::None
 }
 
-fn resolve_one(
-    text: &str,
-    m: &Mention,
-    cands: &[Candidate<'_>],
-    via: &str,
-    ctx: &Context<'_>,
-) -> MentionResolution {
-    let surface = m.span.slice(text).to_string();
-    if cands.is_empty() {
-        let kind = match ctx.cue {
-            _ if ctx.part_of.is_some() => Some(PlaceKind::Region),
-            Cue::Facility => Some(PlaceKind::Facility),
-            Cue::District => Some(PlaceKind::District),
-            Cue::Division => Some(PlaceKind::Province),
-            Cue::Settlement => Some(PlaceKind::City),
-            Cue::None => None,
-        };
-        let canonical = if m.canonical.trim().is_empty() {
-            surface.clone()
-        } else {
-            m.canonical.to_string()
-        };
-        return MentionResolution {
-            span: m.span,
-            surface,
-            canonical,
-            place: None,
-            index: None,
-            kind,
-            candidates: Vec::new(),
-            reason: match ctx.part_of {
-                Some(whole) => format!("unresolved: a part of {whole}, which has no record"),
-                None => "unresolved: no gazetteer record has this name".to_string(),
-            },
-        };
-    }
-    let mut scored: Vec<(f64, Vec<&'static str>, &Candidate<'_>)> = cands
-        .iter()
-        .map(|c| {
-            let (s, why) = score(c, ctx);
-            (s, why, c)
-        })
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let (_, why, best) = &scored[0];
-    let candidates: Vec<ScoredCandidate> = scored
-        .iter()
-        .map(|(s, _, c)| ScoredCandidate {
-            id: c.place.id.to_string(),
-            name: c.place.name.clone(),
-            kind: c.place.kind,
-            country: c.place.country.clone(),
-            admin1: c.place.admin1.clone(),
-            population: c.place.population,
-            score: (s * 100.0).round() / 100.0,
-        })
-        .collect();
-    if far_away(best.place, ctx) {
-        return MentionResolution {
-            span: m.span,
-            surface: surface.clone(),
-            // The tagger's canonical may be this far-away record's name: keep the surface.
-            canonical: strip_possessive(&surface).to_string(),
-            place: None,
-            index: None,
-            kind: None,
-            candidates,
-            reason: format!(
-                "unresolved: the records of this name ({} in {}) lie far from the article's \
-                 other places",
-                best.place.kind, best.place.country
-            ),
-        };
-    }
-    let place = best.place.clone();
-    let mut reason = format!(
-        "{} match of {:?}",
-        match best.how {
-            MatchKind::Exact => "exact",
-            MatchKind::Folded => "transliteration",
-        },
-        via
-    );
-    if scored.len() > 1 {
-        reason.push_str(&format!(" among {} candidates", scored.len()));
-        if !why.is_empty() {
-            reason.push_str(": ");
-            reason.push_str(&why.join(", "));
-        }
-    }
-    MentionResolution {
-        span: m.span,
-        surface,
-        canonical: place.name.clone(),
-        kind: Some(place.kind),
-        candidates,
-        place: Some(place),
-        index: Some(best.index),
-        reason,
-    }
-}
-
 /// True for a town (or smaller) in a country no other mention points to, further than
 /// [`FAR_KM`] from every other mention's likeliest place.
 fn far_away(p: &Place, ctx: &Context<'_>) -> bool {
@@ -445,7 +519,7 @@ fn far_away(p: &Place, ctx: &Context<'_>) -> bool {
     {
         return false;
     }
-    let here = LatLon::new(p.lat, p.lon);
+    let here = location(p);
     let mut others = ctx
         .tops
         .iter()
@@ -453,13 +527,46 @@ fn far_away(p: &Place, ctx: &Context<'_>) -> bool {
         .filter(|&(i, _)| i != ctx.index)
         .filter_map(|(_, t)| *t)
         .peekable();
-    others.peek().is_some() && others.all(|t| distance_km(here, t) > FAR_KM)
+    others.peek().is_some()
+        && others.all(|t| apart_by_latitude(here, t, FAR_KM) || distance_km(here, t) > FAR_KM)
+}
+
+/// The factors that raised a candidate's score, for the reason given to the reader.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Reasons(u8);
+
+impl Reasons {
+    const DIVISION_CUE: u8 = 1;
+    const SETTLEMENT_CUE: u8 = 2;
+    const MAIN_COUNTRY: u8 = 4;
+    const NEAR: u8 = 8;
+    /// Each factor's words, in the order the reason lists them.
+    const PHRASES: [(u8, &'static str); 4] = [
+        (
+            Self::DIVISION_CUE,
+            "the text calls it a province or governorate",
+        ),
+        (Self::SETTLEMENT_CUE, "the text calls it a city or town"),
+        (
+            Self::MAIN_COUNTRY,
+            "in the country the article is mostly about",
+        ),
+        (Self::NEAR, "near other places the article names"),
+    ];
+
+    /// The words of each factor present.
+    fn phrases(self) -> impl Iterator<Item = &'static str> {
+        Self::PHRASES
+            .into_iter()
+            .filter(move |&(bit, _)| self.0 & bit != 0)
+            .map(|(_, words)| words)
+    }
 }
 
 /// A candidate's score and the factors that raised it.
-fn score(c: &Candidate<'_>, ctx: &Context<'_>) -> (f64, Vec<&'static str>) {
+fn score(c: &Candidate<'_>, ctx: &Context<'_>) -> (f64, Reasons) {
     let p = c.place;
-    let mut why = Vec::new();
+    let mut why = 0;
     let mut s = match c.how {
         MatchKind::Exact => 2.0,
         MatchKind::Folded => 1.0,
@@ -473,12 +580,12 @@ fn score(c: &Candidate<'_>, ctx: &Context<'_>) -> (f64, Vec<&'static str>) {
     match ctx.cue {
         Cue::Division if p.kind.is_division() => {
             s += 4.0;
-            why.push("the text calls it a province or governorate");
+            why |= Reasons::DIVISION_CUE;
         }
         Cue::Division if p.kind.is_settlement() => s -= 1.0,
         Cue::Settlement if p.kind.is_settlement() => {
             s += 1.5;
-            why.push("the text calls it a city or town");
+            why |= Reasons::SETTLEMENT_CUE;
         }
         Cue::District | Cue::Facility if p.kind.is_settlement() => s += 0.5,
         _ => {}
@@ -491,22 +598,23 @@ fn score(c: &Candidate<'_>, ctx: &Context<'_>) -> (f64, Vec<&'static str>) {
     if v > 0.0 {
         s += 3.0 * v / ctx.max_votes;
         if v >= ctx.max_votes {
-            why.push("in the country the article is mostly about");
+            why |= Reasons::MAIN_COUNTRY;
         }
     }
     if p.kind != PlaceKind::Country {
-        let here = LatLon::new(p.lat, p.lon);
-        let near = ctx
-            .anchors
-            .iter()
-            .any(|&(i, a)| i != ctx.index && distance_km(here, a) <= 300.0);
+        let here = location(p);
+        let near = ctx.anchors.iter().any(|&(i, a)| {
+            i != ctx.index
+                && !apart_by_latitude(here, a, NEAR_KM)
+                && distance_km(here, a) <= NEAR_KM
+        });
         if near {
             s += 1.5;
-            why.push("near other places the article names");
+            why |= Reasons::NEAR;
         }
     }
     s += ((p.population as f64) + 1.0).log10() / 8.0;
-    (s, why)
+    (s, Reasons(why))
 }
 
 /// One mention of a place in a corpus: which document and where.

@@ -609,3 +609,77 @@ fn repeated_claims_fold_into_one_group_with_a_count() {
     );
     assert_eq!(groups[0].first, &tuz.claims[0]);
 }
+
+#[test]
+fn the_digest_is_the_full_resolution_reduced() {
+    // The worker's digest is made straight from the resolver's decisions; it must equal the
+    // full resolutions reduced, which is what "Sentences and how it was resolved" shows.
+    let g = Gazetteer::full();
+    let far = "Strikes near Kirkuk, Iraq, in Syria and in Rawa's outskirts.";
+    let mut cases: Vec<(String, Vec<Mention>)> = vec![(
+        far.to_string(),
+        ["Kirkuk", "Iraq", "Syria", "Rawa's"]
+            .iter()
+            .map(|s| mention(far, s, 0))
+            .collect(),
+    )];
+    let parts = "ISIL's Northern Iraq offensive reached Iraqi Kurdistan, and the K1 military base.";
+    cases.push((
+        parts.to_string(),
+        ["Northern Iraq", "Iraqi Kurdistan", "K1"]
+            .iter()
+            .map(|s| mention(parts, s, 0))
+            .collect(),
+    ));
+    for text in [
+        "Iraqi forces patrol in Tuz Khormato, 130 miles (210 kilometers) north of Baghdad, \
+         Iraq, Monday. They took Taza Khormatu southeast of Kirkuk, in Kirkuk province.",
+        "Erbil, 50 mi west of Sulaymaniyah, and 210km north of nowhere.",
+    ] {
+        cases.push((text.to_string(), place_mentions_in(g, text)));
+    }
+    for a in newslens::engine::corpus::bundled().expect("the bundled corpus is valid") {
+        let doc = newslens::engine::document::Document::analyse(a);
+        cases.push((doc.text.to_string(), doc.mentions));
+    }
+    // A far-away homonym keeps its surface, without the possessive, as its name.
+    let d = DocPlaces::resolve(g, &cases[0].0, &cases[0].1);
+    assert_eq!(d.hits[3].target, PlaceTarget::Unresolved("Rawa".into()));
+    let (mut unresolved, mut claims) = (0, 0);
+    for (text, ms) in &cases {
+        let digest = DocPlaces::resolve(g, text, ms);
+        assert_eq!(
+            digest,
+            DocPlaces::of(g, text, &resolve_mentions(g, text, ms)),
+            "{text}"
+        );
+        unresolved += digest
+            .hits
+            .iter()
+            .filter(|h| matches!(h.target, PlaceTarget::Unresolved(_)))
+            .count();
+        claims += digest.claims.len();
+    }
+    // The cases reach the paths that differ: unresolved mentions of every kind, and claims.
+    assert!(
+        unresolved >= 4 && claims >= 4,
+        "{unresolved} unresolved, {claims} claims"
+    );
+}
+
+#[test]
+fn a_claim_deep_in_a_long_text_reads_only_the_words_before_it() {
+    // The stated distance is read from the last words before "north of"; a no-break space
+    // between the figure and its unit is still a space.
+    let filler = "Nothing happened here. ".repeat(2_000);
+    let text = format!("{filler}Erbil lies 50\u{a0}mi west of Sulaymaniyah.");
+    let claims = find_claims(&text, &resolve(&text));
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].text, "50\u{a0}mi west of");
+    assert!((claims[0].stated_km.unwrap() - 80.47).abs() < 0.01);
+    // A one-word figure as the text's first word after the subject.
+    let text = "Erbil 80km west of Sulaymaniyah.";
+    let claims = find_claims(text, &resolve(text));
+    assert_eq!(claims[0].text, "80km west of");
+    assert_eq!(claims[0].stated_km, Some(80.0));
+}

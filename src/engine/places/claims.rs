@@ -2,7 +2,7 @@
 //! against the gazetteer's coordinates.
 
 use super::geo::{angle_between, Compass, LatLon, Relative, KM_PER_MILE};
-use super::MentionResolution;
+use super::{Decision, MentionResolution};
 use crate::engine::span::Span;
 use serde::{Deserialize, Serialize};
 
@@ -113,10 +113,10 @@ impl Claim {
 /// assert!((c[0].actual.unwrap().km - 173.0).abs() < 2.0);
 /// ```
 #[must_use]
-pub fn find_claims(text: &str, resolved: &[MentionResolution]) -> Vec<Claim> {
+pub fn find_claims<M: Located>(text: &str, resolved: &[M]) -> Vec<Claim> {
     let mut out = Vec::new();
     for (ri, reference) in resolved.iter().enumerate() {
-        let before = &text[..reference.span.start()];
+        let before = &text[..reference.span().start()];
         // "... north of " right before the reference.
         let Some(head) = before.trim_end().strip_suffix("of") else {
             continue;
@@ -134,7 +134,7 @@ pub fn find_claims(text: &str, resolved: &[MentionResolution]) -> Vec<Claim> {
         let (stated_km, claim_start) = distance_before(head, word_start);
         // The subject: the nearest resolved mention before the claim, on the same line.
         let Some(si) = (0..ri).rev().find(|&i| {
-            let s = resolved[i].span;
+            let s = resolved[i].span();
             s.end() <= claim_start
                 && claim_start - s.end() <= 250
                 && !text[s.end()..claim_start].contains('\n')
@@ -178,11 +178,7 @@ fn distance_before(head: &str, end: usize) -> (Option<f64>, usize) {
         None => (None, s),
     };
     // The main figure: the last two words, or one word such as "210km".
-    let words: Vec<(usize, &str)> = word_positions(s);
-    let n = words.len();
-    let tries = [n.checked_sub(2), n.checked_sub(1)];
-    for start in tries.into_iter().flatten() {
-        let from = words[start].0;
+    for from in last_word_starts(s, 2) {
         if let Some(km) = figure(&s[from..]) {
             return (metric.or(Some(km)), from);
         }
@@ -194,24 +190,29 @@ fn distance_before(head: &str, end: usize) -> (Option<f64>, usize) {
     }
 }
 
-/// Byte offsets and words of `s`, split on whitespace.
-fn word_positions(s: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices() {
-        match (c.is_whitespace(), start) {
-            (true, Some(b)) => {
-                out.push((b, &s[b..i]));
-                start = None;
+/// Byte offsets of the last `n` words of `s` (split on whitespace), first to last. Only the
+/// end of `s` is read: `s` is everything before a mention, up to the start of the text.
+fn last_word_starts(s: &str, n: usize) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(n);
+    let mut in_word = false;
+    for (i, c) in s.char_indices().rev() {
+        if c.is_whitespace() {
+            if in_word {
+                starts.push(i + c.len_utf8());
+                if starts.len() == n {
+                    break;
+                }
             }
-            (false, None) => start = Some(i),
-            _ => {}
+            in_word = false;
+        } else {
+            in_word = true;
         }
     }
-    if let Some(b) = start {
-        out.push((b, &s[b..]));
+    if in_word && starts.len() < n {
+        starts.push(0);
     }
-    out
+    starts.reverse();
+    starts
 }
 
 /// "130 miles", "210 kilometers", "210km", "1,200 km", "about 20 mi" → kilometres.
@@ -230,10 +231,30 @@ fn figure(s: &str) -> Option<f64> {
     }
 }
 
-impl MentionResolution {
-    /// The resolved record's coordinates, if resolved.
-    #[must_use]
-    pub fn location(&self) -> Option<LatLon> {
+/// A place mention as [`find_claims`] sees it: where it is, and where its record is.
+pub trait Located {
+    /// Where the mention is in its text (bytes).
+    fn span(&self) -> Span;
+    /// The resolved record's coordinates; `None` when unresolved.
+    fn location(&self) -> Option<LatLon>;
+}
+
+impl Located for MentionResolution {
+    fn span(&self) -> Span {
+        self.span
+    }
+
+    fn location(&self) -> Option<LatLon> {
         self.place.as_ref().map(|p| LatLon::new(p.lat, p.lon))
+    }
+}
+
+impl Located for Decision<'_, '_> {
+    fn span(&self) -> Span {
+        Decision::span(self)
+    }
+
+    fn location(&self) -> Option<LatLon> {
+        Decision::location(self)
     }
 }

@@ -5,7 +5,7 @@
 //! ([`explain`]).
 
 use super::claims::{find_claims, Claim};
-use super::{resolve_mentions, MentionResolution};
+use super::{decide, resolve_mentions, MentionResolution};
 use crate::engine::gazetteer::{Gazetteer, PlaceIndex, PlaceKind};
 use crate::engine::mention::Mention;
 use crate::engine::span::Span;
@@ -59,7 +59,26 @@ impl DocPlaces {
     /// ```
     #[must_use]
     pub fn resolve(g: &Gazetteer, text: &str, mentions: &[Mention]) -> DocPlaces {
-        DocPlaces::of(g, text, &resolve_mentions(g, text, mentions))
+        // Straight from the decisions: no candidate list or reason is written only to be
+        // dropped (the same digest as `of` on `resolve_mentions`, which a test checks).
+        let decided = decide(g, text, mentions);
+        let hits = decided
+            .iter()
+            .map(|d| CompactResolution {
+                span: d.span(),
+                target: match d.chosen() {
+                    Some(c) => PlaceTarget::Record(c.index),
+                    None => PlaceTarget::Unresolved(d.canonical(text).into()),
+                },
+                kind: d.kind(),
+                choices: u16::try_from(d.choices()).unwrap_or(u16::MAX),
+            })
+            .collect();
+        DocPlaces {
+            table: g.fingerprint(),
+            hits,
+            claims: find_claims(text, &decided),
+        }
     }
 
     /// The digest of resolutions made before against `g` (`resolved` in text order, as

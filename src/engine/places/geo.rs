@@ -43,6 +43,22 @@ pub fn distance_km(a: LatLon, b: LatLon) -> f64 {
     2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
 }
 
+/// True when `a` and `b` are certainly more than `km` apart, judged by their latitudes alone:
+/// the great-circle distance is never less than the arc between the two parallels. A cheap
+/// test before [`distance_km`]; `false` says nothing.
+///
+/// ```
+/// use newslens::engine::places::geo::{apart_by_latitude, LatLon};
+/// let (kirkuk, baghdad) = (LatLon::new(35.46806, 44.39222), LatLon::new(33.34058, 44.40088));
+/// assert!(apart_by_latitude(kirkuk, baghdad, 200.0)); // 236 km along a meridian
+/// assert!(!apart_by_latitude(kirkuk, baghdad, 300.0));
+/// ```
+#[must_use]
+pub fn apart_by_latitude(a: LatLon, b: LatLon, km: f64) -> bool {
+    // One kilometre of slack for rounding: the bound must never claim a pair it should not.
+    (b.lat - a.lat).abs().to_radians() * EARTH_RADIUS_KM > km + 1.0
+}
+
 /// Initial bearing from `from` to `to`, in degrees clockwise from north, 0..360.
 #[must_use]
 pub fn bearing_deg(from: LatLon, to: LatLon) -> f64 {
