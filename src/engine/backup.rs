@@ -444,9 +444,9 @@ pub fn read_corrections(raw: &Value) -> Result<ReadCorrections, String> {
     let mut list = ArticleCorrections::new(article);
     let mut bad = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        match serde_json::from_value::<Correction>(item.clone()) {
+        match Correction::from_json(item) {
             Ok(c) => list.items.push(c),
-            Err(e) => bad.push((i, e.to_string())),
+            Err(e) => bad.push((i, e)),
         }
     }
     Ok((list, bad))

@@ -22,7 +22,9 @@ use super::document::Document;
 use super::label::Label;
 use super::mention::{Mention, Why};
 use super::span::Span;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 use std::fmt;
 use std::sync::Arc;
 
@@ -74,6 +76,57 @@ pub enum Correction {
         /// Their new canonical.
         canonical: String,
     },
+}
+
+impl Correction {
+    /// Reads one correction from its JSON form (what `Serialize` writes): the same values
+    /// serde's derived reader accepts, unknown fields ignored, but without the buffering serde
+    /// does for an internally tagged enum, which cost the page's module 13 KB.
+    ///
+    /// ```
+    /// use newslens::engine::corrections::Correction;
+    /// let v = serde_json::json!({"op": "merge", "from": "Abadi", "into": "Haider al-Abadi"});
+    /// let c = Correction::from_json(&v).unwrap();
+    /// assert_eq!(c, Correction::Merge { from: "Abadi".into(), into: "Haider al-Abadi".into() });
+    /// assert!(Correction::from_json(&serde_json::json!({"op": "teleport"})).is_err());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// What is wrong, in words: not an object, an unknown `op`, a missing or unreadable field.
+    pub fn from_json(v: &Value) -> Result<Correction, String> {
+        let o = v.as_object().ok_or("it is not an object")?;
+        let op = o.get("op").and_then(Value::as_str).ok_or("it has no op")?;
+        Ok(match op {
+            "remove_mention" => Correction::RemoveMention {
+                span: field(o, "span")?,
+            },
+            "relabel" => Correction::Relabel {
+                span: field(o, "span")?,
+                label: field(o, "label")?,
+            },
+            "add_mention" => Correction::AddMention {
+                span: field(o, "span")?,
+                label: field(o, "label")?,
+                canonical: field(o, "canonical")?,
+            },
+            "merge" => Correction::Merge {
+                from: field(o, "from")?,
+                into: field(o, "into")?,
+            },
+            "split" => Correction::Split {
+                spans: field(o, "spans")?,
+                canonical: field(o, "canonical")?,
+            },
+            other => return Err(format!("unknown op {other:?}")),
+        })
+    }
+}
+
+/// Field `key` of `o`, read as a `T`.
+fn field<T: DeserializeOwned>(o: &Map<String, Value>, key: &str) -> Result<T, String> {
+    let v = o.get(key).ok_or_else(|| format!("its {key} is missing"))?;
+    T::deserialize(v).map_err(|e| format!("its {key} cannot be read: {e}"))
 }
 
 /// The corrections of one article, oldest first: the unit stored and backed up.

@@ -260,7 +260,9 @@ fn skip_reasons_read_as_sentences() {
 #[test]
 fn an_inverted_span_from_a_corrupt_record_is_skipped_not_a_panic() {
     let raw = r#"{"op":"add_mention","span":{"start":9,"end":2},"label":"PLACE","canonical":"x"}"#;
-    let c: Correction = serde_json::from_str(raw).unwrap();
+    // As the backup and storage readers read it.
+    let c = Correction::from_json(&serde_json::from_str(raw).unwrap()).unwrap();
+    assert_eq!(c, serde_json::from_str::<Correction>(raw).unwrap());
     let out = apply(&engine(), TEXT, &[c]);
     assert_eq!(out.mentions, engine());
     assert!(matches!(out.skipped[0].reason, SkipReason::Inverted { .. }));
@@ -331,6 +333,15 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
     #[test]
+    fn from_json_reads_what_serde_writes(c in any_correction(), extra in any_name()) {
+        let mut v = serde_json::to_value(&c).unwrap();
+        prop_assert_eq!(Correction::from_json(&v), Ok(c.clone()));
+        // A field a later version might add is ignored, as serde's derived reader does.
+        v.as_object_mut().unwrap().insert("note".into(), extra.into());
+        prop_assert_eq!(Correction::from_json(&v), Ok(c));
+    }
+
+    #[test]
     fn invariants_hold_for_any_corrections(cs in prop::collection::vec(any_correction(), 0..12)) {
         let out = apply(&engine(), TEXT, &cs);
         for w in out.mentions.windows(2) {
@@ -390,4 +401,48 @@ fn a_corrected_document_shows_the_correction() {
     assert!(!doc.mentions.contains(&first));
     assert_eq!(skipped.len(), 1);
     assert_eq!(skipped[0].index, 1);
+}
+
+#[test]
+fn from_json_refuses_what_serde_refuses_and_says_why() {
+    let cases = [
+        (serde_json::json!("relabel"), "it is not an object"),
+        (
+            serde_json::json!({"span": {"start": 0, "end": 1}}),
+            "it has no op",
+        ),
+        (
+            serde_json::json!({"op": "teleport"}),
+            "unknown op \"teleport\"",
+        ),
+        (
+            serde_json::json!({"op": "relabel", "span": {"start": 0, "end": 1}}),
+            "its label is missing",
+        ),
+        (
+            serde_json::json!({"op": "relabel", "span": {"start": 0, "end": 1}, "label": "ALIEN"}),
+            "its label cannot be read",
+        ),
+        (
+            serde_json::json!({"op": "merge", "from": "a"}),
+            "its into is missing",
+        ),
+        (
+            serde_json::json!({"op": "split", "spans": [{"start": "x"}], "canonical": "c"}),
+            "its spans cannot be read",
+        ),
+        (
+            serde_json::json!({"op": "remove_mention", "span": {"start": -1, "end": 1}}),
+            "its span cannot be read",
+        ),
+    ];
+    for (v, why) in cases {
+        let derived = serde_json::from_value::<Correction>(v.clone());
+        assert!(derived.is_err(), "serde accepts {v}");
+        let err = Correction::from_json(&v).expect_err(&v.to_string());
+        assert!(
+            err.starts_with(why),
+            "{v}: {err:?} does not start with {why:?}"
+        );
+    }
 }
