@@ -52,7 +52,7 @@ pub fn FindSelect(props: &FindSelectProps) -> Html {
         })
     };
     html! {
-        <span class="find-select">
+        <span class={classes!("find-select", long.then_some("long"))}>
             if long {
                 <input type="search" class="find" placeholder="Find…" value={(*query).clone()}
                     aria-label={format!("Find: {}", props.label)} oninput={on_input} />
