@@ -36,7 +36,6 @@ use digest::{DocPlaces, PlaceTarget};
 use geo::{apart_by_latitude, distance_km, LatLon};
 use serde::Serialize;
 use std::borrow::Borrow;
-use std::collections::HashMap;
 
 /// A record one mention may name, with the score the resolver gave it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -730,8 +729,8 @@ pub struct ClaimGroup<'r> {
 pub fn place_list<D: Borrow<DocPlaces>>(g: &Gazetteer, docs: &[(&str, D)]) -> Vec<PlaceRow> {
     let mut rows: Vec<PlaceRow> = Vec::new();
     // Row of each record (by index), and of each unresolved name.
-    let mut by_record: HashMap<PlaceIndex, usize> = HashMap::new();
-    let mut by_name: HashMap<&str, usize> = HashMap::new();
+    let mut by_record: FxHashMap<PlaceIndex, usize> = FxHashMap::default();
+    let mut by_name: FxHashMap<&str, usize> = FxHashMap::default();
     // Whether a row's explaining mention already had a choice between records.
     let mut explained_choice: Vec<bool> = Vec::new();
     let name_of = |t: &PlaceTarget| -> String {
