@@ -250,7 +250,7 @@ pub fn App() -> Html {
             Filtered::of(&c.0, i, &filters)
         },
     );
-    let (filters, visible, hits) = (&filtered.filters, &filtered.visible, filtered.hits);
+    let (visible, hits) = (&filtered.visible, filtered.hits);
     let article_id = view
         .article
         .clone()
@@ -456,8 +456,8 @@ pub fn App() -> Html {
                 if view.view != View::Compare {
                     <aside class="sidebar" aria-label="Article list">
                         <ArticleList corpus={corpus.clone()} selected={article_id.clone().map(AttrValue::from)}
-                            visible={view.filtered().then(|| visible.clone())} on_open={on_open}
-                            hits={(!view.q.trim().is_empty()).then(|| corpus.0.iter().zip(filters).map(|(d, f)| (d.meta.id.clone(), f.hits)).collect())} />
+                            filters={view.filtered().then(|| filtered.clone())} on_open={on_open}
+                            show_hits={!view.q.trim().is_empty()} />
                     </aside>
                 }
                 <main id="main" class="main" tabindex="-1">

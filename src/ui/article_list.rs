@@ -1,9 +1,10 @@
 //! The article list: outlet, date and title of every article, with the selected one marked.
 
 use crate::display::outlet_name;
+use crate::filter::Filtered;
 use crate::list_window::window;
 use crate::ui::corpus::Corpus;
-use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -21,12 +22,13 @@ pub struct ArticleListProps {
     pub corpus: Corpus,
     /// The id of the article shown, if any.
     pub selected: Option<AttrValue>,
-    /// Ids of the articles that pass the current filters (all when `None`).
+    /// Each article's standing under the current filters, in corpus order (all shown when
+    /// `None`): shared with the app, not copied, at every render.
     #[prop_or_default]
-    pub visible: Option<Vec<String>>,
-    /// Search matches per article (by id), shown when a search is active.
+    pub filters: Option<Rc<Filtered>>,
+    /// Whether a search is active: each row then shows its number of matches.
     #[prop_or_default]
-    pub hits: Option<Vec<(String, usize)>>,
+    pub show_hits: bool,
     /// Called with an article id when the user opens it.
     pub on_open: Callback<String>,
 }
@@ -34,23 +36,15 @@ pub struct ArticleListProps {
 /// The list of articles in the corpus.
 #[component]
 pub fn ArticleList(props: &ArticleListProps) -> Html {
-    let visible: Option<HashSet<&str>> = props
-        .visible
-        .as_ref()
-        .map(|v| v.iter().map(String::as_str).collect());
-    let hits: Option<HashMap<&str, usize>> = props
-        .hits
-        .as_ref()
-        .map(|h| h.iter().map(|(id, n)| (id.as_str(), *n)).collect());
+    // Corpus and filters are in the same order: no lookup by id.
+    let standing = |i: usize| props.filters.as_ref().and_then(|f| f.filters.get(i));
     let shown: Vec<_> = props
         .corpus
         .0
         .iter()
-        .filter(|d| {
-            visible
-                .as_ref()
-                .is_none_or(|v| v.contains(d.meta.id.as_str()))
-        })
+        .enumerate()
+        .filter(|&(i, _)| standing(i).is_none_or(|f| f.visible))
+        .map(|(i, d)| (d, standing(i).map(|f| f.hits)))
         .collect();
     let hidden = props.corpus.0.len() - shown.len();
     // (scroll offset, viewport height) of the virtual list's scroller.
@@ -68,7 +62,7 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
     } else {
         window(shown.len(), 0.0, 0.0, 0.0, 0)
     };
-    let row = |d: &&std::rc::Rc<crate::engine::document::Document>| {
+    let row = |&(d, n_hits): &(&Rc<crate::engine::document::Document>, Option<usize>)| {
         let id = d.meta.id.clone();
         let current = props.selected.as_deref() == Some(id.as_str());
         let on_open = props.on_open.clone();
@@ -77,7 +71,7 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
             e.prevent_default();
             on_open.emit(open_id.clone());
         });
-        let n_hits = hits.as_ref().and_then(|h| h.get(id.as_str()).copied());
+        let n_hits = n_hits.filter(|_| props.show_hits);
         html! {
             <li key={id.clone()}>
                 <a
