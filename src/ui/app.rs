@@ -231,6 +231,18 @@ pub fn App() -> Html {
         });
     }
 
+    // Whether every article has its analysis made with the full gazetteer: asked at every
+    // render, so answered again only when an analysis or the corpus changed (10,000 lookups).
+    let all_full = *use_memo((analyses.revision, corpus.clone()), {
+        let analyses = analyses.clone();
+        move |(_, corpus)| {
+            analyses.all_full()
+                && corpus
+                    .0
+                    .iter()
+                    .all(|d| analyses.docs.contains_key(&d.meta.id))
+        }
+    });
     let view = &state.view;
     // Made again only when the corpus or a filter changed: not for the worker's progress,
     // a view switch or another open article (a search over 10,000 articles is not free).
@@ -404,8 +416,7 @@ pub fn App() -> Html {
     html! {
         <div class="app" data-gazetteer={match &*gaz {
                 _ if analyses.gazetteer_failed.is_some() => "core",
-                GazetteerState::Ready(_) if analyses.all_full()
-                    && corpus.0.iter().all(|d| analyses.docs.contains_key(&d.meta.id)) => "full",
+                GazetteerState::Ready(_) if all_full => "full",
                 GazetteerState::Failed(_) => "core",
                 _ => "loading",
             }}
