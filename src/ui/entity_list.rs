@@ -58,21 +58,34 @@ pub fn EntityList(props: &EntityListProps) -> Html {
             .collect();
         (outlets, of_doc)
     });
-    let needle = filter.trim().to_lowercase();
-    let mut rows: Vec<&EntityRow> = props
-        .index
-        .entities
-        .iter()
-        .map(|e| &**e)
-        .filter(|e| {
-            needle.is_empty()
-                || e.canonical.to_lowercase().contains(&needle)
-                || e.aliases.iter().any(|a| a.to_lowercase().contains(&needle))
-        })
-        .collect();
-    if *sort == SortBy::Name {
-        rows.sort_by_key(|e| e.canonical.to_lowercase());
-    }
+    // Each label's rows that pass the entity search, in display order: made again when the
+    // index, the search or the sort changes, not at every selection (a large corpus has
+    // tens of thousands of entities).
+    let groups = use_memo(
+        (props.index.clone(), filter.trim().to_lowercase(), *sort),
+        |(index, needle, sort)| {
+            let mut rows: Vec<&Rc<EntityRow>> = index
+                .entities
+                .iter()
+                .filter(|e| {
+                    needle.is_empty()
+                        || e.canonical.to_lowercase().contains(needle.as_str())
+                        || e.aliases
+                            .iter()
+                            .any(|a| a.to_lowercase().contains(needle.as_str()))
+                })
+                .collect();
+            if *sort == SortBy::Name {
+                rows.sort_by_cached_key(|e| e.canonical.to_lowercase());
+            }
+            Label::ALL.map(|label| {
+                rows.iter()
+                    .filter(|e| e.label == label)
+                    .map(|e| Rc::clone(e))
+                    .collect::<Vec<Rc<EntityRow>>>()
+            })
+        },
+    );
 
     let oninput = {
         let filter = filter.clone();
@@ -88,7 +101,7 @@ pub fn EntityList(props: &EntityListProps) -> Html {
                 onclick={Callback::from(move |_| sort.set(by))}>{text}</button>
         }
     };
-    let shown = rows.len();
+    let shown: usize = groups.iter().map(Vec::len).sum();
     html! {
         <section class={classes!("entity-list", props.full.then_some("full"))} aria-label="Entities">
             <div class="entity-tools">
@@ -104,8 +117,7 @@ pub fn EntityList(props: &EntityListProps) -> Html {
             if shown == 0 {
                 <p class="muted small">{"No entity matches."}</p>
             }
-            { for Label::ALL.into_iter().map(|label| {
-                let group: Vec<&EntityRow> = rows.iter().copied().filter(|e| e.label == label).collect();
+            { for Label::ALL.into_iter().zip(groups.iter()).map(|(label, group)| {
                 if group.is_empty() {
                     return html! {};
                 }
@@ -123,7 +135,8 @@ pub fn EntityList(props: &EntityListProps) -> Html {
                 let selected = props.selected.as_deref();
                 // The rows within the limit, and the selected entity wherever it ranks.
                 let group: Vec<&EntityRow> = group
-                    .into_iter()
+                    .iter()
+                    .map(|e| &**e)
                     .enumerate()
                     .filter(|(i, e)| *i < limit || Some(e.canonical.as_str()) == selected)
                     .map(|(_, e)| e)
