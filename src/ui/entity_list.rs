@@ -76,7 +76,7 @@ pub fn EntityList(props: &EntityListProps) -> Html {
                 })
                 .collect();
             if *sort == SortBy::Name {
-                rows.sort_by_cached_key(|e| e.canonical.to_lowercase());
+                rows.sort_by_key(|e| e.canonical.to_lowercase());
             }
             Label::ALL.map(|label| {
                 rows.iter()
