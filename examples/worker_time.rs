@@ -1,0 +1,123 @@
+//! What the tagging web worker does to each article, timed natively on a folder of texts
+//! (e.g. `node scripts/scale/generate.mjs --count 1000 --out DIR`), with the full gazetteer:
+//! the analysis (`Document::analyse`), the place digest (`DocPlaces::resolve`) and the wire
+//! form (`Analysis::of`). See BENCHMARKS.md ("Sixth pass").
+//!
+//! - `worker_time DIR` prints the time of each step over all texts, three rounds.
+//! - `worker_time DIR list` times the place list (`place_list`) over every text's digest.
+//! - `worker_time DIR dump` prints each text's digest and full resolutions as JSON lines, to
+//!   check with `diff` that a change to the resolver leaves its output as it was.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    native::main();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use newslens::engine::corpus::{Article, ArticleMeta};
+    use newslens::engine::document::Document;
+    use newslens::engine::gazetteer::Gazetteer;
+    use newslens::engine::places::digest::DocPlaces;
+    use newslens::engine::places::{place_list, resolve_mentions};
+    use newslens::engine::toponyms;
+    use newslens::worker_protocol::Analysis;
+    use std::hint::black_box;
+    use std::time::Instant;
+
+    /// Every file of `dir`, read as text, in name order.
+    fn texts(dir: &str) -> Vec<String> {
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .expect("a readable folder of texts")
+            .map(|e| e.expect("a folder entry").path())
+            .collect();
+        paths.sort();
+        paths
+            .iter()
+            .map(|p| std::fs::read_to_string(p).expect("a UTF-8 text"))
+            .collect()
+    }
+
+    /// An article of `text`, published on the bundled articles' date.
+    fn article(text: &str) -> Article {
+        let meta: ArticleMeta = serde_json::from_str(
+            r#"{"id":"t","file":"t.txt","title":"t","outlet":"o","published":"2017-10-17"}"#,
+        )
+        .expect("valid metadata");
+        Article {
+            meta,
+            text: text.into(),
+        }
+    }
+
+    pub fn main() {
+        let args: Vec<String> = std::env::args().skip(1).collect();
+        let Some(dir) = args.first() else {
+            eprintln!("usage: worker_time DIR [list|dump]");
+            std::process::exit(2);
+        };
+        let texts = texts(dir);
+        toponyms::install(Gazetteer::full());
+        let g = toponyms::gazetteer();
+        match args.get(1).map(String::as_str) {
+            Some("dump") => {
+                for t in &texts {
+                    let doc = Document::analyse(article(t));
+                    let digest = DocPlaces::resolve(g, &doc.text, &doc.mentions);
+                    let full = resolve_mentions(g, &doc.text, &doc.mentions);
+                    println!("{}", serde_json::to_string(&digest).expect("serialisable"));
+                    println!("{}", serde_json::to_string(&full).expect("serialisable"));
+                }
+            }
+            Some("list") => {
+                let docs: Vec<Document> = texts
+                    .iter()
+                    .map(|t| Document::analyse(article(t)))
+                    .collect();
+                let digests: Vec<(&str, DocPlaces)> = docs
+                    .iter()
+                    .map(|d| (&*d.text, DocPlaces::resolve(g, &d.text, &d.mentions)))
+                    .collect();
+                for _ in 0..5 {
+                    let started = Instant::now();
+                    let rows = black_box(place_list(g, &digests));
+                    println!(
+                        "place_list: {} rows from {} texts in {:.1} ms",
+                        rows.len(),
+                        digests.len(),
+                        started.elapsed().as_secs_f64() * 1e3
+                    );
+                }
+            }
+            _ => {
+                let mb = texts.iter().map(String::len).sum::<usize>() as f64 / 1e6;
+                for round in 1..=3 {
+                    let (mut analyse, mut places, mut wire) = (0.0, 0.0, 0.0);
+                    for t in &texts {
+                        let started = Instant::now();
+                        let doc = Document::analyse(article(t));
+                        let analysed = Instant::now();
+                        black_box(DocPlaces::resolve(g, &doc.text, &doc.mentions));
+                        let resolved = Instant::now();
+                        black_box(Analysis::of(&doc, true));
+                        analyse += (analysed - started).as_secs_f64();
+                        places += (resolved - analysed).as_secs_f64();
+                        wire += resolved.elapsed().as_secs_f64();
+                    }
+                    println!(
+                        "round {round}: {mb:.1} MB; analyse {:.0} ms ({:.1} MB/s), place digest {:.0} ms, \
+                         wire form {:.0} ms; all {:.1} MB/s",
+                        analyse * 1e3,
+                        mb / analyse,
+                        places * 1e3,
+                        wire * 1e3,
+                        mb / (analyse + places + wire)
+                    );
+                }
+            }
+        }
+    }
+}
