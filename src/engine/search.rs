@@ -135,26 +135,27 @@ fn word_at(hay: &[u8], i: usize) -> u64 {
 /// An ASCII letter in either case (or any other byte, alone).
 struct Either {
     lower: u8,
-    upper: u8,
+    /// 0x20 for a letter: setting that bit turns its upper case into its lower case, and no
+    /// other byte into it.
+    fold: u8,
 }
 
 impl Either {
     fn new(b: u8) -> Either {
         Either {
             lower: b.to_ascii_lowercase(),
-            upper: b.to_ascii_uppercase(),
+            fold: if b.is_ascii_alphabetic() { 0x20 } else { 0 },
         }
     }
 
     fn is(&self, b: u8) -> bool {
-        b == self.lower || b == self.upper
+        b | self.fold == self.lower
     }
 
     /// The high bit of each byte of `w` that is this letter, in either case.
     fn in_word(&self, w: u64) -> u64 {
         const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-        zero_bytes(w ^ (ONES * u64::from(self.lower)))
-            | zero_bytes(w ^ (ONES * u64::from(self.upper)))
+        zero_bytes((w | (ONES * u64::from(self.fold))) ^ (ONES * u64::from(self.lower)))
     }
 }
 

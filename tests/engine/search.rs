@@ -22,8 +22,10 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
     #[test]
     fn the_fast_path_agrees_with_the_reference(
-        text in "[aAiIkKbB İ\u{212A}éÉßẞ.-]{0,80}",
-        query in "[aAiIkKbB .-]{1,4}",
+        // "@`", "[{" and "_" differ from a letter pair or from each other by the case bit:
+        // case-folding them as letters would be wrong.
+        text in "[aAiIkKbB İ\u{212A}éÉßẞ.@`{_\\[-]{0,80}",
+        query in "[aAiIkKbB .@`{_\\[-]{1,4}",
     ) {
         prop_assert_eq!(find_all(&text, &query), reference(&text, &query));
     }
