@@ -3,7 +3,7 @@
 
 use crate::engine::corpus_index::CorpusIndex;
 use crate::engine::document::Document;
-use crate::engine::search::find_all;
+use crate::engine::search::Query;
 use crate::view_state::ViewState;
 
 /// One article's standing under the filters.
@@ -25,6 +25,7 @@ pub fn filter_docs<D: AsRef<Document>>(
     state: &ViewState,
 ) -> Vec<DocFilter> {
     let entity = state.entity.as_deref().map(|e| index.entity(e));
+    let query = Query::new(&state.q);
     docs.iter()
         .enumerate()
         .map(|(i, d)| {
@@ -38,7 +39,7 @@ pub fn filter_docs<D: AsRef<Document>>(
             let hits = if state.q.trim().is_empty() {
                 0
             } else {
-                story_hits(doc, &state.q)
+                story_hits(doc, &query)
             };
             let by_text = state.q.trim().is_empty() || hits > 0;
             DocFilter {
@@ -55,14 +56,14 @@ pub fn filter_docs<D: AsRef<Document>>(
 /// search itself; a match that crosses a paragraph break (only a query with a line break can
 /// make one) is not counted.
 #[must_use]
-pub fn story_hits(doc: &Document, q: &str) -> usize {
+pub fn story_hits(doc: &Document, q: &Query) -> usize {
     let mut story = doc
         .paragraphs
         .iter()
         .filter(|p| p.boilerplate.is_none())
         .map(|p| p.span)
         .peekable();
-    find_all(&doc.text, q)
+    q.find_in(&doc.text)
         .into_iter()
         .filter(|m| {
             while story.next_if(|p| p.end() <= m.start()).is_some() {}

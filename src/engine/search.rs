@@ -14,14 +14,53 @@ use super::span::Span;
 /// ```
 #[must_use]
 pub fn find_all(text: &str, query: &str) -> Vec<Span> {
-    let needle = lower_query(query);
-    if needle.is_empty() {
-        return Vec::new();
+    Query::new(query).find_in(text)
+}
+
+/// A query prepared once (trimmed and lower-cased) for searching many texts: a corpus search
+/// asks the same question of every article.
+///
+/// ```
+/// use newslens::engine::{search::Query, span::Span};
+/// let q = Query::new(" Kirkuk ");
+/// assert_eq!(q.find_in("In KIRKUK."), [Span::new(3, 9)]);
+/// assert!(Query::new("").find_in("text").is_empty());
+/// ```
+#[derive(Clone, Debug)]
+pub struct Query {
+    /// The query trimmed and lower-cased, as characters.
+    needle: Vec<char>,
+    /// The same as bytes, when every character is ASCII.
+    ascii: Option<Vec<u8>>,
+}
+
+impl Query {
+    /// Prepares `query`.
+    #[must_use]
+    pub fn new(query: &str) -> Query {
+        let needle = lower_query(query);
+        // Every `char` is ASCII here, so the cast keeps it whole.
+        #[allow(clippy::cast_possible_truncation)]
+        let ascii = needle
+            .iter()
+            .all(char::is_ascii)
+            .then(|| needle.iter().map(|&c| c as u8).collect());
+        Query { needle, ascii }
     }
-    if needle.iter().all(char::is_ascii) && ascii_path_exact(text, &needle) {
-        return find_ascii(text.as_bytes(), &needle);
+
+    /// Every non-overlapping, case-insensitive match in `text`, in order ([`find_all`]).
+    #[must_use]
+    pub fn find_in(&self, text: &str) -> Vec<Span> {
+        if self.needle.is_empty() {
+            return Vec::new();
+        }
+        match &self.ascii {
+            Some(bytes) if ascii_path_exact(text, &self.needle) => {
+                find_ascii(text.as_bytes(), bytes)
+            }
+            _ => find_chars(text, &self.needle),
+        }
     }
-    find_chars(text, &needle)
 }
 
 /// [`find_all`] by its general path alone, for any query and text: lower-cased characters
@@ -88,10 +127,7 @@ fn ascii_path_exact(text: &str, needle: &[char]) -> bool {
 /// start and at its end are the needle's first and last letters (either case), and only
 /// candidates are compared in full. (The module runs as wasm without SIMD, where a loop over
 /// single bytes was most of a search's time.)
-fn find_ascii(hay: &[u8], needle: &[char]) -> Vec<Span> {
-    // Every `char` of `needle` is ASCII, so the cast keeps it whole.
-    #[allow(clippy::cast_possible_truncation)]
-    let needle: Vec<u8> = needle.iter().map(|&c| c as u8).collect();
+fn find_ascii(hay: &[u8], needle: &[u8]) -> Vec<Span> {
     let n = needle.len();
     let mut out = Vec::new();
     let Some(last_start) = hay.len().checked_sub(n) else {
@@ -102,7 +138,7 @@ fn find_ascii(hay: &[u8], needle: &[char]) -> Vec<Span> {
     // The first position a match may start at (matches do not overlap).
     let mut free = 0;
     let mut try_at = |at: usize, out: &mut Vec<Span>| {
-        if at >= free && hay[at..at + n].eq_ignore_ascii_case(&needle) {
+        if at >= free && hay[at..at + n].eq_ignore_ascii_case(needle) {
             out.push(Span::new(at, at + n));
             free = at + n;
         }

@@ -3,7 +3,7 @@
 use newslens::engine::corpus::bundled;
 use newslens::engine::corpus_index::CorpusIndex;
 use newslens::engine::document::Document;
-use newslens::engine::search::find_all;
+use newslens::engine::search::{find_all, Query};
 use newslens::filter::{story_hits, Filtered};
 use newslens::view_state::ViewState;
 use std::rc::Rc;
@@ -34,7 +34,7 @@ fn hits_are_the_story_paragraphs_matches() {
         let mut queries: Vec<&str> = doc.text.split_whitespace().collect();
         queries.extend(["Kirkuk", "the", "e", "Iraqi forces", "  kirkuk  ", "é", "İ"]);
         for q in queries {
-            let hits = story_hits(doc, q);
+            let hits = story_hits(doc, &Query::new(q));
             assert_eq!(hits, by_paragraph(doc, q), "{q:?} in {}", doc.meta.id);
             boilerplate_matched |= find_all(&doc.text, q).len() > hits;
         }
