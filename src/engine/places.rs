@@ -205,7 +205,7 @@ pub(crate) fn decide<'a, 'g>(
     // Where each mention's likeliest place is, for the far-away check.
     let tops: Vec<Option<LatLon>> = found
         .iter()
-        .map(|d| d.scored.first().map(|c| location(c.candidate.place)))
+        .map(|d| d.scored.first().map(|c| LatLon::from(c.candidate.place)))
         .collect();
     // Where the unambiguous places are (countries excluded: too large to be neighbours).
     let anchors: Vec<(usize, LatLon)> = found
@@ -213,7 +213,7 @@ pub(crate) fn decide<'a, 'g>(
         .enumerate()
         .filter_map(|(i, d)| match d.scored.as_slice() {
             [only] if only.candidate.place.kind != PlaceKind::Country => {
-                Some((i, location(only.candidate.place)))
+                Some((i, LatLon::from(only.candidate.place)))
             }
             _ => None,
         })
@@ -290,7 +290,7 @@ impl<'a, 'g> Decision<'a, 'g> {
 
     /// The resolved record's coordinates, if resolved.
     pub(crate) fn location(&self) -> Option<LatLon> {
-        self.chosen().map(|c| location(c.place))
+        self.chosen().map(|c| LatLon::from(c.place))
     }
 
     /// The decision spelled out: the record, every candidate and the reason in words.
@@ -353,11 +353,6 @@ impl<'a, 'g> Decision<'a, 'g> {
             reason,
         }
     }
-}
-
-/// A record's coordinates.
-fn location(p: &Place) -> LatLon {
-    LatLon::new(p.lat, p.lon)
 }
 
 struct Context<'a> {
@@ -518,7 +513,7 @@ fn far_away(p: &Place, ctx: &Context<'_>) -> bool {
     {
         return false;
     }
-    let here = location(p);
+    let here = LatLon::from(p);
     let mut others = ctx
         .tops
         .iter()
@@ -601,7 +596,7 @@ fn score(c: &Candidate<'_>, ctx: &Context<'_>) -> (f64, Reasons) {
         }
     }
     if p.kind != PlaceKind::Country {
-        let here = location(p);
+        let here = LatLon::from(p);
         let near = ctx.anchors.iter().any(|&(i, a)| {
             i != ctx.index
                 && !apart_by_latitude(here, a, NEAR_KM)

@@ -41,7 +41,7 @@ pub struct PlacesProps {
 }
 
 fn location(row: &PlaceRow) -> Option<LatLon> {
-    row.place.as_ref().map(|p| LatLon::new(p.lat, p.lon))
+    row.place.as_ref().map(LatLon::from)
 }
 
 /// Places listed at first; a large corpus has thousands, shown on request.

@@ -245,7 +245,7 @@ impl Located for MentionResolution {
     }
 
     fn location(&self) -> Option<LatLon> {
-        self.place.as_ref().map(|p| LatLon::new(p.lat, p.lon))
+        self.place.as_ref().map(LatLon::from)
     }
 }
 

@@ -1,5 +1,6 @@
 //! Great-circle distance and compass direction between two points on the Earth.
 
+use crate::engine::gazetteer::Place;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -23,6 +24,13 @@ impl LatLon {
     #[must_use]
     pub fn new(lat: f64, lon: f64) -> LatLon {
         LatLon { lat, lon }
+    }
+}
+
+impl From<&Place> for LatLon {
+    /// A gazetteer record's coordinates.
+    fn from(p: &Place) -> LatLon {
+        LatLon::new(p.lat, p.lon)
     }
 }
 
