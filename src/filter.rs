@@ -36,12 +36,12 @@ pub fn filter_docs<D: AsRef<Document>>(
                 Some(Some(row)) => row.count_in(i) > 0,
             };
             let by_outlet = state.outlet.as_deref().is_none_or(|o| doc.meta.outlet == o);
-            let hits = if state.q.trim().is_empty() {
+            let hits = if query.is_empty() {
                 0
             } else {
                 story_hits(doc, &query)
             };
-            let by_text = state.q.trim().is_empty() || hits > 0;
+            let by_text = query.is_empty() || hits > 0;
             DocFilter {
                 visible: by_entity && by_outlet && by_text,
                 hits,

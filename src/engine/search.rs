@@ -25,6 +25,7 @@ pub fn find_all(text: &str, query: &str) -> Vec<Span> {
 /// let q = Query::new(" Kirkuk ");
 /// assert_eq!(q.find_in("In KIRKUK."), [Span::new(3, 9)]);
 /// assert!(Query::new("").find_in("text").is_empty());
+/// assert!(Query::new(" \t").is_empty() && !q.is_empty());
 /// ```
 #[derive(Clone, Debug)]
 pub struct Query {
@@ -46,6 +47,12 @@ impl Query {
             .all(char::is_ascii)
             .then(|| needle.iter().map(|&c| c as u8).collect());
         Query { needle, ascii }
+    }
+
+    /// True for a query of nothing but white space, which matches nothing.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.needle.is_empty()
     }
 
     /// Every non-overlapping, case-insensitive match in `text`, in order ([`find_all`]).
