@@ -171,8 +171,8 @@ pub fn App() -> Html {
     {
         let st = state.clone();
         use_effect_with(state.view.clone(), move |view| match st.history {
-            HistoryMode::Push => url::write(view, true),
-            HistoryMode::Replace => url::write(view, false),
+            HistoryMode::Push => url::write_after_paint(view.clone(), true),
+            HistoryMode::Replace => url::write_after_paint(view.clone(), false),
             HistoryMode::Keep => {}
         });
     }

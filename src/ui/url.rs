@@ -1,7 +1,9 @@
 //! Mirroring the view state into the address bar, without a router crate.
 
 use crate::view_state::ViewState;
-use wasm_bindgen::JsValue;
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Reads the view state from the current address.
 #[must_use]
@@ -11,6 +13,22 @@ pub fn read() -> ViewState {
         .search()
         .unwrap_or_default();
     ViewState::from_query(&search)
+}
+
+/// Writes `state` to the address once the browser has painted the change that caused it:
+/// a history update costs milliseconds and nothing on screen waits for it. Writes keep their
+/// order (one animation frame, then one task, each first in, first out).
+pub fn write_after_paint(state: ViewState, push: bool) {
+    let after_frame = Closure::once_into_js(move || {
+        Timeout::new(0, move || write(&state, push)).forget();
+    });
+    let window = gloo::utils::window();
+    if window
+        .request_animation_frame(after_frame.unchecked_ref())
+        .is_err()
+    {
+        gloo::console::warn!("no animation frame for the address bar update");
+    }
 }
 
 /// Writes `state` to the address: a new history entry when `push`, else replacing the current.

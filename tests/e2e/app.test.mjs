@@ -47,7 +47,7 @@ test('?article= opens that article and clicking the list changes it and the URL'
   await shot(p, 'reader-second-1280');
   await p.click(`[data-article="${FIRST}"]`);
   await p.waitForSelector(`[data-reader="${FIRST}"]`);
-  assert.match(p.url(), new RegExp(`article=${FIRST}`));
+  await p.waitForURL(new RegExp(`article=${FIRST}`));
   await p.goBack();
   await p.waitForSelector(`[data-reader="${SECOND}"]`);
 });

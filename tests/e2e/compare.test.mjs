@@ -66,7 +66,7 @@ test('selecting an entity highlights it in both texts and aligns its sentences',
   const counts = await p.$$eval('.aligned ol.kwic', (ols) => ols.map((o) => o.children.length));
   assert.equal(counts.length, 2);
   assert.ok(counts[0] > 0 && counts[1] > 0);
-  assert.match(decodeURIComponent(p.url()), /entity=Kirkuk/);
+  await p.waitForURL((u) => /entity=Kirkuk/.test(decodeURIComponent(u.href)));
 });
 
 test('with hundreds of articles the pickers list the first 200 and a search box finds the rest', async () => {

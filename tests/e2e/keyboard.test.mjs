@@ -138,7 +138,7 @@ test('keyboard only: views, legend, mentions, compare, places, import', async ()
   await tabTo(p, '#place-ref');
   await p.keyboard.press('ArrowDown');
   await p.waitForFunction((r) => document.querySelector('[data-place]:has(.distance.ref) .place-name')?.textContent !== r, ref);
-  assert.match(p.url(), /[?&]ref=/);
+  await p.waitForURL(/[?&]ref=/);
 
   // Import: reach the panel, open the file chooser and close it, paste, add, and leave again.
   await tabTo(p, '[data-view="read"]', { back: true });

@@ -80,7 +80,7 @@ test('changing the reference place updates every distance and the URL', async ()
     assert.match(r.distance, /of Baghdad$/, `${r.name} measured from Baghdad`);
   }
   assert.match(after.find((r) => r.name === 'Kirkuk').distance, /^2\d\d km N/);
-  assert.match(p.url(), /ref=Baghdad/);
+  await p.waitForURL(/ref=Baghdad/);
   // Sorting by distance puts the nearest first; the choice survives a reload.
   await p.selectOption('#place-sort', 'distance');
   await p.waitForURL(/sort=distance/);

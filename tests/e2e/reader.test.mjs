@@ -56,7 +56,7 @@ test('toggling a label hides exactly its highlights and is kept in the URL', asy
   await p.waitForFunction(() => document.querySelectorAll('.reader mark[data-label="PLACE"]').length === 0);
   const after = await marks(p);
   assert.deepEqual(after, before.filter((m) => m.label !== 'PLACE'));
-  assert.match(p.url(), /types=PERSON%2CORG%2CGROUP%2CDATE%2CNUMBER|types=PERSON,ORG,GROUP,DATE,NUMBER/);
+  await p.waitForURL(/types=PERSON%2CORG%2CGROUP%2CDATE%2CNUMBER|types=PERSON,ORG,GROUP,DATE,NUMBER/);
   assert.equal(await p.getAttribute('[data-toggle="PLACE"]', 'aria-pressed'), 'false');
   await p.click('[data-toggle="PLACE"]');
   await p.waitForFunction((n) => document.querySelectorAll('.reader mark[data-label="PLACE"]').length === n, places);
@@ -83,7 +83,8 @@ test('selecting an entity filters the articles and shows its contexts', async ()
   assert.equal(await p.$$eval('.contexts .kwic strong', (els) => els.length), count);
   const selected = await p.$$eval('.reader mark.selected', (els) => els.map((e) => e.dataset.canonical));
   assert.ok(selected.length > 0 && selected.every((c) => c === target));
-  assert.match(decodeURIComponent(p.url()), new RegExp(`entity=${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  const entityParam = new RegExp(`entity=${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+  await p.waitForURL((u) => entityParam.test(decodeURIComponent(u.href)));
   const listed = await p.$$eval('[data-article]', (els) => els.map((e) => e.dataset.article));
   assert.ok(listed.length >= 1 && listed.includes(FIRST));
   await shot(p, 'reader-selected-1280');
@@ -135,8 +136,11 @@ test('back and forward restore the previous view', async () => {
   await ready(p);
   await p.click(`[data-article="${SECOND}"]`);
   await p.waitForSelector(`[data-reader="${SECOND}"]`);
+  // The address follows each change after it is painted; wait for it before going back.
+  await p.waitForURL(new RegExp(`article=${SECOND}`));
   await p.click('[data-view="entities"]');
   await p.waitForSelector('.entities-view');
+  await p.waitForURL(/view=entities/);
   await p.goBack();
   await p.waitForSelector(`[data-reader="${SECOND}"]`);
   await p.goBack();
