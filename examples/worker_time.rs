@@ -5,6 +5,7 @@
 //!
 //! - `worker_time DIR` prints the time of each step over all texts, three rounds.
 //! - `worker_time DIR list` times the place list (`place_list`) over every text's digest.
+//! - `worker_time DIR rows` prints the place list's rows as JSON lines, to compare versions.
 //! - `worker_time DIR dump` prints each text's digest and full resolutions as JSON lines, to
 //!   check with `diff` that a change to the resolver leaves its output as it was.
 
@@ -56,7 +57,7 @@ mod native {
     pub fn main() {
         let args: Vec<String> = std::env::args().skip(1).collect();
         let Some(dir) = args.first() else {
-            eprintln!("usage: worker_time DIR [list|dump]");
+            eprintln!("usage: worker_time DIR [list|rows|dump]");
             std::process::exit(2);
         };
         let texts = texts(dir);
@@ -70,6 +71,19 @@ mod native {
                     let full = resolve_mentions(g, &doc.text, &doc.mentions);
                     println!("{}", serde_json::to_string(&digest).expect("serialisable"));
                     println!("{}", serde_json::to_string(&full).expect("serialisable"));
+                }
+            }
+            Some("rows") => {
+                let docs: Vec<Document> = texts
+                    .iter()
+                    .map(|t| Document::analyse(article(t)))
+                    .collect();
+                let digests: Vec<(&str, DocPlaces)> = docs
+                    .iter()
+                    .map(|d| (&*d.text, DocPlaces::resolve(g, &d.text, &d.mentions)))
+                    .collect();
+                for row in place_list(g, &digests) {
+                    println!("{}", serde_json::to_string(&row).expect("serialisable"));
                 }
             }
             Some("list") => {

@@ -24,6 +24,7 @@
 pub mod claims;
 pub mod digest;
 pub mod geo;
+pub mod rows;
 
 use crate::engine::fxhash::FxHashMap;
 use crate::engine::gazetteer::{Candidate, Gazetteer, MatchKind, Place, PlaceIndex, PlaceKind};
@@ -32,8 +33,9 @@ use crate::engine::mention::{Mention, Why};
 use crate::engine::span::Span;
 use crate::engine::tag::{tag, TagOptions};
 use claims::Claim;
-use digest::{DocPlaces, PlaceTarget};
+use digest::DocPlaces;
 use geo::{apart_by_latitude, distance_km, LatLon};
+use rows::PlaceRows;
 use serde::Serialize;
 use std::borrow::Borrow;
 
@@ -722,86 +724,11 @@ pub struct ClaimGroup<'r> {
 /// against `g`.
 #[must_use]
 pub fn place_list<D: Borrow<DocPlaces>>(g: &Gazetteer, docs: &[(&str, D)]) -> Vec<PlaceRow> {
-    let mut rows: Vec<PlaceRow> = Vec::new();
-    // Row of each record (by index), and of each unresolved name.
-    let mut by_record: FxHashMap<PlaceIndex, usize> = FxHashMap::default();
-    let mut by_name: FxHashMap<&str, usize> = FxHashMap::default();
-    // Whether a row's explaining mention already had a choice between records.
-    let mut explained_choice: Vec<bool> = Vec::new();
-    let name_of = |t: &PlaceTarget| -> String {
-        match t {
-            PlaceTarget::Record(i) => g.place(*i).map_or_else(String::new, |p| p.name.clone()),
-            PlaceTarget::Unresolved(name) => name.to_string(),
-        }
-    };
-    for (doc, (text, places)) in docs.iter().enumerate() {
-        let places: &DocPlaces = places.borrow();
-        let mut row_of_hit: Vec<usize> = Vec::with_capacity(places.hits.len());
-        for hit in &places.hits {
-            let here = MentionRef {
-                doc,
-                span: hit.span,
-            };
-            let found = match &hit.target {
-                PlaceTarget::Record(i) => by_record.get(i),
-                PlaceTarget::Unresolved(name) => by_name.get(&**name),
-            };
-            let i = match found {
-                Some(&i) => i,
-                None => {
-                    rows.push(PlaceRow {
-                        canonical: name_of(&hit.target),
-                        kind: hit.kind,
-                        place: match hit.target {
-                            PlaceTarget::Record(i) => g.place(i).cloned(),
-                            PlaceTarget::Unresolved(_) => None,
-                        },
-                        mentions: Vec::new(),
-                        surfaces: Vec::new(),
-                        explained_by: here,
-                        claims: Vec::new(),
-                    });
-                    explained_choice.push(hit.choices > 1);
-                    let i = rows.len() - 1;
-                    match &hit.target {
-                        PlaceTarget::Record(r) => by_record.insert(*r, i),
-                        PlaceTarget::Unresolved(name) => by_name.insert(&**name, i),
-                    };
-                    i
-                }
-            };
-            row_of_hit.push(i);
-            let row = &mut rows[i];
-            row.mentions.push(here);
-            let surface = hit.span.slice(text);
-            if !row.surfaces.iter().any(|s| s == surface) {
-                row.surfaces.push(surface.to_string());
-            }
-            if !explained_choice[i] && hit.choices > 1 {
-                row.explained_by = here;
-                explained_choice[i] = true;
-            }
-            if row.kind.is_none() {
-                row.kind = hit.kind;
-            }
-        }
-        for claim in &places.claims {
-            let i = row_of_hit[claim.subject];
-            let reference = name_of(&places.hits[claim.reference].target);
-            rows[i].claims.push(RowClaim {
-                doc,
-                reference,
-                claim: claim.clone(),
-            });
-        }
+    let mut rows = PlaceRows::new(g);
+    for (text, places) in docs {
+        rows.add(text, places.borrow());
     }
-    rows.sort_by(|a, b| {
-        b.mentions
-            .len()
-            .cmp(&a.mentions.len())
-            .then_with(|| a.canonical.cmp(&b.canonical))
-    });
-    rows
+    rows.into_sorted()
 }
 
 /// Tags each text, resolves its PLACE mentions against `g` and groups them: the whole

@@ -92,6 +92,10 @@ pub fn App() -> Html {
         );
     }
     let corpus: Corpus = (*corpus).clone();
+    // The place list's table grows with the corpus, between other tasks.
+    use_effect_with((corpus.clone(), (*gaz).clone()), |(corpus, gaz)| {
+        crate::ui::place_table::prepare(corpus.clone(), gaz.clone());
+    });
     // Counted incrementally: a batch of analyses costs its own mentions, not the corpus's.
     let index_builder = use_mut_ref(IndexBuilder::default);
     let index = use_memo(corpus.clone(), move |c| {

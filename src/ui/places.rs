@@ -3,21 +3,15 @@
 //! reference place, mentions per outlet, the sentences, candidates and stated-distance checks.
 
 use crate::display::{km, lat_lon, outlet_name};
-use crate::engine::document::Document;
-use crate::engine::gazetteer::Gazetteer;
-use crate::engine::places::digest::{explain, DocPlaces};
+use crate::engine::places::digest::explain;
 use crate::engine::places::geo::{LatLon, Relative};
-use crate::engine::places::{place_list, ClaimGroup, PlaceRow};
-use crate::engine::span::Span;
-use crate::engine::text::sentences;
+use crate::engine::places::{ClaimGroup, PlaceRow};
 use crate::ui::corpus::Corpus;
 use crate::ui::find_select::FindSelect;
 use crate::ui::gazetteer::GazetteerState;
 use crate::ui::highlight::quoted;
-use std::cell::RefCell;
-use std::collections::HashMap;
+use crate::ui::place_table::{empty_gazetteer, place_table, PlaceTable};
 use std::rc::Rc;
-use std::sync::Arc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -52,108 +46,6 @@ const MORE_ROWS: usize = 150;
 const KWIC_ROWS: usize = 12;
 /// Distinct distance claims a row shows before the rest are folded away.
 const CLAIMS_SHOWN: usize = 3;
-
-/// The place rows of one corpus against one gazetteer, and its articles' sentences as needed.
-struct PlaceTable {
-    rows: Vec<PlaceRow>,
-    /// The resolved places as options of "Distances from": (value, label).
-    references: Rc<Vec<(String, String)>>,
-    sentences: Sentences,
-}
-
-/// Each article's sentences, split the first time a quotation needs them.
-#[derive(Default)]
-struct Sentences(RefCell<HashMap<usize, Rc<Vec<Span>>>>);
-
-impl Sentences {
-    fn of(&self, doc: usize, text: &str) -> Rc<Vec<Span>> {
-        self.0
-            .borrow_mut()
-            .entry(doc)
-            .or_insert_with(|| Rc::new(sentences(text)))
-            .clone()
-    }
-}
-
-thread_local! {
-    /// The last table made, so that leaving the place list and coming back costs nothing.
-    static LAST_TABLE: RefCell<Option<(Corpus, GazetteerState, Rc<PlaceTable>)>> = const { RefCell::new(None) };
-    /// Each document's place digest, by position, with the gazetteer it was resolved
-    /// against: when the corpus changes only new or changed documents are resolved again.
-    static RESOLVED: RefCell<(Option<GazetteerState>, Vec<Resolved>)> = const { RefCell::new((None, Vec::new())) };
-}
-
-/// A document and the digest of its resolved place mentions.
-type Resolved = (Rc<Document>, Arc<DocPlaces>);
-
-/// The place digests of every document of `corpus` against `g` (`gaz`'s table): the one the
-/// tagging worker made when it was made against this table, else one resolved here and
-/// kept for the next call (same `Rc`, same gazetteer).
-fn resolve_all(corpus: &Corpus, gaz: &GazetteerState, g: &Gazetteer) -> Vec<Resolved> {
-    RESOLVED.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if cache.0.as_ref() != Some(gaz) {
-            *cache = (Some(gaz.clone()), Vec::new());
-        }
-        let known = std::mem::take(&mut cache.1);
-        let now: Vec<Resolved> = corpus
-            .0
-            .iter()
-            .enumerate()
-            .map(|(i, d)| match known.get(i) {
-                Some((was, r)) if Rc::ptr_eq(was, d) => (d.clone(), r.clone()),
-                _ if d
-                    .places
-                    .as_ref()
-                    .is_some_and(|p| p.table == g.fingerprint()) =>
-                {
-                    (d.clone(), d.places.clone().unwrap_or_default())
-                }
-                _ => {
-                    let digest = DocPlaces::resolve(g, &d.text, &d.mentions);
-                    (d.clone(), Arc::new(digest))
-                }
-            })
-            .collect();
-        cache.1 = now.clone();
-        now
-    })
-}
-
-/// The table for `corpus` and `gaz`, from the cache when neither changed.
-fn place_table(corpus: &Corpus, gaz: &GazetteerState) -> Rc<PlaceTable> {
-    LAST_TABLE.with(|last| {
-        if let Some((c, g, t)) = &*last.borrow() {
-            if c == corpus && g == gaz {
-                return t.clone();
-            }
-        }
-        // Until the table is here every place is listed, unresolved.
-        let g = gaz.ready().unwrap_or_else(|| empty_gazetteer());
-        let resolved = resolve_all(corpus, gaz, g);
-        let lists: Vec<(&str, &DocPlaces)> =
-            resolved.iter().map(|(d, r)| (&*d.text, &**r)).collect();
-        let rows = place_list(g, &lists);
-        let references = rows
-            .iter()
-            .filter(|r| r.place.is_some())
-            .map(|r| (r.canonical.clone(), r.canonical.clone()))
-            .collect();
-        let table = Rc::new(PlaceTable {
-            rows,
-            references: Rc::new(references),
-            sentences: Sentences::default(),
-        });
-        *last.borrow_mut() = Some((corpus.clone(), gaz.clone(), table.clone()));
-        table
-    })
-}
-
-/// The table places are resolved against until the full gazetteer is here: none.
-fn empty_gazetteer() -> &'static Gazetteer {
-    static EMPTY: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
-    EMPTY.get_or_init(Gazetteer::default)
-}
 
 /// The place list.
 #[component]
@@ -384,7 +276,7 @@ fn place_row(
         );
         Callback::from(move |()| -> Html {
             let doc = &corpus.0[at.doc];
-            let g = gaz.ready().unwrap_or_else(|| empty_gazetteer());
+            let g = gaz.ready().unwrap_or_else(empty_gazetteer);
             let Some(r) = explain(g, &doc.text, &doc.mentions, at.span) else {
                 return html! {};
             };
