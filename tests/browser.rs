@@ -309,3 +309,91 @@ async fn a_finished_file_read_lets_go_of_its_reader() {
         "the finished reader (and the file it holds) is dropped"
     );
 }
+
+#[wasm_bindgen_test]
+fn place_table_follows_the_corpus_as_analyses_replace_placeholders() {
+    use newslens::engine::corpus::{Article, ArticleMeta};
+    use newslens::engine::document::Document;
+    use newslens::engine::gazetteer::Gazetteer;
+    use newslens::engine::places::digest::DocPlaces;
+    use newslens::engine::places::place_list;
+    use newslens::ui::analyses::placeholder;
+    use newslens::ui::corpus::Corpus;
+    use newslens::ui::gazetteer::GazetteerState;
+    use newslens::ui::place_table::place_table;
+    use std::rc::Rc;
+
+    let article = |id: &str, text: &str| Article {
+        meta: ArticleMeta {
+            id: id.into(),
+            file: format!("{id}.txt"),
+            title: format!("Title {id}"),
+            outlet: "Outlet".into(),
+            section: None,
+            standfirst: None,
+            published: None,
+            url: None,
+            certainty: "user".into(),
+            evidence: String::new(),
+        },
+        text: text.into(),
+    };
+    let texts = [
+        (
+            "a",
+            "Fighting was reported near Kirkuk and in Baghdad on Monday.",
+        ),
+        ("b", "Troops left Baghdad for Kirkuk."),
+        ("c", "Families fled Kirkuk for Erbil."),
+    ];
+    let analysed: Vec<Rc<Document>> = texts
+        .iter()
+        .map(|(id, t)| Rc::new(Document::analyse(article(id, t))))
+        .collect();
+    let waiting = Rc::new(placeholder(&analysed[1].meta, &analysed[1].text));
+    let g = Gazetteer::core();
+    let gaz = GazetteerState::Ready(g);
+    let counts = |corpus: &Corpus| -> Vec<(String, usize)> {
+        place_table(corpus, &gaz)
+            .rows
+            .iter()
+            .map(|r| (r.canonical.clone(), r.mentions.len()))
+            .collect()
+    };
+    let expected = |docs: &[Rc<Document>]| -> Vec<(String, usize)> {
+        let digests: Vec<DocPlaces> = docs
+            .iter()
+            .map(|d| DocPlaces::resolve(g, &d.text, &d.mentions))
+            .collect();
+        let pairs: Vec<(&str, &DocPlaces)> = docs.iter().map(|d| &*d.text).zip(&digests).collect();
+        place_list(g, &pairs)
+            .iter()
+            .map(|r| (r.canonical.clone(), r.mentions.len()))
+            .collect()
+    };
+
+    let kirkuk = |listed: &[(String, usize)]| {
+        listed
+            .iter()
+            .find(|(n, _)| n.starts_with("Kirkuk"))
+            .map_or(0, |(_, c)| *c)
+    };
+    let total = |listed: &[(String, usize)]| listed.iter().map(|(_, c)| c).sum::<usize>();
+
+    // The second article is still waiting: its places are not listed yet…
+    let before = vec![analysed[0].clone(), waiting.clone(), analysed[2].clone()];
+    let listed = counts(&Corpus(Rc::new(before.clone())));
+    assert_eq!(listed, expected(&before));
+    assert_eq!(kirkuk(&listed), 2, "{listed:?}");
+    // …and are once its analysis replaces the placeholder.
+    let after = analysed.clone();
+    let grown = counts(&Corpus(Rc::new(after.clone())));
+    assert_eq!(grown, expected(&after));
+    assert_eq!(kirkuk(&grown), 3, "{grown:?}");
+    assert!(total(&grown) >= total(&listed) + 2, "{listed:?} {grown:?}");
+    // An article removed from the middle takes its places with it.
+    let removed = vec![analysed[0].clone(), analysed[2].clone()];
+    let listed = counts(&Corpus(Rc::new(removed.clone())));
+    assert_eq!(listed, expected(&removed));
+    assert_eq!(kirkuk(&listed), 2, "{listed:?}");
+}
