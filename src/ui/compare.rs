@@ -13,7 +13,7 @@ use crate::ui::corpus::Corpus;
 use crate::ui::download;
 use crate::ui::find_select::FindSelect;
 use crate::ui::highlight::{highlighted, mark_handlers, quoted, HighlightOptions};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
@@ -35,6 +35,61 @@ pub struct CompareProps {
     pub on_select: Callback<Option<String>>,
 }
 
+/// The pickers' options: (article id, label).
+type Options = Rc<Vec<(String, String)>>;
+/// A comparison and the two articles it compares.
+type Compared = (Rc<Document>, Rc<Document>, Rc<Comparison>);
+
+thread_local! {
+    /// The last comparison made, with the two articles it compares: opening the view again
+    /// on the same pair compares nothing.
+    static LAST_COMPARISON: RefCell<Option<Compared>> =
+        const { RefCell::new(None) };
+    /// The pickers' options for the last corpus shown: one label per article.
+    static LAST_OPTIONS: RefCell<Option<(Corpus, Options)>> =
+        const { RefCell::new(None) };
+}
+
+/// The comparison of `a` with `b`, the last one made when it was made for them.
+fn comparison(a: &Rc<Document>, b: &Rc<Document>) -> Rc<Comparison> {
+    LAST_COMPARISON.with(|last| {
+        let mut last = last.borrow_mut();
+        match &*last {
+            Some((x, y, c)) if Rc::ptr_eq(x, a) && Rc::ptr_eq(y, b) => c.clone(),
+            _ => {
+                let c = Rc::new(compare(a, b));
+                *last = Some((a.clone(), b.clone(), c.clone()));
+                c
+            }
+        }
+    })
+}
+
+/// The pickers' options for `corpus`: (article id, "Outlet — title"), in corpus order.
+fn picker_options(corpus: &Corpus) -> Options {
+    LAST_OPTIONS.with(|last| {
+        let mut last = last.borrow_mut();
+        match &*last {
+            Some((c, options)) if c == corpus => options.clone(),
+            _ => {
+                let options: Options = Rc::new(
+                    corpus
+                        .0
+                        .iter()
+                        .map(|d| {
+                            let label =
+                                format!("{} — {}", outlet_name(&d.meta.outlet), d.meta.title);
+                            (d.meta.id.clone(), label)
+                        })
+                        .collect(),
+                );
+                *last = Some((corpus.clone(), options.clone()));
+                options
+            }
+        }
+    })
+}
+
 /// The comparison view.
 #[component]
 pub fn Compare(props: &CompareProps) -> Html {
@@ -45,21 +100,12 @@ pub fn Compare(props: &CompareProps) -> Html {
     // Every hook runs on every render, before the early return below: Yew matches hooks by
     // their order, so a hook after a return that is taken only sometimes breaks the component.
     let compared = use_memo(pair.clone(), |(a, b)| {
-        Some(Rc::new(compare(a.as_ref()?, b.as_ref()?)))
+        Some(comparison(a.as_ref()?, b.as_ref()?))
     });
     let left = use_node_ref();
     let right = use_node_ref();
     let syncing = use_mut_ref(|| Cell::new(false));
-    let options = use_memo(props.corpus.clone(), |c| {
-        Rc::new(
-            c.0.iter()
-                .map(|d| {
-                    let label = format!("{} — {}", outlet_name(&d.meta.outlet), d.meta.title);
-                    (d.meta.id.clone(), label)
-                })
-                .collect::<Vec<_>>(),
-        )
-    });
+    let options = use_memo(props.corpus.clone(), picker_options);
     let ((Some(a), Some(b)), Some(cmp)) = (pair, (*compared).clone()) else {
         return html! { <p class="empty">{"Choose two articles to compare."}</p> };
     };

@@ -2,6 +2,7 @@
 //! aliases, sorting and its own search box. Used as a side panel and as `view=entities`.
 
 use crate::engine::corpus_index::{CorpusIndex, EntityRow};
+use crate::engine::fxhash::FxHashMap;
 use crate::engine::label::Label;
 use crate::ui::corpus::Corpus;
 use std::collections::HashMap;
@@ -40,6 +41,31 @@ enum SortBy {
     Name,
 }
 
+/// The corpus's outlets, sorted, and each article's outlet as an index into them (for the
+/// per-outlet counts).
+fn outlets_of(corpus: &Corpus) -> (Vec<String>, Vec<usize>) {
+    let mut first_seen: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut names: Vec<&str> = Vec::new();
+    let seen: Vec<usize> = corpus
+        .0
+        .iter()
+        .map(|d| {
+            *first_seen.entry(&d.meta.outlet).or_insert_with(|| {
+                names.push(&d.meta.outlet);
+                names.len() - 1
+            })
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_unstable_by_key(|&i| names[i]);
+    let mut rank = vec![0; names.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r;
+    }
+    let outlets = order.iter().map(|&i| names[i].to_string()).collect();
+    (outlets, seen.into_iter().map(|i| rank[i]).collect())
+}
+
 /// The entity list.
 #[component]
 pub fn EntityList(props: &EntityListProps) -> Html {
@@ -47,17 +73,7 @@ pub fn EntityList(props: &EntityListProps) -> Html {
     let filter = use_state(String::new);
     let limits = use_state(HashMap::<Label, usize>::new);
     // Each article's outlet, as an index into `outlets` (for the per-outlet counts).
-    let outlets_of = use_memo(props.corpus.clone(), |corpus| {
-        let mut outlets: Vec<String> = corpus.0.iter().map(|d| d.meta.outlet.clone()).collect();
-        outlets.sort_unstable();
-        outlets.dedup();
-        let of_doc: Vec<usize> = corpus
-            .0
-            .iter()
-            .map(|d| outlets.binary_search(&d.meta.outlet).unwrap_or(0))
-            .collect();
-        (outlets, of_doc)
-    });
+    let outlets_of = use_memo(props.corpus.clone(), outlets_of);
     // Each label's rows that pass the entity search, in display order: made again when the
     // index, the search or the sort changes, not at every selection (a large corpus has
     // tens of thousands of entities).
@@ -78,12 +94,13 @@ pub fn EntityList(props: &EntityListProps) -> Html {
             if *sort == SortBy::Name {
                 rows.sort_by_key(|e| e.canonical.to_lowercase());
             }
-            Label::ALL.map(|label| {
-                rows.iter()
-                    .filter(|e| e.label == label)
-                    .map(|e| Rc::clone(e))
-                    .collect::<Vec<Rc<EntityRow>>>()
-            })
+            let mut groups: [Vec<Rc<EntityRow>>; 6] = Default::default();
+            for e in rows {
+                if let Some(i) = Label::ALL.iter().position(|l| *l == e.label) {
+                    groups[i].push(Rc::clone(e));
+                }
+            }
+            groups
         },
     );
 
