@@ -59,8 +59,8 @@ pub struct EngineStats {
 /// Every analysis, by article id.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Analyses {
-    /// Analyses by article id.
-    pub docs: HashMap<String, Analysed>,
+    /// Analyses by article id; shared, so that progress reports do not copy it.
+    pub docs: Rc<HashMap<String, Analysed>>,
     /// Bumped on every change to `docs`.
     pub revision: u64,
     /// The worker's progress.
@@ -97,7 +97,7 @@ impl Analyses {
             .map(|a| (a.id.clone(), a))
             .collect();
         let mut strings = Interner::default();
-        let docs = bundled
+        let docs: HashMap<String, Analysed> = bundled
             .iter()
             .filter_map(|a| {
                 let doc = made.remove(&a.meta.id)?.into_document(
@@ -115,7 +115,7 @@ impl Analyses {
             })
             .collect();
         Analyses {
-            docs,
+            docs: Rc::new(docs),
             ..Analyses::default()
         }
     }
@@ -152,23 +152,23 @@ impl Reducible for Analyses {
         let mut next = (*self).clone();
         match action {
             AnalysesAction::Waiting(articles) => {
+                let docs = Rc::make_mut(&mut next.docs);
                 for a in articles {
-                    next.docs
-                        .entry(a.meta.id.clone())
-                        .or_insert_with(|| Analysed {
-                            doc: Rc::new(placeholder(&a.meta, &a.text)),
-                            full: false,
-                            waiting: true,
-                        });
+                    docs.entry(a.meta.id.clone()).or_insert_with(|| Analysed {
+                        doc: Rc::new(placeholder(&a.meta, &a.text)),
+                        full: false,
+                        waiting: true,
+                    });
                 }
                 next.revision += 1;
             }
             AnalysesAction::Done(docs, ms) => {
                 next.engine.ms += ms;
+                let known = Rc::make_mut(&mut next.docs);
                 for (doc, full) in docs {
                     next.engine.bytes += doc.text.len();
                     next.engine.mentions += doc.mentions.len();
-                    next.docs.insert(
+                    known.insert(
                         doc.meta.id.clone(),
                         Analysed {
                             doc: Rc::new(doc),
