@@ -7,8 +7,9 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-/// Options a list shows at most (more are reached by typing).
-pub const SHOWN: usize = 200;
+/// Options a list shows at most (more are reached by typing). Each costs an element to make
+/// whenever the list is shown: at 100 the comparison's two pickers make 200.
+pub const SHOWN: usize = 100;
 
 /// Props of [`FindSelect`].
 #[derive(Properties, PartialEq)]
