@@ -8,6 +8,7 @@
 //! relative dates keep a descriptive canonical (`Sunday (late)`).
 
 use super::calendar::Ymd;
+use super::intern::Interner;
 use super::label::Label;
 use super::lexicon::{MONTHS, NUMBER_WORDS, TIME_UNITS, WEEKDAYS};
 use super::mention::{Candidate, Mention, Why};
@@ -32,6 +33,18 @@ const PRIORITY: u8 = 50;
 #[must_use]
 pub fn find(v: TokenView<'_>, anchor: Option<Ymd>) -> Vec<Candidate> {
     let mut out = Vec::new();
+    find_into(v, anchor, &mut Interner::default(), &mut out);
+    out
+}
+
+/// [`find`], appending the candidates to `out` (the tagger's list of all candidates), with
+/// their canonical values and evidence shared through `strings`.
+pub fn find_into(
+    v: TokenView<'_>,
+    anchor: Option<Ymd>,
+    strings: &mut Interner,
+    out: &mut Vec<Candidate>,
+) {
     let mut i = 0;
     while i < v.len() {
         if !may_start(v, i) {
@@ -43,8 +56,8 @@ pub fn find(v: TokenView<'_>, anchor: Option<Ymd>) -> Vec<Candidate> {
                 mention: Mention {
                     span: v.span(i, end),
                     label: Label::Date,
-                    canonical: canonical.into(),
-                    why: Why::new("date", rule),
+                    canonical: strings.intern(&canonical),
+                    why: Why::new("date", strings.intern(rule)),
                 },
                 priority: PRIORITY,
             });
@@ -53,7 +66,6 @@ pub fn find(v: TokenView<'_>, anchor: Option<Ymd>) -> Vec<Candidate> {
             i += 1;
         }
     }
-    out
 }
 
 /// A cheap test that a date may start at token `i`: a number, a capitalised month or weekday,

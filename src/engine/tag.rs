@@ -8,7 +8,7 @@ use super::boilerplate;
 use super::calendar::Ymd;
 use super::mention::{Candidate, Mention};
 use super::text::{paragraphs, tokens, TokenView};
-use super::{dates, names, numbers};
+use super::{dates, intern, names, numbers};
 
 /// What the tagger knows about the article beyond its text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -47,14 +47,16 @@ pub fn tag(text: &str, options: &TagOptions) -> Vec<Mention> {
         })
         .map(|p| tokens(text, p))
         .collect();
-    let mut candidates = Vec::new();
-    for toks in &paras {
-        let v = TokenView { text, toks };
-        candidates.extend(dates::find(v, anchor));
-        candidates.extend(numbers::find(v));
-    }
-    names::find_into(text, &paras, &mut candidates);
-    resolve(candidates)
+    intern::with_local(|strings| {
+        let mut candidates = Vec::new();
+        for toks in &paras {
+            let v = TokenView { text, toks };
+            dates::find_into(v, anchor, strings, &mut candidates);
+            numbers::find_into(v, strings, &mut candidates);
+        }
+        names::find_into(text, &paras, strings, &mut candidates);
+        resolve(candidates)
+    })
 }
 
 /// Keeps the best non-overlapping candidates, sorted by position.
