@@ -25,7 +25,7 @@ use super::intern::Interner;
 use super::label::Label;
 use super::lexicon::{self, NAME_PARTICLES, TITLE_MAX_WORDS, WEEKDAYS};
 use super::mention::{Candidate, Mention, Why};
-use super::text::{is_abbreviation, Token, TokenKind, TokenView};
+use super::text::{is_abbreviation, Case, Token, TokenKind, TokenView};
 use super::toponyms;
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -623,6 +623,15 @@ fn chunks(v: TokenView<'_>, out: &mut Chunks) {
     out.firsts.push(out.bounds.len());
     let mut i = 0;
     while i < v.len() {
+        // Most tokens start no unit: only a capitalised token or a word glued to the next
+        // token (a particle before its hyphen) can; skip the others without asking.
+        let t = v.toks[i];
+        let may_start = matches!(t.case, Case::Capitalised | Case::AllCaps)
+            || t.kind == TokenKind::Word && v.toks.get(i + 1).is_some_and(|n| !n.space_before);
+        if !may_start {
+            i += 1;
+            continue;
+        }
         let Some(end) = unit_at(v, i) else {
             i += 1;
             continue;
