@@ -64,14 +64,15 @@ pub struct Boilerplate {
 /// ```
 #[must_use]
 pub fn detect(text: &str) -> Vec<Boilerplate> {
+    // Each line trimmed once, with the offset of its first byte.
     let lines = lines(text);
     let content: Vec<usize> = (0..lines.len())
-        .filter(|&i| !lines[i].1.trim().is_empty())
+        .filter(|&i| !lines[i].1.is_empty())
         .collect();
     let mut lower = String::new();
     let mut kinds: Vec<Option<BoilerplateKind>> = lines
         .iter()
-        .map(|(_, line)| classify(line.trim(), &mut lower))
+        .map(|(_, line)| classify(line, &mut lower))
         .collect();
 
     // A short blurb between two promo lines belongs to the promo box.
@@ -87,7 +88,7 @@ pub fn detect(text: &str) -> Vec<Boilerplate> {
                 Some(BoilerplateKind::SubscriptionPromo | BoilerplateKind::NewsletterPromo)
             )
         };
-        if is_promo(prev) && is_promo(next) && lines[i].1.trim().chars().count() <= 200 {
+        if is_promo(prev) && is_promo(next) && lines[i].1.chars().count() <= 200 {
             kinds[i] = prev;
         }
     }
@@ -104,14 +105,10 @@ pub fn detect(text: &str) -> Vec<Boilerplate> {
     lines
         .iter()
         .zip(kinds)
-        .filter_map(|((start, line), kind)| {
-            let kind = kind?;
-            let lead = line.len() - line.trim_start().len();
-            let trimmed = line.trim();
-            let s = start + lead;
+        .filter_map(|(&(start, line), kind)| {
             Some(Boilerplate {
-                span: Span::new(s, s + trimmed.len()),
-                kind,
+                span: Span::new(start, start + line.len()),
+                kind: kind?,
             })
         })
         .collect()
@@ -123,13 +120,13 @@ pub fn covers(boilerplate: &[Boilerplate], span: Span) -> bool {
     boilerplate.iter().any(|b| b.span.overlaps(span))
 }
 
-/// Lines of `text` with their start offsets, without line breaks.
+/// Lines of `text`, trimmed, with the offsets of their first bytes.
 fn lines(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = 0;
     for line in text.split('\n') {
-        let body = line.strip_suffix('\r').unwrap_or(line);
-        out.push((start, body));
+        let body = line.trim_start();
+        out.push((start + line.len() - body.len(), body.trim_end()));
         start += line.len() + 1;
     }
     out
@@ -140,12 +137,16 @@ fn classify(line: &str, lower: &mut String) -> Option<BoilerplateKind> {
     if line.is_empty() {
         return None;
     }
-    let words = lowercase_into(line, lower);
-    let lower = lower.as_str();
-
     if is_url(line) {
         return Some(BoilerplateKind::ImageUrl);
     }
+    let ascii = line.is_ascii();
+    let words = word_count(line, ascii);
+    if words > MAX_WORDS_ASKED {
+        return classify_long(line, lower);
+    }
+    lowercase_into(line, ascii, lower);
+    let lower = lower.as_str();
     if lower.starts_with("(image credit")
         || lower.starts_with("image credit")
         || lower.starts_with("photo credit")
@@ -208,16 +209,38 @@ fn classify(line: &str, lower: &mut String) -> Option<BoilerplateKind> {
     None
 }
 
+/// [`classify`] for a line of more than [`MAX_WORDS_ASKED`] words (most paragraphs of a
+/// story): only the rules without a word limit can fire. Their phrases are ASCII, without a
+/// `k` and without an `i` at the end, so lowercasing the ASCII letters alone finds them
+/// exactly where full lowercasing does (the only other chars whose lowercase has ASCII in it
+/// are the Kelvin sign, `k`, and `İ`, `i` plus a combining dot).
+fn classify_long(line: &str, lower: &mut String) -> Option<BoilerplateKind> {
+    lower.clear();
+    lower.push_str(line);
+    lower.make_ascii_lowercase();
+    let lower = lower.as_str();
+    if lower.starts_with("(image credit")
+        || lower.starts_with("image credit")
+        || lower.starts_with("photo credit")
+    {
+        return Some(BoilerplateKind::PhotoCredit);
+    }
+    if lower.contains("newsletter") && (lower.contains("sign up") || lower.contains("inbox"))
+        || lower.contains("delivered directly to your inbox")
+    {
+        return Some(BoilerplateKind::NewsletterPromo);
+    }
+    None
+}
+
 /// The most words any rule of [`classify`] asks about; counting stops after it.
 const MAX_WORDS_ASKED: usize = 20;
 
 /// Writes `line` lowercased into `out` (as `str::to_lowercase` does, but for the Greek final
-/// sigma, which no rule looks at) and returns its number of whitespace-separated words, or
-/// any number above [`MAX_WORDS_ASKED`] when it has more.
-fn lowercase_into(line: &str, out: &mut String) -> usize {
+/// sigma, which no rule looks at); `ascii` tells that `line` is ASCII.
+fn lowercase_into(line: &str, ascii: bool, out: &mut String) {
     out.clear();
     let b = line.as_bytes();
-    let ascii = line.is_ascii();
     if ascii {
         // Most lines: lowercase in bulk.
         out.push_str(line);
@@ -239,7 +262,6 @@ fn lowercase_into(line: &str, out: &mut String) -> usize {
         out.push_str(&line[run..]);
         out.make_ascii_lowercase();
     }
-    word_count(line, ascii)
 }
 
 /// The number of whitespace-separated words of `line`, or [`MAX_WORDS_ASKED`] + 1 when it
