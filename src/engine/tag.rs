@@ -4,9 +4,10 @@
 //! propose candidates: [`super::dates`], [`super::numbers`] and [`super::names`]. Overlaps are
 //! resolved by priority (a name over a date over a number), then length, then position.
 
-use super::boilerplate;
+use super::boilerplate::{self, Boilerplate};
 use super::calendar::Ymd;
 use super::mention::{Candidate, Mention};
+use super::span::Span;
 use super::text::{paragraphs, tokens, TokenView};
 use super::{dates, intern, names, numbers};
 
@@ -33,19 +34,30 @@ pub struct TagOptions {
 /// ```
 #[must_use]
 pub fn tag(text: &str, options: &TagOptions) -> Vec<Mention> {
+    tag_paragraphs(text, &paragraphs(text), &boilerplate::detect(text), options)
+}
+
+/// [`tag`] for a caller that already has the text's paragraphs ([`paragraphs`]) and
+/// boilerplate lines ([`boilerplate::detect`]), so that they are not found twice.
+#[must_use]
+pub fn tag_paragraphs(
+    text: &str,
+    paragraphs: &[Span],
+    furniture: &[Boilerplate],
+    options: &TagOptions,
+) -> Vec<Mention> {
     let anchor = options.published.as_deref().and_then(Ymd::parse);
-    let furniture = boilerplate::detect(text);
     // Both lists are in text order: walk them together.
     let mut next_bp = 0;
-    let paras: Vec<_> = paragraphs(text)
-        .into_iter()
+    let paras: Vec<_> = paragraphs
+        .iter()
         .filter(|p| {
             while next_bp < furniture.len() && furniture[next_bp].span.end() <= p.start() {
                 next_bp += 1;
             }
-            !furniture.get(next_bp).is_some_and(|b| b.span.overlaps(*p))
+            !furniture.get(next_bp).is_some_and(|b| b.span.overlaps(**p))
         })
-        .map(|p| tokens(text, p))
+        .map(|&p| tokens(text, p))
         .collect();
     intern::with_local(|strings| {
         let mut candidates = Vec::new();
