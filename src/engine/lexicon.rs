@@ -889,7 +889,24 @@ pub fn is_quantity_or_date_trigger(word: &str) -> bool {
 /// [`is_quantity_or_date_trigger`] for a word known to be ASCII.
 #[must_use]
 pub fn is_quantity_or_date_trigger_ascii(word: &str) -> bool {
-    word.len() <= 12 && trigger_words().contains_ascii_lower(word)
+    Triggers::get().ascii(word)
+}
+
+/// The words of [`is_quantity_or_date_trigger`], fetched once by a caller that asks about
+/// many words (the tokeniser).
+#[derive(Clone, Copy)]
+pub(crate) struct Triggers(&'static WordSet);
+
+impl Triggers {
+    /// The set.
+    pub(crate) fn get() -> Triggers {
+        Triggers(trigger_words())
+    }
+
+    /// [`is_quantity_or_date_trigger_ascii`].
+    pub(crate) fn ascii(self, word: &str) -> bool {
+        word.len() <= 12 && self.0.contains_ascii_lower(word)
+    }
 }
 
 /// The lowercase words of [`is_quantity_or_date_trigger`].

@@ -105,12 +105,17 @@ pub fn find_into(
     out: &mut Vec<Candidate>,
 ) {
     // About one name per eight tokens in news text: room for them without regrowing.
+    let tokens: usize = paras.iter().map(Vec::len).sum();
     let mut findings = Findings {
-        list: Vec::with_capacity(paras.iter().map(Vec::len).sum::<usize>() / 8),
+        list: Vec::with_capacity(tokens / 8),
         strings,
         buf: String::new(),
     };
-    let mut chunks_of = Chunks::default();
+    let mut chunks_of = Chunks {
+        units: Vec::with_capacity(tokens / 4),
+        bounds: Vec::with_capacity(tokens / 6),
+        firsts: Vec::with_capacity(paras.len()),
+    };
     let mut scratch = Vec::new();
     for (p, toks) in paras.iter().enumerate() {
         let v = TokenView { text, toks };
@@ -129,7 +134,8 @@ pub fn find_into(
     } = findings;
     let aliases = definitions(text, paras, &found);
     // Longer names first, so that a surname learns its full name before standing alone.
-    let mut learn: Vec<&Found> = found.iter().filter(|f| f.propagate).collect();
+    let mut learn: Vec<&Found> = Vec::with_capacity(found.len());
+    learn.extend(found.iter().filter(|f| f.propagate));
     learn.sort_by_key(|f| std::cmp::Reverse(f.b - f.a));
     let mut names = NameTable::with_capacity(aliases.len() + learn.len());
     for (alias, (label, canonical)) in aliases {
@@ -600,7 +606,6 @@ fn unit_at(v: TokenView<'_>, i: usize) -> Option<usize> {
 }
 
 /// The capitalised chunks of every paragraph: runs of units in one buffer.
-#[derive(Default)]
 struct Chunks {
     units: Vec<Unit>,
     /// Each chunk's range in `units`.

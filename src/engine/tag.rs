@@ -49,16 +49,18 @@ pub fn tag_paragraphs(
     let anchor = options.published.as_deref().and_then(Ymd::parse);
     // Both lists are in text order: walk them together.
     let mut next_bp = 0;
-    let paras: Vec<_> = paragraphs
-        .iter()
-        .filter(|p| {
-            while next_bp < furniture.len() && furniture[next_bp].span.end() <= p.start() {
-                next_bp += 1;
-            }
-            !furniture.get(next_bp).is_some_and(|b| b.span.overlaps(**p))
-        })
-        .map(|&p| tokens(text, p))
-        .collect();
+    let mut paras = Vec::with_capacity(paragraphs.len());
+    paras.extend(
+        paragraphs
+            .iter()
+            .filter(|p| {
+                while next_bp < furniture.len() && furniture[next_bp].span.end() <= p.start() {
+                    next_bp += 1;
+                }
+                !furniture.get(next_bp).is_some_and(|b| b.span.overlaps(**p))
+            })
+            .map(|&p| tokens(text, p)),
+    );
     intern::with_local(|strings| {
         let mut candidates = Vec::new();
         for toks in &paras {
