@@ -72,6 +72,9 @@ struct Findings<'s> {
     strings: &'s mut Interner,
     /// Room to write a string before it is looked up in `strings`.
     buf: String,
+    /// The canonical name and evidence of each gazetteer record found so far (by its address,
+    /// and whether it was read as the town), made once per article.
+    places: HashMap<(usize, bool), (Arc<str>, Arc<str>)>,
 }
 
 impl Findings<'_> {
@@ -110,6 +113,7 @@ pub fn find_into(
         list: Vec::with_capacity(tokens / 8),
         strings,
         buf: String::new(),
+        places: HashMap::default(),
     };
     let mut chunks_of = Chunks {
         units: Vec::with_capacity(tokens / 4),
@@ -131,6 +135,7 @@ pub fn find_into(
         list: mut found,
         strings,
         buf: mut scratch_text,
+        ..
     } = findings;
     let aliases = definitions(text, paras, &found);
     // Longer names first, so that a surname learns its full name before standing alone.
@@ -400,6 +405,8 @@ struct NameTable<'a> {
     map: HashMap<Cow<'a, str>, NameEntry>,
     /// The first word of every name in `map`, to skip most positions cheaply.
     firsts: FxHashSet<Cow<'a, str>>,
+    /// Room to write an evidence string before it is looked up in the shared strings.
+    buf: String,
 }
 
 /// `part`, a slice of `whole`, borrowed for as long as `whole` borrows.
@@ -416,19 +423,14 @@ fn part_of<'a>(whole: &Cow<'a, str>, part: &str) -> Cow<'a, str> {
     }
 }
 
-/// The evidence of a mention found because a name with this rule and evidence was found
-/// elsewhere.
-fn same_name_evidence(rule: &str, evidence: &str) -> String {
-    let s = if evidence.is_empty() {
-        rule.to_string()
-    } else {
-        cat(&[rule, " ", evidence])
-    };
-    let t = s.trim();
-    if t.len() == s.len() {
-        s
-    } else {
-        t.to_string()
+/// Writes into `out` the evidence of a mention found because a name with this rule and
+/// evidence was found elsewhere (to be trimmed).
+fn same_name_evidence(rule: &str, evidence: &str, out: &mut String) {
+    out.clear();
+    out.push_str(rule);
+    if !evidence.is_empty() {
+        out.push(' ');
+        out.push_str(evidence);
     }
 }
 
@@ -438,6 +440,7 @@ impl<'a> NameTable<'a> {
         NameTable {
             map: HashMap::with_capacity_and_hasher(n, Default::default()),
             firsts: FxHashSet::with_capacity_and_hasher(n, Default::default()),
+            buf: String::new(),
         }
     }
 
@@ -465,7 +468,10 @@ impl<'a> NameTable<'a> {
             NameEntry {
                 label,
                 canonical: canonical(strings),
-                same_name: strings.intern(&same_name_evidence(rule, &evidence())),
+                same_name: {
+                    same_name_evidence(rule, &evidence(), &mut self.buf);
+                    strings.intern(self.buf.trim())
+                },
             },
         );
     }
@@ -1153,16 +1159,22 @@ fn found_place(
 ) -> Found {
     let (canonical, evidence) = match hit {
         PlaceRef::Known(h) => {
-            out.buf.clear();
-            h.place.id.push_to(&mut out.buf);
-            let canonical = match town_reading(v, a, b, h) {
-                Some(bare) => {
-                    out.buf.push_str(TOWN_READING);
-                    out.strings.intern(bare)
-                }
-                None => out.strings.intern(&h.place.name),
-            };
-            (canonical, out.strings.intern(&out.buf))
+            let bare = town_reading(v, a, b, h);
+            let key = (std::ptr::from_ref(h.place) as usize, bare.is_some());
+            let (strings, buf) = (&mut *out.strings, &mut out.buf);
+            let (canonical, evidence) = out.places.entry(key).or_insert_with(|| {
+                buf.clear();
+                h.place.id.push_to(buf);
+                let canonical = match bare {
+                    Some(bare) => {
+                        buf.push_str(TOWN_READING);
+                        strings.intern(bare)
+                    }
+                    None => strings.intern(&h.place.name),
+                };
+                (canonical, strings.intern(buf))
+            });
+            (Arc::clone(canonical), Arc::clone(evidence))
         }
         PlaceRef::Stan { a, b } => {
             let name = surface(v, a, b);
@@ -1496,13 +1508,18 @@ fn definitions(
         if initials.chars().count() >= 2 {
             dotted.clear();
             dotted.extend(initials.chars().flat_map(|c| [c, '.']));
-            if out.contains_key(initials.as_str()) && out.contains_key(dotted.as_str()) {
+            let plain_known = out.contains_key(initials.as_str());
+            let dotted_known = out.contains_key(dotted.as_str());
+            if plain_known && dotted_known {
                 continue;
             }
             let long = surface(v, f.a, f.b).into_owned();
-            out.entry(initials.clone())
-                .or_insert((Label::Org, long.clone()));
-            out.entry(dotted.clone()).or_insert((Label::Org, long));
+            if !plain_known {
+                out.insert(initials.clone(), (Label::Org, long.clone()));
+            }
+            if !dotted_known {
+                out.insert(dotted.clone(), (Label::Org, long));
+            }
         }
     }
     out
