@@ -10,7 +10,7 @@
 use super::calendar::Ymd;
 use super::intern::Interner;
 use super::label::Label;
-use super::lexicon::{MONTHS, NUMBER_WORDS, TIME_UNITS, WEEKDAYS};
+use super::lexicon::{self, MONTHS, NUMBER_WORDS, TIME_UNITS, WEEKDAYS};
 use super::mention::{Candidate, Mention, Why};
 use super::text::{TokenKind, TokenView};
 
@@ -69,12 +69,13 @@ pub fn find_into(
 }
 
 /// A cheap test that a date may start at token `i`: a number, a capitalised month or weekday,
-/// or a trigger word (`late`, `yesterday`, `two`).
+/// or a date trigger word (`late`, `yesterday`, `two`; not the other DATE-or-NUMBER triggers
+/// such as `a`, `about` or `thousands`, which start no date pattern).
 fn may_start(v: TokenView<'_>, i: usize) -> bool {
     match v.kind(i) {
         TokenKind::Number => true,
         TokenKind::Word => {
-            v.is_trigger(i)
+            v.is_trigger(i) && lexicon::is_date_trigger(v.s(i))
                 || v.is_cap(i) && {
                     let s = v.s(i);
                     weekday_of(s).is_some() || month_of(s).is_some()

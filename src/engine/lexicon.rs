@@ -909,24 +909,45 @@ impl Triggers {
     }
 }
 
+/// Date modifiers and deictic words: the words other than numbers that can start a DATE.
+const DATE_WORDS: &[&str] = &[
+    "late",
+    "early",
+    "last",
+    "next",
+    "this",
+    "past",
+    "coming",
+    "mid",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "predawn",
+];
+
+/// True when `word` (any case) is a word that can start a DATE (`late`, `yesterday`, `two`
+/// in `two weeks`): a date modifier, a deictic word, or a number word other than `a`/`an`.
+/// Month and weekday names are not asked here (they are capitalised, and looked up apart).
+#[must_use]
+pub fn is_date_trigger(word: &str) -> bool {
+    static CELL: OnceLock<WordSet> = OnceLock::new();
+    CELL.get_or_init(|| {
+        WordSet::new(
+            DATE_WORDS.iter().copied().chain(
+                NUMBER_WORDS
+                    .iter()
+                    .map(|(w, _)| *w)
+                    .filter(|w| !matches!(*w, "a" | "an")),
+            ),
+        )
+    })
+    .contains_lower(word)
+}
+
 /// The lowercase words of [`is_quantity_or_date_trigger`].
 fn trigger_words() -> &'static WordSet {
     static CELL: OnceLock<WordSet> = OnceLock::new();
-    const DATE_WORDS: &[&str] = &[
-        "late",
-        "early",
-        "last",
-        "next",
-        "this",
-        "past",
-        "coming",
-        "mid",
-        "yesterday",
-        "today",
-        "tomorrow",
-        "tonight",
-        "predawn",
-    ];
     CELL.get_or_init(|| {
         WordSet::new(
             DATE_WORDS
