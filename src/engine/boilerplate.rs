@@ -5,6 +5,7 @@
 //! that the reader can show it apart and the tagger can skip it. Nothing is deleted.
 
 use super::span::Span;
+use super::text::paragraphs;
 use serde::{Deserialize, Serialize};
 
 /// What kind of page furniture a line is.
@@ -64,53 +65,50 @@ pub struct Boilerplate {
 /// ```
 #[must_use]
 pub fn detect(text: &str) -> Vec<Boilerplate> {
-    // Each line trimmed once, with the offset of its first byte.
-    let lines = lines(text);
-    let content: Vec<usize> = (0..lines.len())
-        .filter(|&i| !lines[i].1.is_empty())
-        .collect();
+    detect_in(text, &paragraphs(text))
+}
+
+/// [`detect`] for a caller that already has the paragraphs of `text` (every non-blank line,
+/// trimmed, as [`paragraphs`] finds them): only those lines can be boilerplate.
+#[must_use]
+pub fn detect_in(text: &str, paragraphs: &[Span]) -> Vec<Boilerplate> {
+    let lines: Vec<&str> = paragraphs.iter().map(|p| p.slice(text)).collect();
     let mut lower = String::new();
     let mut kinds: Vec<Option<BoilerplateKind>> = lines
         .iter()
-        .map(|(_, line)| classify(line, &mut lower))
+        .map(|line| classify(line, &mut lower))
         .collect();
 
     // A short blurb between two promo lines belongs to the promo box.
-    for w in 0..content.len() {
-        let i = content[w];
-        if kinds[i].is_some() || w == 0 || w + 1 >= content.len() {
+    for w in 1..lines.len().saturating_sub(1) {
+        if kinds[w].is_some() {
             continue;
         }
-        let (prev, next) = (kinds[content[w - 1]], kinds[content[w + 1]]);
+        let (prev, next) = (kinds[w - 1], kinds[w + 1]);
         let is_promo = |k: Option<BoilerplateKind>| {
             matches!(
                 k,
                 Some(BoilerplateKind::SubscriptionPromo | BoilerplateKind::NewsletterPromo)
             )
         };
-        if is_promo(prev) && is_promo(next) && lines[i].1.chars().count() <= 200 {
-            kinds[i] = prev;
+        if is_promo(prev) && is_promo(next) && lines[w].chars().count() <= 200 {
+            kinds[w] = prev;
         }
     }
 
     // Related-links and comment furniture only count at the end of the text: a line saying
     // "Read more" in the middle of a story is more likely a sentence of the story.
-    let last = content.last().copied();
+    let last = lines.len().checked_sub(1);
     for (i, k) in kinds.iter_mut().enumerate() {
         if matches!(k, Some(BoilerplateKind::RelatedLinks)) && Some(i) != last {
             *k = None;
         }
     }
 
-    lines
+    paragraphs
         .iter()
         .zip(kinds)
-        .filter_map(|(&(start, line), kind)| {
-            Some(Boilerplate {
-                span: Span::new(start, start + line.len()),
-                kind: kind?,
-            })
-        })
+        .filter_map(|(&span, kind)| Some(Boilerplate { span, kind: kind? }))
         .collect()
 }
 
@@ -118,18 +116,6 @@ pub fn detect(text: &str) -> Vec<Boilerplate> {
 #[must_use]
 pub fn covers(boilerplate: &[Boilerplate], span: Span) -> bool {
     boilerplate.iter().any(|b| b.span.overlaps(span))
-}
-
-/// Lines of `text`, trimmed, with the offsets of their first bytes.
-fn lines(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for line in text.split('\n') {
-        let body = line.trim_start();
-        out.push((start + line.len() - body.len(), body.trim_end()));
-        start += line.len() + 1;
-    }
-    out
 }
 
 /// Classifies one trimmed line on its own; `lower` is a scratch buffer.

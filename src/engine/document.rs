@@ -38,8 +38,8 @@ impl Document {
     /// Analyses an article: paragraphs, boilerplate, mentions.
     #[must_use]
     pub fn analyse(article: Article) -> Document {
-        let found = boilerplate::detect(&article.text);
         let spans = paragraphs(&article.text);
+        let found = boilerplate::detect_in(&article.text, &spans);
         let paragraphs = spans
             .iter()
             .map(|&span| Paragraph {

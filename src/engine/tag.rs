@@ -34,11 +34,13 @@ pub struct TagOptions {
 /// ```
 #[must_use]
 pub fn tag(text: &str, options: &TagOptions) -> Vec<Mention> {
-    tag_paragraphs(text, &paragraphs(text), &boilerplate::detect(text), options)
+    let paragraphs = paragraphs(text);
+    let furniture = boilerplate::detect_in(text, &paragraphs);
+    tag_paragraphs(text, &paragraphs, &furniture, options)
 }
 
 /// [`tag`] for a caller that already has the text's paragraphs ([`paragraphs`]) and
-/// boilerplate lines ([`boilerplate::detect`]), so that they are not found twice.
+/// boilerplate lines ([`boilerplate::detect_in`]), so that they are not found twice.
 #[must_use]
 pub fn tag_paragraphs(
     text: &str,
