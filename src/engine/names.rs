@@ -363,10 +363,17 @@ fn list_places(text: &str, paras: &[Vec<Token>], chunks_of: &Chunks, out: &mut F
 /// The text of tokens `a..b` with every whitespace run written as one space.
 ///
 /// Borrowed from the text when it is already written that way (nearly always).
+#[inline]
 fn surface<'a>(v: TokenView<'a>, a: usize, b: usize) -> std::borrow::Cow<'a, str> {
     if b == a + 1 {
+        // One token (most units): its text.
         return std::borrow::Cow::Borrowed(v.s(a));
     }
+    surface_of_several(v, a, b)
+}
+
+/// [`surface`] of tokens `a..b` other than a single token.
+fn surface_of_several<'a>(v: TokenView<'a>, a: usize, b: usize) -> std::borrow::Cow<'a, str> {
     if a < b && b <= v.len() {
         let bytes = v.text.as_bytes();
         // Tokens not preceded by whitespace touch the one before; a spaced token must be
