@@ -8,7 +8,7 @@
 //! relative dates keep a descriptive canonical (`Sunday (late)`).
 
 use super::calendar::Ymd;
-use super::intern::Interner;
+use super::intern::{self, Interner};
 use super::label::Label;
 use super::lexicon::{self, MONTHS, NUMBER_WORDS, TIME_UNITS, WEEKDAYS};
 use super::mention::{Candidate, Mention, Why};
@@ -32,9 +32,11 @@ const PRIORITY: u8 = 50;
 /// ```
 #[must_use]
 pub fn find(v: TokenView<'_>, anchor: Option<Ymd>) -> Vec<Candidate> {
-    let mut out = Vec::new();
-    find_into(v, anchor, &mut Interner::default(), &mut out);
-    out
+    intern::with_local(|strings| {
+        let mut out = Vec::new();
+        find_into(v, anchor, strings, &mut out);
+        out
+    })
 }
 
 /// [`find`], appending the candidates to `out` (the tagger's list of all candidates), with

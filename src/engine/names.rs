@@ -21,7 +21,7 @@
 
 use super::fxhash::{FxHashMap as HashMap, FxHashSet};
 use super::gazetteer::PlaceKind;
-use super::intern::Interner;
+use super::intern::{self, Interner};
 use super::label::Label;
 use super::lexicon::{self, NAME_PARTICLES, TITLE_MAX_WORDS, WEEKDAYS};
 use super::mention::{Candidate, Mention, Why};
@@ -93,9 +93,11 @@ impl Findings<'_> {
 /// `paras` holds the tokens of each (non-boilerplate) paragraph of `text`.
 #[must_use]
 pub fn find(text: &str, paras: &[Vec<Token>]) -> Vec<Candidate> {
-    let mut out = Vec::new();
-    find_into(text, paras, &mut Interner::default(), &mut out);
-    out
+    intern::with_local(|strings| {
+        let mut out = Vec::new();
+        find_into(text, paras, strings, &mut out);
+        out
+    })
 }
 
 /// [`find`], appending the candidates to `out` (the tagger's list of all candidates, so that

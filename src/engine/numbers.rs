@@ -3,7 +3,7 @@
 //! vague magnitudes (`thousands`), and the linking of one quantity stated in two units
 //! (`130 miles (210 kilometers)`).
 
-use super::intern::Interner;
+use super::intern::{self, Interner};
 use super::label::Label;
 use super::lexicon::{
     APPROXIMATORS, COUNT_NOUNS, MULTIPLIERS, NUMBER_WORDS, TIME_UNITS, UNITS, VAGUE_MAGNITUDES,
@@ -28,9 +28,11 @@ const PRIORITY: u8 = 40;
 /// ```
 #[must_use]
 pub fn find(v: TokenView<'_>) -> Vec<Candidate> {
-    let mut out = Vec::new();
-    find_into(v, &mut Interner::default(), &mut out);
-    out
+    intern::with_local(|strings| {
+        let mut out = Vec::new();
+        find_into(v, strings, &mut out);
+        out
+    })
 }
 
 /// [`find`], appending the candidates to `out` (the tagger's list of all candidates), with
