@@ -8,8 +8,9 @@
 //! relative dates keep a descriptive canonical (`Sunday (late)`).
 
 use super::calendar::Ymd;
+use super::intern::{self, Interner};
 use super::label::Label;
-use super::lexicon::{MONTHS, NUMBER_WORDS, TIME_UNITS, WEEKDAYS};
+use super::lexicon::{self, MONTHS, NUMBER_WORDS, TIME_UNITS, WEEKDAYS};
 use super::mention::{Candidate, Mention, Why};
 use super::text::{TokenKind, TokenView};
 
@@ -31,7 +32,21 @@ const PRIORITY: u8 = 50;
 /// ```
 #[must_use]
 pub fn find(v: TokenView<'_>, anchor: Option<Ymd>) -> Vec<Candidate> {
-    let mut out = Vec::new();
+    intern::with_local(|strings| {
+        let mut out = Vec::new();
+        find_into(v, anchor, strings, &mut out);
+        out
+    })
+}
+
+/// [`find`], appending the candidates to `out` (the tagger's list of all candidates), with
+/// their canonical values and evidence shared through `strings`.
+pub fn find_into(
+    v: TokenView<'_>,
+    anchor: Option<Ymd>,
+    strings: &mut Interner,
+    out: &mut Vec<Candidate>,
+) {
     let mut i = 0;
     while i < v.len() {
         if !may_start(v, i) {
@@ -43,8 +58,8 @@ pub fn find(v: TokenView<'_>, anchor: Option<Ymd>) -> Vec<Candidate> {
                 mention: Mention {
                     span: v.span(i, end),
                     label: Label::Date,
-                    canonical: canonical.into(),
-                    why: Why::new("date", rule),
+                    canonical: strings.intern(&canonical),
+                    why: Why::new("date", strings.intern(rule)),
                 },
                 priority: PRIORITY,
             });
@@ -53,16 +68,16 @@ pub fn find(v: TokenView<'_>, anchor: Option<Ymd>) -> Vec<Candidate> {
             i += 1;
         }
     }
-    out
 }
 
 /// A cheap test that a date may start at token `i`: a number, a capitalised month or weekday,
-/// or a trigger word (`late`, `yesterday`, `two`).
+/// or a date trigger word (`late`, `yesterday`, `two`; not the other DATE-or-NUMBER triggers
+/// such as `a`, `about` or `thousands`, which start no date pattern).
 fn may_start(v: TokenView<'_>, i: usize) -> bool {
     match v.kind(i) {
         TokenKind::Number => true,
         TokenKind::Word => {
-            v.is_trigger(i)
+            v.is_trigger(i) && lexicon::is_date_trigger(v.s(i))
                 || v.is_cap(i) && {
                     let s = v.s(i);
                     weekday_of(s).is_some() || month_of(s).is_some()

@@ -5,7 +5,7 @@ use super::corpus::{Article, ArticleMeta};
 use super::mention::Mention;
 use super::places::digest::DocPlaces;
 use super::span::Span;
-use super::tag::{tag, TagOptions};
+use super::tag::{tag_paragraphs, TagOptions};
 use super::text::paragraphs;
 use std::sync::Arc;
 
@@ -38,10 +38,11 @@ impl Document {
     /// Analyses an article: paragraphs, boilerplate, mentions.
     #[must_use]
     pub fn analyse(article: Article) -> Document {
-        let found = boilerplate::detect(&article.text);
-        let paragraphs = paragraphs(&article.text)
-            .into_iter()
-            .map(|span| Paragraph {
+        let spans = paragraphs(&article.text);
+        let found = boilerplate::detect_in(&article.text, &spans);
+        let paragraphs = spans
+            .iter()
+            .map(|&span| Paragraph {
                 span,
                 boilerplate: found.iter().find(|b| b.span.overlaps(span)).map(|b| b.kind),
             })
@@ -49,7 +50,7 @@ impl Document {
         let options = TagOptions {
             published: article.meta.published.clone(),
         };
-        let mentions = tag(&article.text, &options);
+        let mentions = tag_paragraphs(&article.text, &spans, &found, &options);
         Document {
             meta: article.meta,
             text: article.text,

@@ -1,6 +1,7 @@
 //! One shared copy of each string that recurs across a corpus: canonical names and evidence.
 
 use super::fxhash::FxHashSet;
+use std::cell::RefCell;
 use std::sync::Arc;
 
 /// The set never shrinks below this many strings before it is swept.
@@ -60,4 +61,19 @@ impl Interner {
     pub fn is_empty(&self) -> bool {
         self.set.is_empty()
     }
+}
+
+/// Calls `f` with this thread's interner for the tagger's own output, which keeps one copy of
+/// each canonical name and evidence string across the articles tagged on the thread (a
+/// corpus names the same places and cites the same rules over and over), so that a mention
+/// costs no allocation when its strings are already known.
+pub(crate) fn with_local<R>(f: impl FnOnce(&mut Interner) -> R) -> R {
+    thread_local! {
+        static LOCAL: RefCell<Interner> = RefCell::new(Interner::default());
+    }
+    LOCAL.with(|local| match local.try_borrow_mut() {
+        Ok(mut strings) => f(&mut strings),
+        // Only if tagging were re-entered on this thread: a private set then.
+        Err(_) => f(&mut Interner::default()),
+    })
 }

@@ -889,27 +889,65 @@ pub fn is_quantity_or_date_trigger(word: &str) -> bool {
 /// [`is_quantity_or_date_trigger`] for a word known to be ASCII.
 #[must_use]
 pub fn is_quantity_or_date_trigger_ascii(word: &str) -> bool {
-    word.len() <= 12 && trigger_words().contains_ascii_lower(word)
+    Triggers::get().ascii(word)
+}
+
+/// The words of [`is_quantity_or_date_trigger`], fetched once by a caller that asks about
+/// many words (the tokeniser).
+#[derive(Clone, Copy)]
+pub(crate) struct Triggers(&'static WordSet);
+
+impl Triggers {
+    /// The set.
+    pub(crate) fn get() -> Triggers {
+        Triggers(trigger_words())
+    }
+
+    /// [`is_quantity_or_date_trigger_ascii`].
+    pub(crate) fn ascii(self, word: &str) -> bool {
+        word.len() <= 12 && self.0.contains_ascii_lower(word)
+    }
+}
+
+/// Date modifiers and deictic words: the words other than numbers that can start a DATE.
+const DATE_WORDS: &[&str] = &[
+    "late",
+    "early",
+    "last",
+    "next",
+    "this",
+    "past",
+    "coming",
+    "mid",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "predawn",
+];
+
+/// True when `word` (any case) is a word that can start a DATE (`late`, `yesterday`, `two`
+/// in `two weeks`): a date modifier, a deictic word, or a number word other than `a`/`an`.
+/// Month and weekday names are not asked here (they are capitalised, and looked up apart).
+#[must_use]
+pub fn is_date_trigger(word: &str) -> bool {
+    static CELL: OnceLock<WordSet> = OnceLock::new();
+    CELL.get_or_init(|| {
+        WordSet::new(
+            DATE_WORDS.iter().copied().chain(
+                NUMBER_WORDS
+                    .iter()
+                    .map(|(w, _)| *w)
+                    .filter(|w| !matches!(*w, "a" | "an")),
+            ),
+        )
+    })
+    .contains_lower(word)
 }
 
 /// The lowercase words of [`is_quantity_or_date_trigger`].
 fn trigger_words() -> &'static WordSet {
     static CELL: OnceLock<WordSet> = OnceLock::new();
-    const DATE_WORDS: &[&str] = &[
-        "late",
-        "early",
-        "last",
-        "next",
-        "this",
-        "past",
-        "coming",
-        "mid",
-        "yesterday",
-        "today",
-        "tomorrow",
-        "tonight",
-        "predawn",
-    ];
     CELL.get_or_init(|| {
         WordSet::new(
             DATE_WORDS

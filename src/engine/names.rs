@@ -21,10 +21,11 @@
 
 use super::fxhash::{FxHashMap as HashMap, FxHashSet};
 use super::gazetteer::PlaceKind;
+use super::intern::{self, Interner};
 use super::label::Label;
 use super::lexicon::{self, NAME_PARTICLES, TITLE_MAX_WORDS, WEEKDAYS};
 use super::mention::{Candidate, Mention, Why};
-use super::text::{is_abbreviation, Token, TokenKind, TokenView};
+use super::text::{is_abbreviation, Case, Token, TokenKind, TokenView};
 use super::toponyms;
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -56,13 +57,35 @@ struct Found {
     a: usize,
     b: usize,
     label: Label,
-    canonical: Option<String>,
+    canonical: Option<Arc<str>>,
     rule: &'static str,
-    evidence: String,
+    evidence: Arc<str>,
     /// Whether this finding may be copied to other occurrences of the same name.
     propagate: bool,
     /// Its priority in overlap resolution.
     priority: u8,
+}
+
+/// The names decided so far in one article, and the shared strings they are written with.
+struct Findings<'s> {
+    list: Vec<Found>,
+    strings: &'s mut Interner,
+    /// Room to write a string before it is looked up in `strings`.
+    buf: String,
+    /// The canonical name and evidence of each gazetteer record found so far (by its address,
+    /// and whether it was read as the town), made once per article.
+    places: HashMap<(usize, bool), (Arc<str>, Arc<str>)>,
+}
+
+impl Findings<'_> {
+    /// `parts` joined into one shared string (allocated only the first time it is seen).
+    fn cat(&mut self, parts: &[&str]) -> Arc<str> {
+        self.buf.clear();
+        for p in parts {
+            self.buf.push_str(p);
+        }
+        self.strings.intern(&self.buf)
+    }
 }
 
 /// Finds PERSON, ORG, PLACE and GROUP mentions in an article given as tokenised paragraphs.
@@ -70,39 +93,65 @@ struct Found {
 /// `paras` holds the tokens of each (non-boilerplate) paragraph of `text`.
 #[must_use]
 pub fn find(text: &str, paras: &[Vec<Token>]) -> Vec<Candidate> {
-    let mut out = Vec::new();
-    find_into(text, paras, &mut out);
-    out
+    intern::with_local(|strings| {
+        let mut out = Vec::new();
+        find_into(text, paras, strings, &mut out);
+        out
+    })
 }
 
 /// [`find`], appending the candidates to `out` (the tagger's list of all candidates, so that
-/// they are written once, in place).
-pub fn find_into(text: &str, paras: &[Vec<Token>], out: &mut Vec<Candidate>) {
+/// they are written once, in place), with their canonical names and evidence shared through
+/// `strings`.
+pub fn find_into(
+    text: &str,
+    paras: &[Vec<Token>],
+    strings: &mut Interner,
+    out: &mut Vec<Candidate>,
+) {
     // About one name per eight tokens in news text: room for them without regrowing.
-    let mut found = Vec::with_capacity(paras.iter().map(Vec::len).sum::<usize>() / 8);
-    let mut chunks_of = Chunks::default();
+    let tokens: usize = paras.iter().map(Vec::len).sum();
+    let mut findings = Findings {
+        list: Vec::with_capacity(tokens / 8),
+        strings,
+        buf: String::new(),
+        places: HashMap::default(),
+    };
+    let mut chunks_of = Chunks {
+        units: Vec::with_capacity(tokens / 4),
+        bounds: Vec::with_capacity(tokens / 6),
+        firsts: Vec::with_capacity(paras.len()),
+    };
     let mut scratch = Vec::new();
     for (p, toks) in paras.iter().enumerate() {
         let v = TokenView { text, toks };
         chunks(v, &mut chunks_of);
         for c in chunks_of.of(p) {
-            classify(v, p, c, &mut found, &mut scratch);
+            classify(v, p, c, &mut findings, &mut scratch);
         }
     }
     for _ in 0..2 {
-        list_places(text, paras, &chunks_of, &mut found);
+        list_places(text, paras, &chunks_of, &mut findings);
     }
+    let Findings {
+        list: mut found,
+        strings,
+        buf: mut scratch_text,
+        ..
+    } = findings;
     let aliases = definitions(text, paras, &found);
     // Longer names first, so that a surname learns its full name before standing alone.
-    let mut learn: Vec<&Found> = found.iter().filter(|f| f.propagate).collect();
+    let mut learn: Vec<&Found> = Vec::with_capacity(found.len());
+    learn.extend(found.iter().filter(|f| f.propagate));
     learn.sort_by_key(|f| std::cmp::Reverse(f.b - f.a));
     let mut names = NameTable::with_capacity(aliases.len() + learn.len());
     for (alias, (label, canonical)) in aliases {
         let evidence = format!("defined as {canonical}");
         names.insert(
+            strings,
             Cow::Owned(alias),
             label,
-            || Some(canonical),
+            |s| Some(s.intern(&canonical)),
             "acronym-definition",
             || Cow::Owned(evidence),
         );
@@ -112,7 +161,7 @@ pub fn find_into(text: &str, paras: &[Vec<Token>], out: &mut Vec<Candidate>) {
             text,
             toks: &paras[f.para],
         };
-        names.learn(v, f);
+        names.learn(strings, v, f);
     }
     // Propagation: every occurrence of a known name, except where a finding of higher
     // priority has the same span (it would win the overlap anyway).
@@ -179,43 +228,47 @@ pub fn find_into(text: &str, paras: &[Vec<Token>], out: &mut Vec<Candidate>) {
             canonical = names.canonical_of(&surf, f.label);
             if let Some(c) = canonical.as_deref().filter(|c| *c != surf.as_ref()) {
                 // "KRG" tagged as an acronym: say which long form the text gave it.
-                evidence = cat(&[&evidence, "; alias of ", c]);
+                evidence = strings.intern(&cat(&[&evidence, "; alias of ", c]));
             }
         }
         if f.label == Label::Place && f.a >= 2 && v.is(f.a - 1, "of") {
             // "the province of Kirkuk", "the governor of Kirkuk": the division.
-            let cue = v.s(f.a - 2).to_ascii_lowercase();
+            let cue = ascii_lower(v.s(f.a - 2));
             if matches!(
-                cue.as_str(),
+                cue.as_ref(),
                 "province" | "governor" | "governorate" | "provinces"
             ) {
                 if let Some(hit) = toponyms::lookup_division(&surf) {
                     // The text names the division: no town reading.
                     let kept = evidence.strip_suffix(TOWN_READING).unwrap_or(&evidence);
-                    evidence = format!("{kept}; '{cue} of' → gazetteer {}", hit.id);
-                    canonical = Some(hit.canonical);
+                    evidence =
+                        strings.intern(&format!("{kept}; '{cue} of' → gazetteer {}", hit.id));
+                    canonical = Some(strings.intern(&hit.canonical));
                 }
             }
         }
         if canonical.is_none() && f.label == Label::Place {
             // A place found by its context: the gazetteer may still know its name.
             if let Some(hit) = toponyms::find(&surf) {
-                evidence.push_str("; gazetteer ");
-                hit.place.id.push_to(&mut evidence);
+                scratch_text.clear();
+                scratch_text.push_str(&evidence);
+                scratch_text.push_str("; gazetteer ");
+                hit.place.id.push_to(&mut scratch_text);
                 canonical = Some(match town_reading(v, f.a, f.b, hit) {
                     Some(bare) => {
-                        evidence.push_str(TOWN_READING);
-                        bare.to_string()
+                        scratch_text.push_str(TOWN_READING);
+                        strings.intern(bare)
                     }
-                    None => hit.place.name.clone(),
+                    None => strings.intern(&hit.place.name),
                 });
+                evidence = strings.intern(&scratch_text);
             }
         }
         Candidate {
             mention: Mention {
                 span,
                 label: f.label,
-                canonical: canonical.map_or_else(|| Arc::from(&*surf), Arc::from),
+                canonical: canonical.unwrap_or_else(|| strings.intern(&surf)),
                 why: Why::new(f.rule, evidence),
             },
             priority: f.priority,
@@ -236,7 +289,8 @@ fn cat(parts: &[&str]) -> String {
 /// Names listed beside places are places: "Sinjar, Jalawla, Makhmur and Tuz Khurmatu".
 /// A chunk nothing else claimed, not sentence-initial, joined by `,`, `and` or `or` to a PLACE
 /// on either side, becomes a PLACE.
-fn list_places(text: &str, paras: &[Vec<Token>], chunks_of: &Chunks, found: &mut Vec<Found>) {
+fn list_places(text: &str, paras: &[Vec<Token>], chunks_of: &Chunks, out: &mut Findings<'_>) {
+    let found = &mut out.list;
     // Per paragraph: token → is covered, starts a place, ends a place (flat, one stretch of
     // `len + 3` entries per paragraph so that `b + 2` stays inside).
     let mut base = Vec::with_capacity(paras.len());
@@ -265,6 +319,7 @@ fn list_places(text: &str, paras: &[Vec<Token>], chunks_of: &Chunks, found: &mut
         return;
     }
     let mut new = Vec::new();
+    let mut evidence = None;
     for (p, toks) in paras.iter().enumerate() {
         let v = TokenView { text, toks };
         let o = base[p];
@@ -295,23 +350,32 @@ fn list_places(text: &str, paras: &[Vec<Token>], chunks_of: &Chunks, found: &mut
                     label: Label::Place,
                     canonical: None,
                     rule: "list-with-places",
-                    evidence: "listed beside places".into(),
+                    evidence: Arc::clone(
+                        evidence.get_or_insert_with(|| out.strings.intern("listed beside places")),
+                    ),
                     propagate: true,
                     priority: DIRECT,
                 });
             }
         }
     }
-    found.extend(new);
+    out.list.extend(new);
 }
 
 /// The text of tokens `a..b` with every whitespace run written as one space.
 ///
 /// Borrowed from the text when it is already written that way (nearly always).
+#[inline]
 fn surface<'a>(v: TokenView<'a>, a: usize, b: usize) -> std::borrow::Cow<'a, str> {
     if b == a + 1 {
+        // One token (most units): its text.
         return std::borrow::Cow::Borrowed(v.s(a));
     }
+    surface_of_several(v, a, b)
+}
+
+/// [`surface`] of tokens `a..b` other than a single token.
+fn surface_of_several<'a>(v: TokenView<'a>, a: usize, b: usize) -> std::borrow::Cow<'a, str> {
     if a < b && b <= v.len() {
         let bytes = v.text.as_bytes();
         // Tokens not preceded by whitespace touch the one before; a spaced token must be
@@ -339,9 +403,9 @@ fn surface<'a>(v: TokenView<'a>, a: usize, b: usize) -> std::borrow::Cow<'a, str
 #[derive(Clone, Debug)]
 struct NameEntry {
     label: Label,
-    canonical: Option<String>,
+    canonical: Option<Arc<str>>,
     /// The evidence of a mention found because this name was found elsewhere.
-    same_name: String,
+    same_name: Arc<str>,
 }
 
 /// Names found in the article, by surface, for propagation and canonicalisation. Surfaces
@@ -350,6 +414,8 @@ struct NameTable<'a> {
     map: HashMap<Cow<'a, str>, NameEntry>,
     /// The first word of every name in `map`, to skip most positions cheaply.
     firsts: FxHashSet<Cow<'a, str>>,
+    /// Room to write an evidence string before it is looked up in the shared strings.
+    buf: String,
 }
 
 /// `part`, a slice of `whole`, borrowed for as long as `whole` borrows.
@@ -366,19 +432,14 @@ fn part_of<'a>(whole: &Cow<'a, str>, part: &str) -> Cow<'a, str> {
     }
 }
 
-/// The evidence of a mention found because a name with this rule and evidence was found
-/// elsewhere.
-fn same_name_evidence(rule: &str, evidence: &str) -> String {
-    let s = if evidence.is_empty() {
-        rule.to_string()
-    } else {
-        cat(&[rule, " ", evidence])
-    };
-    let t = s.trim();
-    if t.len() == s.len() {
-        s
-    } else {
-        t.to_string()
+/// Writes into `out` the evidence of a mention found because a name with this rule and
+/// evidence was found elsewhere (to be trimmed).
+fn same_name_evidence(rule: &str, evidence: &str, out: &mut String) {
+    out.clear();
+    out.push_str(rule);
+    if !evidence.is_empty() {
+        out.push(' ');
+        out.push_str(evidence);
     }
 }
 
@@ -388,6 +449,7 @@ impl<'a> NameTable<'a> {
         NameTable {
             map: HashMap::with_capacity_and_hasher(n, Default::default()),
             firsts: FxHashSet::with_capacity_and_hasher(n, Default::default()),
+            buf: String::new(),
         }
     }
 
@@ -395,9 +457,10 @@ impl<'a> NameTable<'a> {
     /// evidence are only made for a new name.
     fn insert<'e>(
         &mut self,
+        strings: &mut Interner,
         key: Cow<'a, str>,
         label: Label,
-        canonical: impl FnOnce() -> Option<String>,
+        canonical: impl FnOnce(&mut Interner) -> Option<Arc<str>>,
         rule: &'static str,
         evidence: impl FnOnce() -> Cow<'e, str>,
     ) {
@@ -413,16 +476,21 @@ impl<'a> NameTable<'a> {
             key,
             NameEntry {
                 label,
-                canonical: canonical(),
-                same_name: same_name_evidence(rule, &evidence()),
+                canonical: canonical(strings),
+                same_name: {
+                    same_name_evidence(rule, &evidence(), &mut self.buf);
+                    strings.intern(self.buf.trim())
+                },
             },
         );
     }
 
     /// Learns a finding, and for a person also the surname (`al-Abadi`, `Abadi`).
-    fn learn(&mut self, v: TokenView<'a>, f: &Found) {
+    fn learn(&mut self, strings: &mut Interner, v: TokenView<'a>, f: &Found) {
         let key = surface(v, f.a, f.b);
-        let canon = || f.canonical.clone().unwrap_or_else(|| key.to_string());
+        // The canonical name, shared, and as text.
+        let canon_text = f.canonical.as_deref().unwrap_or(&key);
+        let canon = |s: &mut Interner| Some(f.canonical.clone().unwrap_or_else(|| s.intern(&key)));
         if f.label == Label::Person {
             // The surname: the last unit, and the last unit without its particle.
             let mut last = f.b - 1;
@@ -437,21 +505,18 @@ impl<'a> NameTable<'a> {
                         .any(|n| n.eq_ignore_ascii_case(particle))
                     {
                         self.insert(
+                            strings,
                             part_of(&sur, bare),
                             Label::Person,
-                            || Some(canon()),
+                            canon,
                             "surname",
-                            || Cow::Owned(format!("surname of {}", canon())),
+                            || Cow::Owned(format!("surname of {canon_text}")),
                         );
                     }
                 }
-                self.insert(
-                    sur,
-                    Label::Person,
-                    || Some(canon()),
-                    "surname",
-                    || Cow::Owned(format!("surname of {}", canon())),
-                );
+                self.insert(strings, sur, Label::Person, canon, "surname", || {
+                    Cow::Owned(format!("surname of {canon_text}"))
+                });
             }
         }
         if f.label == Label::Place && f.rule == "place-head" {
@@ -463,24 +528,19 @@ impl<'a> NameTable<'a> {
             if last > f.a {
                 let short = surface(v, f.a, last);
                 if toponyms::find(&short).is_none() {
-                    self.insert(
-                        short,
-                        Label::Place,
-                        || Some(canon()),
-                        "place-head",
-                        || Cow::Owned(format!("short for {}", canon())),
-                    );
+                    self.insert(strings, short, Label::Place, canon, "place-head", || {
+                        Cow::Owned(format!("short for {canon_text}"))
+                    });
                 }
             }
         }
-        let canonical = || f.canonical.clone();
-        self.insert(key, f.label, canonical, f.rule, || {
-            Cow::Borrowed(f.evidence.as_str())
-        });
+        let canonical = |_: &mut Interner| f.canonical.clone();
+        let evidence = || Cow::Borrowed(&*f.evidence);
+        self.insert(strings, key, f.label, canonical, f.rule, evidence);
     }
 
     /// The canonical name of a surface, if the article linked it to a fuller one.
-    fn canonical_of(&self, surf: &str, label: Label) -> Option<String> {
+    fn canonical_of(&self, surf: &str, label: Label) -> Option<Arc<str>> {
         self.map
             .get(surf)
             .filter(|e| e.label == label)
@@ -561,7 +621,6 @@ fn unit_at(v: TokenView<'_>, i: usize) -> Option<usize> {
 }
 
 /// The capitalised chunks of every paragraph: runs of units in one buffer.
-#[derive(Default)]
 struct Chunks {
     units: Vec<Unit>,
     /// Each chunk's range in `units`.
@@ -584,6 +643,15 @@ fn chunks(v: TokenView<'_>, out: &mut Chunks) {
     out.firsts.push(out.bounds.len());
     let mut i = 0;
     while i < v.len() {
+        // Most tokens start no unit: only a capitalised token or a word glued to the next
+        // token (a particle before its hyphen) can; skip the others without asking.
+        let t = v.toks[i];
+        let may_start = matches!(t.case, Case::Capitalised | Case::AllCaps)
+            || t.kind == TokenKind::Word && v.toks.get(i + 1).is_some_and(|n| !n.space_before);
+        if !may_start {
+            i += 1;
+            continue;
+        }
         let Some(end) = unit_at(v, i) else {
             i += 1;
             continue;
@@ -682,7 +750,7 @@ fn classify(
     v: TokenView<'_>,
     p: usize,
     units: &[Unit],
-    out: &mut Vec<Found>,
+    out: &mut Findings<'_>,
     segs: &mut Vec<(usize, Seg)>,
 ) {
     // 1. Titles split the chunk.
@@ -723,20 +791,22 @@ fn part(
     units: &[Unit],
     title: Option<String>,
     before_title: bool,
-    out: &mut Vec<Found>,
+    out: &mut Findings<'_>,
     segs: &mut Vec<(usize, Seg)>,
 ) {
     let a = units[0].a;
     let b = units[units.len() - 1].b;
-    let push = |out: &mut Vec<Found>,
+    let push = |out: &mut Findings<'_>,
                 a: usize,
                 b: usize,
                 label: Label,
-                canonical: Option<String>,
+                canonical: Option<&str>,
                 rule: &'static str,
-                evidence: String,
+                evidence: &[&str],
                 propagate: bool| {
-        out.push(Found {
+        let canonical = canonical.map(|c| out.strings.intern(c));
+        let evidence = out.cat(evidence);
+        out.list.push(Found {
             para: p,
             a,
             b,
@@ -759,7 +829,7 @@ fn part(
                 Label::Person,
                 None,
                 "title",
-                cat(&["after '", &t, "'"]),
+                &["after '", &t, "'"],
                 true,
             );
             return;
@@ -783,7 +853,7 @@ fn part(
                 Label::Person,
                 None,
                 "title",
-                cat(&["after '", t, "'"]),
+                &["after '", t, "'"],
                 true,
             );
             return;
@@ -796,15 +866,15 @@ fn part(
             lexical(v, p, units, out, segs);
             return;
         }
-        let (end, canonical, evidence) = org_tail(v, a, b, &last);
+        let (end, canonical) = org_tail(v, a, b);
         push(
             out,
             a,
             end,
             Label::Org,
-            canonical,
+            canonical.as_deref(),
             "org-head",
-            evidence,
+            &["head word '", &last, "'"],
             true,
         );
         return;
@@ -821,7 +891,7 @@ fn part(
             Label::Place,
             None,
             "place-head",
-            cat(&["head word '", &last, "'"]),
+            &["head word '", &last, "'"],
             true,
         );
         return;
@@ -838,7 +908,7 @@ fn part(
                 Label::Org,
                 None,
                 "org-context",
-                "before a title".to_string(),
+                &["before a title"],
                 true,
             );
             return;
@@ -853,9 +923,9 @@ fn head_is(v: TokenView<'_>, units: &[Unit], heads: fn(&str) -> bool) -> bool {
     heads(&surface(v, u.a, u.b))
 }
 
-/// Extends an organisation name `a..b`: `/Units`, `of Iraq and Syria`; returns the end, the
-/// canonical name when it differs from the span (`Forces/Units` → `Forces`), and the evidence.
-fn org_tail(v: TokenView<'_>, a: usize, b: usize, head: &str) -> (usize, Option<String>, String) {
+/// Extends an organisation name `a..b`: `/Units`, `of Iraq and Syria`; returns the end and the
+/// canonical name when it differs from the span (`Forces/Units` → `Forces`).
+fn org_tail<'a>(v: TokenView<'a>, a: usize, b: usize) -> (usize, Option<Cow<'a, str>>) {
     let mut end = b;
     let mut canonical = None;
     // "Forces/Units": a slash and a capitalised common word (not an acronym).
@@ -866,7 +936,7 @@ fn org_tail(v: TokenView<'_>, a: usize, b: usize, head: &str) -> (usize, Option<
         && !v.is_all_caps(end + 1)
     {
         end += 2;
-        canonical = Some(surface(v, a, b).into_owned());
+        canonical = Some(surface(v, a, b));
     }
     // "of Iraq and Syria"
     if v.is(end, "of") && v.spaced(end + 1) {
@@ -879,7 +949,7 @@ fn org_tail(v: TokenView<'_>, a: usize, b: usize, head: &str) -> (usize, Option<
             }
         }
     }
-    (end, canonical, cat(&["head word '", head, "'"]))
+    (end, canonical)
 }
 
 /// The end of a run of spaced capitalised units starting at `i`.
@@ -934,7 +1004,7 @@ fn lexical(
     v: TokenView<'_>,
     p: usize,
     units: &[Unit],
-    out: &mut Vec<Found>,
+    out: &mut Findings<'_>,
     segs: &mut Vec<(usize, Seg)>,
 ) {
     let mut k = 0;
@@ -1001,26 +1071,30 @@ fn lexical(
                 if let Some((k2, Seg::Place(m2, hit))) = segs.get(s + 1) {
                     if !hit.is_country() {
                         let end = units[k2 + m2 - 1].b;
-                        out.push(found_place(v, p, u.a, end, *hit, "demonym+place"));
+                        let f = found_place(v, p, u.a, end, *hit, "demonym+place", out);
+                        out.list.push(f);
                         s += 2;
                         continue;
                     }
                 }
-                out.push(Found {
+                let canonical = Some(out.strings.intern(g.canonical));
+                let evidence = out.strings.intern(g.source);
+                out.list.push(Found {
                     para: p,
                     a: u.a,
                     b: u.b,
                     label: Label::Group,
-                    canonical: Some(g.canonical.to_string()),
+                    canonical,
                     rule: "group-lexicon",
-                    evidence: g.source.to_string(),
+                    evidence,
                     propagate: false,
                     priority: DIRECT,
                 });
             }
             Seg::Place(m, hit) => {
                 let end = units[k + m - 1].b;
-                out.push(found_place(v, p, u.a, end, *hit, "gazetteer"));
+                let f = found_place(v, p, u.a, end, *hit, "gazetteer", out);
+                out.list.push(f);
             }
             Seg::Unknown
                 if is_direction(&surface(v, u.a, u.b))
@@ -1029,9 +1103,9 @@ fn lexical(
                 // "Northern Iraq": a capitalised direction before a place is part of its name.
                 if let Some((k2, Seg::Place(m2, hit))) = segs.get(s + 1) {
                     let end = units[k2 + m2 - 1].b;
-                    let mut f = found_place(v, p, u.a, end, *hit, "direction+place");
-                    f.canonical = Some(surface(v, u.a, end).into_owned());
-                    out.push(f);
+                    let mut f = found_place(v, p, u.a, end, *hit, "direction+place", out);
+                    f.canonical = Some(out.strings.intern(&surface(v, u.a, end)));
+                    out.list.push(f);
                 }
                 s += 2;
                 continue;
@@ -1082,7 +1156,7 @@ fn is_direction(s: &str) -> bool {
     )
 }
 
-/// A PLACE finding from a lexicon hit.
+/// A PLACE finding from a lexicon hit, its strings shared through `out`.
 fn found_place(
     v: TokenView<'_>,
     p: usize,
@@ -1090,25 +1164,31 @@ fn found_place(
     b: usize,
     hit: PlaceRef,
     rule: &'static str,
+    out: &mut Findings<'_>,
 ) -> Found {
     let (canonical, evidence) = match hit {
-        PlaceRef::Known(h) => match town_reading(v, a, b, h) {
-            Some(bare) => {
-                let mut id = String::with_capacity(48);
-                h.place.id.push_to(&mut id);
-                id.push_str(TOWN_READING);
-                (bare.to_string(), id)
-            }
-            None => {
-                let mut id = String::with_capacity(24);
-                h.place.id.push_to(&mut id);
-                (h.place.name.clone(), id)
-            }
-        },
+        PlaceRef::Known(h) => {
+            let bare = town_reading(v, a, b, h);
+            let key = (std::ptr::from_ref(h.place) as usize, bare.is_some());
+            let (strings, buf) = (&mut *out.strings, &mut out.buf);
+            let (canonical, evidence) = out.places.entry(key).or_insert_with(|| {
+                buf.clear();
+                h.place.id.push_to(buf);
+                let canonical = match bare {
+                    Some(bare) => {
+                        buf.push_str(TOWN_READING);
+                        strings.intern(bare)
+                    }
+                    None => strings.intern(&h.place.name),
+                };
+                (canonical, strings.intern(buf))
+            });
+            (Arc::clone(canonical), Arc::clone(evidence))
+        }
         PlaceRef::Stan { a, b } => {
-            let name = surface(v, a, b).into_owned();
-            let evidence = format!("{name} (region)");
-            (name, evidence)
+            let name = surface(v, a, b);
+            let evidence = out.cat(&[&name, " (region)"]);
+            (out.strings.intern(&name), evidence)
         }
     };
     Found {
@@ -1149,12 +1229,13 @@ fn context(
     run: &[Unit],
     at_chunk_start: bool,
     at_chunk_end: bool,
-    out: &mut Vec<Found>,
+    out: &mut Findings<'_>,
 ) {
     let a = run[0].a;
     let b = run[run.len() - 1].b;
-    let mut push = |label: Label, rule: &'static str, evidence: String| {
-        out.push(Found {
+    let mut push = |label: Label, rule: &'static str, evidence: &[&str]| {
+        let evidence = out.cat(evidence);
+        out.list.push(Found {
             para: p,
             a,
             b,
@@ -1177,11 +1258,7 @@ fn context(
     let next = |n: usize| ascii_lower(v.s(b + n - 1));
     // Acronym definition follows: "Xyz Abc (XA)".
     if at_chunk_end && v.s(b) == "(" && v.is_all_caps(b + 1) && !initial {
-        push(
-            Label::Org,
-            "acronym-definition",
-            cat(&["defines ", v.s(b + 1)]),
-        );
+        push(Label::Org, "acronym-definition", &["defines ", v.s(b + 1)]);
         return;
     }
     if at_chunk_start {
@@ -1198,14 +1275,15 @@ fn context(
             push(
                 Label::Org,
                 "outlet-cue",
-                format!(
-                    "after '{}'",
-                    surface(
+                &[
+                    "after '",
+                    &surface(
                         v,
                         a.saturating_sub(if p1 == "to" || p1 == "by" { 2 } else { 1 }),
-                        a
-                    )
-                ),
+                        a,
+                    ),
+                    "'",
+                ],
             );
             return;
         }
@@ -1214,7 +1292,7 @@ fn context(
             push(
                 Label::Place,
                 "place-context",
-                cat(&["after '", &prev(2), " of'"]),
+                &["after '", &prev(2), " of'"],
             );
             return;
         }
@@ -1225,7 +1303,7 @@ fn context(
             && a >= 1
             && v.kind(a - 1) == TokenKind::Word
         {
-            push(Label::Place, "place-context", cat(&["after '", &p1, "'"]));
+            push(Label::Place, "place-context", &["after '", &p1, "'"]);
             return;
         }
     }
@@ -1242,15 +1320,16 @@ fn context(
                         "base" | "airport" | "field" | "district" | "camp"
                     ))
         {
-            let noun = if lexicon::is_place_noun_after(&n1) {
-                n1.to_string()
+            // The noun, or the two words before the noun.
+            let (sep, n2) = if lexicon::is_place_noun_after(&n1) {
+                ("", Cow::Borrowed(""))
             } else {
-                format!("{n1} {}", next(2))
+                (" ", next(2))
             };
             push(
                 Label::Place,
                 "place-context",
-                cat(&["before '", &noun, "'"]),
+                &["before '", &n1, sep, &n2, "'"],
             );
             return;
         }
@@ -1263,7 +1342,7 @@ fn context(
             push(
                 Label::Place,
                 "place-context",
-                cat(&["before ', ", v.s(b + 1), "'"]),
+                &["before ', ", v.s(b + 1), "'"],
             );
             return;
         }
@@ -1274,21 +1353,21 @@ fn context(
             && !v.is_all_caps(a)
             && (!initial || n1.starts_with("spokes"))
         {
-            push(Label::Org, "org-context", cat(&["before '", &n1, "'"]));
+            push(Label::Org, "org-context", &["before '", &n1, "'"]);
             return;
         }
         if v.spaced(b) && v.is_lower_word(b) && lower_title_after(v, b) && !initial {
-            push(Label::Org, "org-context", cat(&["before '", &n1, "'"]));
+            push(Label::Org, "org-context", &["before '", &n1, "'"]);
             return;
         }
         // "X said".
         if v.spaced(b) && lexicon::is_speech_verb(&n1) && v.is_lower_word(b) {
             if prev(1) == "the" {
-                push(Label::Org, "speaker", cat(&["'the … ", &n1, "'"]));
+                push(Label::Org, "speaker", &["'the … ", &n1, "'"]);
                 return;
             }
             if run.len() >= 2 && !run.iter().any(|u| v.is_all_caps(u.a)) {
-                push(Label::Person, "speaker", cat(&["before '", &n1, "'"]));
+                push(Label::Person, "speaker", &["before '", &n1, "'"]);
                 return;
             }
         }
@@ -1306,7 +1385,7 @@ fn context(
         && !is_direction(v.s(a))
         && v.kind(a) == TokenKind::Word
     {
-        push(Label::Org, "the-name", cat(&["'the ", v.s(a), "'"]));
+        push(Label::Org, "the-name", &["'the ", v.s(a), "'"]);
         return;
     }
     // A bare acronym.
@@ -1316,13 +1395,13 @@ fn context(
         && !lexicon::is_not_acronym(v.s(a))
         && v.s(a).len() <= 6
     {
-        push(Label::Org, "acronym", v.s(a).to_string());
+        push(Label::Org, "acronym", &[v.s(a)]);
         return;
     }
     if run.len() == 1 && v.kind(a) == TokenKind::Initials && b == a + 1 {
         let bare: String = v.s(a).chars().filter(|c| *c != '.').collect();
         if !lexicon::is_not_acronym(&bare) {
-            push(Label::Org, "acronym", v.s(a).to_string());
+            push(Label::Org, "acronym", &[v.s(a)]);
         }
     }
 }
@@ -1401,8 +1480,8 @@ fn definitions(
         }
         let long = f
             .canonical
-            .clone()
-            .unwrap_or_else(|| surface(v, f.a, f.b).into_owned());
+            .as_deref()
+            .map_or_else(|| surface(v, f.a, f.b).into_owned(), str::to_string);
         let label = if f.label == Label::Person {
             Label::Org
         } else {
@@ -1438,13 +1517,18 @@ fn definitions(
         if initials.chars().count() >= 2 {
             dotted.clear();
             dotted.extend(initials.chars().flat_map(|c| [c, '.']));
-            if out.contains_key(initials.as_str()) && out.contains_key(dotted.as_str()) {
+            let plain_known = out.contains_key(initials.as_str());
+            let dotted_known = out.contains_key(dotted.as_str());
+            if plain_known && dotted_known {
                 continue;
             }
             let long = surface(v, f.a, f.b).into_owned();
-            out.entry(initials.clone())
-                .or_insert((Label::Org, long.clone()));
-            out.entry(dotted.clone()).or_insert((Label::Org, long));
+            if !plain_known {
+                out.insert(initials.clone(), (Label::Org, long.clone()));
+            }
+            if !dotted_known {
+                out.insert(dotted.clone(), (Label::Org, long));
+            }
         }
     }
     out

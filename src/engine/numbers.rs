@@ -3,6 +3,7 @@
 //! vague magnitudes (`thousands`), and the linking of one quantity stated in two units
 //! (`130 miles (210 kilometers)`).
 
+use super::intern::{self, Interner};
 use super::label::Label;
 use super::lexicon::{
     APPROXIMATORS, COUNT_NOUNS, MULTIPLIERS, NUMBER_WORDS, TIME_UNITS, UNITS, VAGUE_MAGNITUDES,
@@ -27,7 +28,16 @@ const PRIORITY: u8 = 40;
 /// ```
 #[must_use]
 pub fn find(v: TokenView<'_>) -> Vec<Candidate> {
-    let mut out = Vec::new();
+    intern::with_local(|strings| {
+        let mut out = Vec::new();
+        find_into(v, strings, &mut out);
+        out
+    })
+}
+
+/// [`find`], appending the candidates to `out` (the tagger's list of all candidates), with
+/// their canonical values and evidence shared through `strings`.
+pub fn find_into(v: TokenView<'_>, strings: &mut Interner, out: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < v.len() {
         let trigger = match v.kind(i) {
@@ -44,8 +54,8 @@ pub fn find(v: TokenView<'_>) -> Vec<Candidate> {
                 mention: Mention {
                     span: v.span(i, end),
                     label: Label::Number,
-                    canonical: canonical.into(),
-                    why: Why::new("number", rule),
+                    canonical: strings.intern(&canonical),
+                    why: Why::new("number", strings.intern(rule)),
                 },
                 priority: PRIORITY,
             });
@@ -54,7 +64,6 @@ pub fn find(v: TokenView<'_>) -> Vec<Candidate> {
             i += 1;
         }
     }
-    out
 }
 
 /// Words after a number that are not the counted noun although they end in `s`.

@@ -4,11 +4,12 @@
 //! propose candidates: [`super::dates`], [`super::numbers`] and [`super::names`]. Overlaps are
 //! resolved by priority (a name over a date over a number), then length, then position.
 
-use super::boilerplate;
+use super::boilerplate::{self, Boilerplate};
 use super::calendar::Ymd;
 use super::mention::{Candidate, Mention};
+use super::span::Span;
 use super::text::{paragraphs, tokens, TokenView};
-use super::{dates, names, numbers};
+use super::{dates, intern, names, numbers};
 
 /// What the tagger knows about the article beyond its text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -33,28 +34,45 @@ pub struct TagOptions {
 /// ```
 #[must_use]
 pub fn tag(text: &str, options: &TagOptions) -> Vec<Mention> {
+    let paragraphs = paragraphs(text);
+    let furniture = boilerplate::detect_in(text, &paragraphs);
+    tag_paragraphs(text, &paragraphs, &furniture, options)
+}
+
+/// [`tag`] for a caller that already has the text's paragraphs ([`paragraphs`]) and
+/// boilerplate lines ([`boilerplate::detect_in`]), so that they are not found twice.
+#[must_use]
+pub fn tag_paragraphs(
+    text: &str,
+    paragraphs: &[Span],
+    furniture: &[Boilerplate],
+    options: &TagOptions,
+) -> Vec<Mention> {
     let anchor = options.published.as_deref().and_then(Ymd::parse);
-    let furniture = boilerplate::detect(text);
     // Both lists are in text order: walk them together.
     let mut next_bp = 0;
-    let paras: Vec<_> = paragraphs(text)
-        .into_iter()
-        .filter(|p| {
-            while next_bp < furniture.len() && furniture[next_bp].span.end() <= p.start() {
-                next_bp += 1;
-            }
-            !furniture.get(next_bp).is_some_and(|b| b.span.overlaps(*p))
-        })
-        .map(|p| tokens(text, p))
-        .collect();
-    let mut candidates = Vec::new();
-    for toks in &paras {
-        let v = TokenView { text, toks };
-        candidates.extend(dates::find(v, anchor));
-        candidates.extend(numbers::find(v));
-    }
-    names::find_into(text, &paras, &mut candidates);
-    resolve(candidates)
+    let mut paras = Vec::with_capacity(paragraphs.len());
+    paras.extend(
+        paragraphs
+            .iter()
+            .filter(|p| {
+                while next_bp < furniture.len() && furniture[next_bp].span.end() <= p.start() {
+                    next_bp += 1;
+                }
+                !furniture.get(next_bp).is_some_and(|b| b.span.overlaps(**p))
+            })
+            .map(|&p| tokens(text, p)),
+    );
+    intern::with_local(|strings| {
+        let mut candidates = Vec::new();
+        for toks in &paras {
+            let v = TokenView { text, toks };
+            dates::find_into(v, anchor, strings, &mut candidates);
+            numbers::find_into(v, strings, &mut candidates);
+        }
+        names::find_into(text, &paras, strings, &mut candidates);
+        resolve(candidates)
+    })
 }
 
 /// Keeps the best non-overlapping candidates, sorted by position.

@@ -115,6 +115,7 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token> {
     let s = range.slice(text);
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(s.len() / 4 + 1);
+    let triggers = super::lexicon::Triggers::get();
     let mut i = 0;
     let mut space = true;
     while i < b.len() {
@@ -166,7 +167,7 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token> {
                 space_before: space,
                 case,
                 trigger: if plain {
-                    super::lexicon::is_quantity_or_date_trigger_ascii(word)
+                    triggers.ascii(word)
                 } else {
                     super::lexicon::is_quantity_or_date_trigger(word)
                 },
