@@ -189,3 +189,30 @@ test('an entity with many mentions shows the first sentences and the rest on req
   await p.waitForSelector('.contexts .more-contexts', { state: 'detached' });
   assert.equal(await shown(), total);
 });
+
+test("a mention's tip shows in full, even under a paragraph's last line", async () => {
+  const p = await env.page();
+  await p.goto(env.url);
+  await ready(p);
+  // The last mark of a paragraph: its tip hangs below the paragraph's box.
+  const last = p.locator('.reader-body > .para:has(mark.m) mark.m:last-of-type').first();
+  await last.scrollIntoViewIfNeeded();
+  await last.hover();
+  const tip = await last.evaluate((m) => {
+    const para = m.closest('.para');
+    const paraStyle = getComputedStyle(para);
+    return {
+      text: getComputedStyle(m, '::after').content,
+      wanted: JSON.stringify(m.dataset.tip),
+      // Containment (content-visibility: auto) would clip the tip to the paragraph.
+      visibility: paraStyle.contentVisibility,
+      overflow: paraStyle.overflow,
+    };
+  });
+  assert.equal(tip.text, tip.wanted);
+  assert.equal(tip.visibility, 'visible');
+  assert.equal(tip.overflow, 'visible');
+  // A mark nobody points at keeps its paragraph contained (cheap to lay out and paint).
+  await p.mouse.move(0, 0);
+  assert.equal(await last.evaluate((m) => getComputedStyle(m.closest('.para')).contentVisibility), 'auto');
+});
