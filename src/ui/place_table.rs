@@ -96,6 +96,9 @@ pub fn prepare(corpus: Corpus, gaz: GazetteerState) {
     if gaz.ready().is_none() || cached(&corpus, &gaz).is_some() {
         return;
     }
+    // The last table is of an older corpus: letting go of it lets the build add to its rows
+    // in place instead of copying them (unless the place list still shows it).
+    LAST_TABLE.with(|last| last.borrow_mut().take());
     step(corpus, gaz, generation);
 }
 
