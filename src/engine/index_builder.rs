@@ -99,7 +99,7 @@ impl IndexBuilder {
         for m in &doc.mentions {
             let t = tally_mut(&mut self.tallies, &m.canonical);
             t.row = None;
-            let label = Label::ALL.iter().position(|l| *l == m.label).unwrap_or(0);
+            let label = m.label.index();
             let alias = m.span.slice(&doc.text);
             if add {
                 t.labels[label] += 1;

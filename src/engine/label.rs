@@ -32,6 +32,24 @@ impl Label {
         Label::Number,
     ];
 
+    /// The label's position in [`Label::ALL`], for arrays with one slot per label.
+    ///
+    /// ```
+    /// use newslens::engine::label::Label;
+    /// assert!(Label::ALL.iter().enumerate().all(|(i, l)| l.index() == i));
+    /// ```
+    #[must_use]
+    pub fn index(self) -> usize {
+        match self {
+            Label::Person => 0,
+            Label::Org => 1,
+            Label::Place => 2,
+            Label::Group => 3,
+            Label::Date => 4,
+            Label::Number => 5,
+        }
+    }
+
     /// The contract's name of the label (`"PERSON"`, `"ORG"`, …).
     #[must_use]
     pub fn as_str(self) -> &'static str {

@@ -96,9 +96,7 @@ pub fn EntityList(props: &EntityListProps) -> Html {
             }
             let mut groups: [Vec<Rc<EntityRow>>; 6] = Default::default();
             for e in rows {
-                if let Some(i) = Label::ALL.iter().position(|l| *l == e.label) {
-                    groups[i].push(Rc::clone(e));
-                }
+                groups[e.label.index()].push(Rc::clone(e));
             }
             groups
         },

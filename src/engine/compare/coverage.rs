@@ -127,9 +127,7 @@ fn tally<'a>(doc: &'a Document, layout: &Layout) -> HashMap<&'a str, Tally> {
     for m in &doc.mentions {
         let t = out.entry(&*m.canonical).or_default();
         t.count += 1;
-        if let Some(k) = Label::ALL.iter().position(|&l| l == m.label) {
-            t.labels[k] += 1;
-        }
+        t.labels[m.label.index()] += 1;
         let surface = m.span.slice(&doc.text);
         if !t.surfaces.iter().any(|s| s == surface) {
             t.surfaces.push(surface.to_string());
