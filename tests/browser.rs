@@ -4,6 +4,7 @@
 //! asserts through selectors scoped to its root, and destroys the app.
 #![cfg(target_arch = "wasm32")]
 
+use newslens::engine::corpus::ArticleMeta;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -17,6 +18,22 @@ fn fresh_root() -> Element {
     let div = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&div).unwrap();
     div
+}
+
+/// Metadata of a user's article with this id.
+fn user_meta(id: &str) -> ArticleMeta {
+    ArticleMeta {
+        id: id.into(),
+        file: format!("{id}.txt"),
+        title: format!("Title {id}"),
+        outlet: "Outlet".into(),
+        section: None,
+        standfirst: None,
+        published: None,
+        url: None,
+        certainty: "user".into(),
+        evidence: String::new(),
+    }
 }
 
 /// Lets Yew run its scheduled renders.
@@ -180,25 +197,17 @@ async fn entity_list_sorts_searches_and_selects() {
 #[wasm_bindgen_test]
 fn user_data_keeps_everything_when_storage_fails() {
     use newslens::engine::backup::StoredArticle;
-    use newslens::engine::corpus::ArticleMeta;
     use newslens::ui::user_data::{Op, StorageStatus, UserAction, UserData};
     use std::rc::Rc;
     use yew::Reducible;
 
-    let meta = |id: &str| ArticleMeta {
-        id: id.into(),
-        file: format!("{id}.txt"),
-        title: format!("Title {id}"),
-        outlet: "Outlet".into(),
-        section: None,
-        standfirst: None,
-        published: None,
-        url: None,
-        certainty: "user".into(),
-        evidence: String::new(),
+    let article = |id: &str| {
+        StoredArticle::new(
+            user_meta(id),
+            "Text of the article.",
+            "2026-11-23T00:00:00Z",
+        )
     };
-    let article =
-        |id: &str| StoredArticle::new(meta(id), "Text of the article.", "2026-11-23T00:00:00Z");
     let d = Rc::new(UserData::default());
     let d = d.reduce(UserAction::Add(article("user-1")));
     let d = d.reduce(UserAction::Add(article("user-2")));
@@ -312,7 +321,7 @@ async fn a_finished_file_read_lets_go_of_its_reader() {
 
 #[wasm_bindgen_test]
 fn place_table_follows_the_corpus_as_analyses_replace_placeholders() {
-    use newslens::engine::corpus::{Article, ArticleMeta};
+    use newslens::engine::corpus::Article;
     use newslens::engine::document::Document;
     use newslens::engine::gazetteer::Gazetteer;
     use newslens::engine::places::digest::DocPlaces;
@@ -324,18 +333,7 @@ fn place_table_follows_the_corpus_as_analyses_replace_placeholders() {
     use std::rc::Rc;
 
     let article = |id: &str, text: &str| Article {
-        meta: ArticleMeta {
-            id: id.into(),
-            file: format!("{id}.txt"),
-            title: format!("Title {id}"),
-            outlet: "Outlet".into(),
-            section: None,
-            standfirst: None,
-            published: None,
-            url: None,
-            certainty: "user".into(),
-            evidence: String::new(),
-        },
+        meta: user_meta(id),
         text: text.into(),
     };
     let texts = [
