@@ -54,6 +54,21 @@ mod native {
         }
     }
 
+    /// Every text analysed as the worker analyses an article.
+    fn analysed(texts: &[String]) -> Vec<Document> {
+        texts
+            .iter()
+            .map(|t| Document::analyse(article(t)))
+            .collect()
+    }
+
+    /// Each document's text and place digest, as the place list takes them.
+    fn digests<'d>(g: &Gazetteer, docs: &'d [Document]) -> Vec<(&'d str, DocPlaces)> {
+        docs.iter()
+            .map(|d| (&*d.text, DocPlaces::resolve(g, &d.text, &d.mentions)))
+            .collect()
+    }
+
     pub fn main() {
         let args: Vec<String> = std::env::args().skip(1).collect();
         let Some(dir) = args.first() else {
@@ -74,27 +89,15 @@ mod native {
                 }
             }
             Some("rows") => {
-                let docs: Vec<Document> = texts
-                    .iter()
-                    .map(|t| Document::analyse(article(t)))
-                    .collect();
-                let digests: Vec<(&str, DocPlaces)> = docs
-                    .iter()
-                    .map(|d| (&*d.text, DocPlaces::resolve(g, &d.text, &d.mentions)))
-                    .collect();
+                let docs = analysed(&texts);
+                let digests = digests(g, &docs);
                 for row in place_list(g, &digests) {
                     println!("{}", serde_json::to_string(&row).expect("serialisable"));
                 }
             }
             Some("list") => {
-                let docs: Vec<Document> = texts
-                    .iter()
-                    .map(|t| Document::analyse(article(t)))
-                    .collect();
-                let digests: Vec<(&str, DocPlaces)> = docs
-                    .iter()
-                    .map(|d| (&*d.text, DocPlaces::resolve(g, &d.text, &d.mentions)))
-                    .collect();
+                let docs = analysed(&texts);
+                let digests = digests(g, &docs);
                 for _ in 0..5 {
                     let started = Instant::now();
                     let rows = black_box(place_list(g, &digests));
