@@ -395,3 +395,32 @@ fn place_table_follows_the_corpus_as_analyses_replace_placeholders() {
     assert_eq!(listed, expected(&removed));
     assert_eq!(kirkuk(&listed), 2, "{listed:?}");
 }
+
+/// The search's SIMD path (wasm only) finds exactly what character-by-character matching
+/// finds, on texts long enough for many 16-byte blocks and with the bytes that differ from a
+/// letter by the case bit alone.
+#[wasm_bindgen_test]
+fn search_in_wasm_agrees_with_the_reference() {
+    use newslens::engine::search::{find_all, find_all_by_chars};
+    const TEXT: &[&str] = &[
+        "a", "A", "b", "K", "k", "i", "I", " ", "@", "`", "{", "[", "_", "é", "İ",
+    ];
+    const QUERY: &[&str] = &["a", "A", "b", "k", "i", " ", "@", "`", "{", "_"];
+    // A small linear congruential generator: the same cases on every run.
+    let mut seed = 0x2545_f491_u32;
+    let mut next = |below: usize| {
+        seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+        (seed >> 8) as usize % below
+    };
+    for _ in 0..2_000 {
+        let text: String = (0..next(120)).map(|_| TEXT[next(TEXT.len())]).collect();
+        let query: String = (0..1 + next(5)).map(|_| QUERY[next(QUERY.len())]).collect();
+        assert_eq!(
+            find_all(&text, &query),
+            find_all_by_chars(&text, &query),
+            "{text:?} / {query:?}"
+        );
+    }
+    let long = "Iraqi forces entered Kirkuk. FORCES left; the forces' base. ".repeat(50);
+    assert_eq!(find_all(&long, "forces").len(), 150);
+}
