@@ -1,6 +1,8 @@
 // In-browser measurements of the built site (not a test; see BENCHMARKS.md):
 //   node tests/e2e/bench.mjs                     # bundled corpus
 //   node tests/e2e/bench.mjs --scale 1000,10000  # then again with N generated articles
+//   node tests/e2e/bench.mjs --only entity,search # only the interactions whose names contain
+//                                                 # one of these words (for A/B comparisons)
 // At scale, N articles from scripts/scale/generate.mjs are restored from one backup file (the
 // user's own import path), and it reports: time until all are analysed and listed, the engine's
 // in-page throughput (measured in its web worker), the longest main-thread task meanwhile,
@@ -19,6 +21,8 @@ import { corpus, backup } from '../../scripts/scale/generate.mjs';
 
 const scaleArg = process.argv.indexOf('--scale');
 const SCALES = scaleArg > 0 ? process.argv[scaleArg + 1].split(',').map(Number) : [];
+const onlyArg = process.argv.indexOf('--only');
+const ONLY = onlyArg > 0 ? process.argv[onlyArg + 1].split(',') : null;
 
 const env = await open('/');
 const stats = (xs) => {
@@ -58,6 +62,7 @@ await p.waitForSelector('.app[data-gazetteer="full"]');
  * - to paint: from the action until the first paint after which the DOM no longer changes
  *   (frames are awaited until one passes without a change), vsync waits included. */
 async function measure(name, action, n = 30) {
+  if (ONLY && !ONLY.some((w) => name.includes(w))) return;
   const samples = await p.evaluate(async ({ action, n }) => {
     const act = new Function('i', action);
     const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
