@@ -4,7 +4,7 @@
 use super::document::Document;
 use super::label::Label;
 use super::span::Span;
-use super::text::sentences;
+use super::text::sentences_in;
 use crate::engine::fxhash::FxHashMap;
 pub use crate::engine::index_builder::IndexBuilder;
 use std::rc::Rc;
@@ -94,8 +94,9 @@ impl CorpusIndex {
     }
 
     /// The first `limit` mentions of `canonical`, each with its sentence, in document and text
-    /// order. Only the documents needed are split into sentences, so the first few contexts of
-    /// an entity that thousands of articles mention cost no more than those of a rare one.
+    /// order. Only the paragraphs that hold one of them are split into sentences, so the first
+    /// few contexts of an entity that thousands of articles mention cost no more than those of
+    /// a rare one.
     #[must_use]
     pub fn contexts<D: AsRef<Document>>(
         &self,
@@ -114,8 +115,9 @@ impl CorpusIndex {
             let Some(doc) = docs.get(d).map(AsRef::as_ref) else {
                 continue;
             };
-            let sents = sentences(&doc.text);
-            let sents = &sents;
+            // Sentences of the paragraph of the last mention: mentions come in text order,
+            // so each paragraph is split once, and only paragraphs with a mention are.
+            let mut para: Option<(Span, Vec<Span>)> = None;
             for (index, m) in doc.mentions.iter().enumerate() {
                 if &*m.canonical != canonical {
                     continue;
@@ -123,6 +125,18 @@ impl CorpusIndex {
                 if out.len() >= limit {
                     break;
                 }
+                if !para.as_ref().is_some_and(|(p, _)| p.contains(m.span)) {
+                    let k = doc
+                        .paragraphs
+                        .partition_point(|p| p.span.end() <= m.span.start());
+                    para = doc
+                        .paragraphs
+                        .get(k)
+                        .map(|p| p.span)
+                        .filter(|p| p.contains(m.span))
+                        .map(|p| (p, sentences_in(&doc.text, p)));
+                }
+                let sents = para.as_ref().map_or(&[][..], |(_, s)| s.as_slice());
                 let at = sents.partition_point(|s| s.end() <= m.span.start());
                 let sentence = sents
                     .get(at)

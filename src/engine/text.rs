@@ -439,30 +439,51 @@ pub fn is_abbreviation(word: &str) -> bool {
 pub fn sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     for para in paragraphs(text) {
-        let toks = tokens(text, para);
-        let mut start = para.start();
-        for i in 0..toks.len() {
-            if !ends_sentence(text, &toks, i) {
-                continue;
-            }
-            // Take closing quotes and brackets that hug the terminator.
-            let mut j = i;
-            while j + 1 < toks.len()
-                && !toks[j + 1].space_before
-                && is_closer(toks[j + 1].span.slice(text))
-            {
-                j += 1;
-            }
-            if j + 1 < toks.len() && toks[j + 1].space_before {
-                out.push(Span::new(start, toks[j].span.end()));
-                start = toks[j + 1].span.start();
-            }
-        }
-        if start < para.end() {
-            out.push(Span::new(start, para.end()));
-        }
+        sentences_into(text, para, &mut out);
     }
     out
+}
+
+/// The sentences of one paragraph of `text` (a span from [`paragraphs`]): the part of
+/// [`sentences`] that lies in it, found without splitting the rest of the text.
+///
+/// ```
+/// use newslens::engine::text::{paragraphs, sentences, sentences_in};
+/// let text = "First one. Second one.\n\nThird. Fourth";
+/// let by_para: Vec<_> = paragraphs(text).into_iter().flat_map(|p| sentences_in(text, p)).collect();
+/// assert_eq!(by_para, sentences(text));
+/// ```
+#[must_use]
+pub fn sentences_in(text: &str, para: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    sentences_into(text, para, &mut out);
+    out
+}
+
+/// Appends the sentences of paragraph `para` of `text` to `out`.
+fn sentences_into(text: &str, para: Span, out: &mut Vec<Span>) {
+    let toks = tokens(text, para);
+    let mut start = para.start();
+    for i in 0..toks.len() {
+        if !ends_sentence(text, &toks, i) {
+            continue;
+        }
+        // Take closing quotes and brackets that hug the terminator.
+        let mut j = i;
+        while j + 1 < toks.len()
+            && !toks[j + 1].space_before
+            && is_closer(toks[j + 1].span.slice(text))
+        {
+            j += 1;
+        }
+        if j + 1 < toks.len() && toks[j + 1].space_before {
+            out.push(Span::new(start, toks[j].span.end()));
+            start = toks[j + 1].span.start();
+        }
+    }
+    if start < para.end() {
+        out.push(Span::new(start, para.end()));
+    }
 }
 
 /// True when token `i` is a sentence terminator.

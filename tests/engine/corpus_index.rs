@@ -4,6 +4,7 @@ use newslens::engine::corpus::{self, Article, ArticleMeta};
 use newslens::engine::corpus_index::{CorpusIndex, IndexBuilder};
 use newslens::engine::document::Document;
 use newslens::engine::label::Label;
+use newslens::engine::text::sentences;
 use proptest::prelude::*;
 use std::rc::Rc;
 
@@ -126,6 +127,8 @@ fn contexts_are_every_mention_in_order_and_the_first_of_them_on_request() {
     for c in &all {
         let doc = &docs[c.doc];
         assert!(c.sentence.contains(c.mention));
+        // The sentence is one of the article's, though only its paragraph was split.
+        assert!(sentences(&doc.text).contains(&c.sentence), "{:?}", c.sentence);
         assert_eq!(&*doc.mentions[c.index].canonical, "Kirkuk");
     }
     assert!(all
