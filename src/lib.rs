@@ -13,6 +13,7 @@ pub mod choice_list;
 pub mod display;
 pub mod engine;
 pub mod filter;
+pub mod last_made;
 pub mod list_window;
 pub mod view_state;
 pub mod worker_protocol;

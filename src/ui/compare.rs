@@ -9,11 +9,12 @@ use crate::engine::compare::{compare, contexts, to_csv, Comparison};
 use crate::engine::document::Document;
 use crate::engine::label::Label;
 use crate::engine::span::Span;
+use crate::last_made::{LastMade, Same};
 use crate::ui::corpus::Corpus;
 use crate::ui::download;
 use crate::ui::find_select::FindSelect;
 use crate::ui::highlight::{highlighted, mark_handlers, quoted, HighlightOptions};
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
@@ -37,56 +38,39 @@ pub struct CompareProps {
 
 /// The pickers' options: (article id, label).
 type Options = Rc<Vec<(String, String)>>;
-/// A comparison and the two articles it compares.
-type Compared = (Rc<Document>, Rc<Document>, Rc<Comparison>);
-
 thread_local! {
-    /// The last comparison made, with the two articles it compares: opening the view again
+    /// The last comparison made, for the two articles it compares: opening the view again
     /// on the same pair compares nothing.
-    static LAST_COMPARISON: RefCell<Option<Compared>> =
-        const { RefCell::new(None) };
+    static LAST_COMPARISON: LastMade<(Same<Document>, Same<Document>), Rc<Comparison>> =
+        const { LastMade::new() };
     /// The pickers' options for the last corpus shown: one label per article.
-    static LAST_OPTIONS: RefCell<Option<(Corpus, Options)>> =
-        const { RefCell::new(None) };
+    static LAST_OPTIONS: LastMade<Corpus, Options> = const { LastMade::new() };
 }
 
 /// The comparison of `a` with `b`, the last one made when it was made for them.
 fn comparison(a: &Rc<Document>, b: &Rc<Document>) -> Rc<Comparison> {
     LAST_COMPARISON.with(|last| {
-        let mut last = last.borrow_mut();
-        match &*last {
-            Some((x, y, c)) if Rc::ptr_eq(x, a) && Rc::ptr_eq(y, b) => c.clone(),
-            _ => {
-                let c = Rc::new(compare(a, b));
-                *last = Some((a.clone(), b.clone(), c.clone()));
-                c
-            }
-        }
+        last.get_or_make((Same(a.clone()), Same(b.clone())), |_| {
+            Rc::new(compare(a, b))
+        })
     })
 }
 
 /// The pickers' options for `corpus`: (article id, "Outlet — title"), in corpus order.
 fn picker_options(corpus: &Corpus) -> Options {
     LAST_OPTIONS.with(|last| {
-        let mut last = last.borrow_mut();
-        match &*last {
-            Some((c, options)) if c == corpus => options.clone(),
-            _ => {
-                let options: Options = Rc::new(
-                    corpus
-                        .0
-                        .iter()
-                        .map(|d| {
-                            let label =
-                                format!("{} — {}", outlet_name(&d.meta.outlet), d.meta.title);
-                            (d.meta.id.clone(), label)
-                        })
-                        .collect(),
-                );
-                *last = Some((corpus.clone(), options.clone()));
-                options
-            }
-        }
+        last.get_or_make(corpus.clone(), |corpus| {
+            Rc::new(
+                corpus
+                    .0
+                    .iter()
+                    .map(|d| {
+                        let label = format!("{} — {}", outlet_name(&d.meta.outlet), d.meta.title);
+                        (d.meta.id.clone(), label)
+                    })
+                    .collect(),
+            )
+        })
     })
 }
 

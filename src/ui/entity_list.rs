@@ -4,6 +4,7 @@
 use crate::engine::corpus_index::{CorpusIndex, EntityRow};
 use crate::engine::fxhash::FxHashMap;
 use crate::engine::label::Label;
+use crate::last_made::{LastMade, Same};
 use crate::ui::corpus::Corpus;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -43,7 +44,7 @@ enum SortBy {
 
 /// The corpus's outlets, sorted, and each article's outlet as an index into them (for the
 /// per-outlet counts).
-fn outlets_of(corpus: &Corpus) -> (Vec<String>, Vec<usize>) {
+fn outlets_of(corpus: &Corpus) -> Outlets {
     let mut first_seen: FxHashMap<&str, usize> = FxHashMap::default();
     let mut names: Vec<&str> = Vec::new();
     let seen: Vec<usize> = corpus
@@ -63,7 +64,44 @@ fn outlets_of(corpus: &Corpus) -> (Vec<String>, Vec<usize>) {
         rank[i] = r;
     }
     let outlets = order.iter().map(|&i| names[i].to_string()).collect();
-    (outlets, seen.into_iter().map(|i| rank[i]).collect())
+    Rc::new((outlets, seen.into_iter().map(|i| rank[i]).collect()))
+}
+
+/// The corpus's outlets, sorted, and each article's outlet as an index into them.
+type Outlets = Rc<(Vec<String>, Vec<usize>)>;
+
+/// Each label's rows, in display order.
+type Groups = Rc<[Vec<Rc<EntityRow>>; 6]>;
+
+thread_local! {
+    /// The outlets of the last corpus shown ([`outlets_of`]).
+    static LAST_OUTLETS: LastMade<Corpus, Outlets> = const { LastMade::new() };
+    /// The last groups made ([`groups`]): made again when the index, the search or the sort
+    /// changes, not at every selection or when the list is shown again (a large corpus has
+    /// tens of thousands of entities).
+    static LAST_GROUPS: LastMade<(Same<CorpusIndex>, String, SortBy), Groups> = const { LastMade::new() };
+}
+
+/// Each label's entities of `index` that pass the entity search `needle` (lower-cased), in
+/// display order.
+fn groups(index: &CorpusIndex, needle: &str, sort: SortBy) -> Groups {
+    let mut rows: Vec<&Rc<EntityRow>> = index
+        .entities
+        .iter()
+        .filter(|e| {
+            needle.is_empty()
+                || e.canonical.to_lowercase().contains(needle)
+                || e.aliases.iter().any(|a| a.to_lowercase().contains(needle))
+        })
+        .collect();
+    if sort == SortBy::Name {
+        rows.sort_by_key(|e| e.canonical.to_lowercase());
+    }
+    let mut groups: [Vec<Rc<EntityRow>>; 6] = Default::default();
+    for e in rows {
+        groups[e.label.index()].push(Rc::clone(e));
+    }
+    Rc::new(groups)
 }
 
 /// The entity list.
@@ -73,34 +111,15 @@ pub fn EntityList(props: &EntityListProps) -> Html {
     let filter = use_state(String::new);
     let limits = use_state(HashMap::<Label, usize>::new);
     // Each article's outlet, as an index into `outlets` (for the per-outlet counts).
-    let outlets_of = use_memo(props.corpus.clone(), outlets_of);
-    // Each label's rows that pass the entity search, in display order: made again when the
-    // index, the search or the sort changes, not at every selection (a large corpus has
-    // tens of thousands of entities).
-    let groups = use_memo(
-        (props.index.clone(), filter.trim().to_lowercase(), *sort),
-        |(index, needle, sort)| {
-            let mut rows: Vec<&Rc<EntityRow>> = index
-                .entities
-                .iter()
-                .filter(|e| {
-                    needle.is_empty()
-                        || e.canonical.to_lowercase().contains(needle.as_str())
-                        || e.aliases
-                            .iter()
-                            .any(|a| a.to_lowercase().contains(needle.as_str()))
-                })
-                .collect();
-            if *sort == SortBy::Name {
-                rows.sort_by_key(|e| e.canonical.to_lowercase());
-            }
-            let mut groups: [Vec<Rc<EntityRow>>; 6] = Default::default();
-            for e in rows {
-                groups[e.label.index()].push(Rc::clone(e));
-            }
-            groups
-        },
-    );
+    let outlets_of = LAST_OUTLETS.with(|last| last.get_or_make(props.corpus.clone(), outlets_of));
+    let groups = LAST_GROUPS.with(|last| {
+        let key = (
+            Same(props.index.clone()),
+            filter.trim().to_lowercase(),
+            *sort,
+        );
+        last.get_or_make(key, |(index, needle, sort)| groups(&index.0, needle, *sort))
+    });
 
     let oninput = {
         let filter = filter.clone();

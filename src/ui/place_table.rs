@@ -9,6 +9,7 @@ use crate::engine::places::rows::PlaceRows;
 use crate::engine::places::PlaceRow;
 use crate::engine::span::Span;
 use crate::engine::text::sentences;
+use crate::last_made::LastMade;
 use crate::ui::corpus::Corpus;
 use crate::ui::gazetteer::GazetteerState;
 use gloo::timers::callback::Timeout;
@@ -56,7 +57,7 @@ struct Build {
 thread_local! {
     static BUILD: RefCell<Option<Build>> = const { RefCell::new(None) };
     /// The last table made, so that leaving the place list and coming back costs nothing.
-    static LAST_TABLE: RefCell<Option<(Corpus, GazetteerState, Rc<PlaceTable>)>> = const { RefCell::new(None) };
+    static LAST_TABLE: LastMade<(Corpus, GazetteerState), Rc<PlaceTable>> = const { LastMade::new() };
     /// Bumped by every [`prepare`]: a background build that sees a newer one stops.
     static GENERATION: Cell<u64> = const { Cell::new(0) };
 }
@@ -98,7 +99,7 @@ pub fn prepare(corpus: Corpus, gaz: GazetteerState) {
     }
     // The last table is of an older corpus: letting go of it lets the build add to its rows
     // in place instead of copying them (unless the place list still shows it).
-    LAST_TABLE.with(|last| last.borrow_mut().take());
+    LAST_TABLE.with(LastMade::clear);
     step(corpus, gaz, generation);
 }
 
@@ -200,16 +201,13 @@ fn finish(corpus: &Corpus, gaz: &GazetteerState) -> Rc<PlaceTable> {
         references: Rc::new(references),
         sentences: Sentences::default(),
     });
-    LAST_TABLE.with(|last| *last.borrow_mut() = Some((corpus.clone(), gaz.clone(), table.clone())));
+    LAST_TABLE.with(|last| last.set((corpus.clone(), gaz.clone()), table.clone()));
     table
 }
 
 /// The last table made, if it was made for `corpus` and `gaz`.
 fn cached(corpus: &Corpus, gaz: &GazetteerState) -> Option<Rc<PlaceTable>> {
-    LAST_TABLE.with(|last| match &*last.borrow() {
-        Some((c, g, t)) if c == corpus && g == gaz => Some(t.clone()),
-        _ => None,
-    })
+    LAST_TABLE.with(|last| last.get(&(corpus.clone(), gaz.clone())))
 }
 
 /// The table places are resolved against until the full gazetteer is here: none.

@@ -128,7 +128,11 @@ fn contexts_are_every_mention_in_order_and_the_first_of_them_on_request() {
         let doc = &docs[c.doc];
         assert!(c.sentence.contains(c.mention));
         // The sentence is one of the article's, though only its paragraph was split.
-        assert!(sentences(&doc.text).contains(&c.sentence), "{:?}", c.sentence);
+        assert!(
+            sentences(&doc.text).contains(&c.sentence),
+            "{:?}",
+            c.sentence
+        );
         assert_eq!(&*doc.mentions[c.index].canonical, "Kirkuk");
     }
     assert!(all
