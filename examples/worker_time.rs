@@ -6,6 +6,7 @@
 //! - `worker_time DIR` prints the time of each step over all texts, three rounds.
 //! - `worker_time DIR list` times the place list (`place_list`) over every text's digest.
 //! - `worker_time DIR rows` prints the place list's rows as JSON lines, to compare versions.
+//! - `worker_time DIR index` times the corpus index (`CorpusIndex::build`) of all texts.
 //! - `worker_time DIR dump` prints each text's digest and full resolutions as JSON lines, to
 //!   check with `diff` that a change to the resolver leaves its output as it was.
 
@@ -20,6 +21,7 @@ fn main() {
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use newslens::engine::corpus::{Article, ArticleMeta};
+    use newslens::engine::corpus_index::CorpusIndex;
     use newslens::engine::document::Document;
     use newslens::engine::gazetteer::Gazetteer;
     use newslens::engine::places::digest::DocPlaces;
@@ -27,6 +29,7 @@ mod native {
     use newslens::engine::toponyms;
     use newslens::worker_protocol::Analysis;
     use std::hint::black_box;
+    use std::rc::Rc;
     use std::time::Instant;
 
     /// Every file of `dir`, read as text, in name order.
@@ -72,7 +75,7 @@ mod native {
     pub fn main() {
         let args: Vec<String> = std::env::args().skip(1).collect();
         let Some(dir) = args.first() else {
-            eprintln!("usage: worker_time DIR [list|rows|dump]");
+            eprintln!("usage: worker_time DIR [list|rows|index|dump]");
             std::process::exit(2);
         };
         let texts = texts(dir);
@@ -93,6 +96,19 @@ mod native {
                 let digests = digests(g, &docs);
                 for row in place_list(g, &digests) {
                     println!("{}", serde_json::to_string(&row).expect("serialisable"));
+                }
+            }
+            Some("index") => {
+                let docs: Vec<Rc<Document>> = analysed(&texts).into_iter().map(Rc::new).collect();
+                for _ in 0..5 {
+                    let started = Instant::now();
+                    let index = black_box(CorpusIndex::build(&docs));
+                    println!(
+                        "CorpusIndex::build: {} entities from {} texts in {:.1} ms",
+                        index.entities.len(),
+                        docs.len(),
+                        started.elapsed().as_secs_f64() * 1e3
+                    );
                 }
             }
             Some("list") => {
