@@ -83,6 +83,24 @@ impl Label {
             Label::Number => "Number",
         }
     }
+
+    /// The plural of [`Label::human`], lower-cased, for counts: "people", "organisations".
+    ///
+    /// ```
+    /// use newslens::engine::label::Label;
+    /// assert_eq!(Label::Org.plural(), "organisations");
+    /// ```
+    #[must_use]
+    pub fn plural(self) -> &'static str {
+        match self {
+            Label::Person => "people",
+            Label::Org => "organisations",
+            Label::Place => "places",
+            Label::Group => "groups",
+            Label::Date => "dates",
+            Label::Number => "numbers",
+        }
+    }
 }
 
 impl fmt::Display for Label {

@@ -187,7 +187,7 @@ pub fn EntityList(props: &EntityListProps) -> Html {
                         </ul>
                         if total > limit {
                             <button type="button" class="link more-entities" onclick={more}>
-                                {format!("Show {} more of {total} {}", MORE_ROWS.min(total - limit), label.human().to_lowercase())}
+                                {format!("Show {} more of {total} {}", MORE_ROWS.min(total - limit), label.plural())}
                             </button>
                         }
                     </div>
