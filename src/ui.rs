@@ -18,6 +18,7 @@ pub mod import;
 pub mod keyboard;
 pub mod legend;
 pub mod offline;
+pub mod outlets;
 pub mod place_table;
 pub mod places;
 pub mod reader;

@@ -2,10 +2,10 @@
 //! aliases, sorting and its own search box. Used as a side panel and as `view=entities`.
 
 use crate::engine::corpus_index::{CorpusIndex, EntityRow};
-use crate::engine::fxhash::FxHashMap;
 use crate::engine::label::Label;
 use crate::last_made::{LastMade, Same};
 use crate::ui::corpus::Corpus;
+use crate::ui::outlets::{outlets, Outlets};
 use std::collections::HashMap;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -43,40 +43,10 @@ enum SortBy {
     Name,
 }
 
-/// The corpus's outlets, sorted, and each article's outlet as an index into them (for the
-/// per-outlet counts).
-fn outlets_of(corpus: &Corpus) -> Outlets {
-    let mut first_seen: FxHashMap<&str, usize> = FxHashMap::default();
-    let mut names: Vec<&str> = Vec::new();
-    let seen: Vec<usize> = corpus
-        .0
-        .iter()
-        .map(|d| {
-            *first_seen.entry(&d.meta.outlet).or_insert_with(|| {
-                names.push(&d.meta.outlet);
-                names.len() - 1
-            })
-        })
-        .collect();
-    let mut order: Vec<usize> = (0..names.len()).collect();
-    order.sort_unstable_by_key(|&i| names[i]);
-    let mut rank = vec![0; names.len()];
-    for (r, &i) in order.iter().enumerate() {
-        rank[i] = r;
-    }
-    let outlets = order.iter().map(|&i| names[i].to_string()).collect();
-    Rc::new((outlets, seen.into_iter().map(|i| rank[i]).collect()))
-}
-
-/// The corpus's outlets, sorted, and each article's outlet as an index into them.
-type Outlets = Rc<(Vec<String>, Vec<usize>)>;
-
 /// Each label's rows, in display order.
 type Groups = Rc<[Vec<Rc<EntityRow>>; 6]>;
 
 thread_local! {
-    /// The outlets of the last corpus shown ([`outlets_of`]).
-    static LAST_OUTLETS: LastMade<Corpus, Outlets> = const { LastMade::new() };
     /// The last groups made ([`groups`]): made again when the index, the search or the sort
     /// changes, not at every selection or when the list is shown again (a large corpus has
     /// tens of thousands of entities).
@@ -112,7 +82,7 @@ pub fn EntityList(props: &EntityListProps) -> Html {
     let filter = use_state(String::new);
     let limits = use_state(HashMap::<Label, usize>::new);
     // Each article's outlet, as an index into `outlets` (for the per-outlet counts).
-    let outlets_of = LAST_OUTLETS.with(|last| last.get_or_make(props.corpus.clone(), outlets_of));
+    let outlets_of = outlets(&props.corpus);
     let groups = LAST_GROUPS.with(|last| {
         let key = (
             Same(props.index.clone()),
@@ -197,11 +167,7 @@ pub fn EntityList(props: &EntityListProps) -> Html {
     }
 }
 
-fn entity_row(
-    props: &EntityListProps,
-    e: &EntityRow,
-    outlets_of: &(Vec<String>, Vec<usize>),
-) -> Html {
+fn entity_row(props: &EntityListProps, e: &EntityRow, outlets_of: &Outlets) -> Html {
     let selected = props.selected.as_deref() == Some(e.canonical.as_str());
     let on_select = props.on_select.clone();
     let name = e.canonical.clone();
@@ -209,7 +175,10 @@ fn entity_row(
         on_select.emit((!selected).then(|| name.clone()));
     });
     let others: Vec<&String> = e.aliases.iter().filter(|a| **a != e.canonical).collect();
-    let (outlets, of_doc) = outlets_of;
+    let Outlets {
+        names: outlets,
+        of_doc,
+    } = outlets_of;
     let mut counts = vec![0usize; outlets.len()];
     if props.full {
         for &(doc, n) in &e.per_doc {

@@ -10,6 +10,7 @@ use crate::ui::corpus::Corpus;
 use crate::ui::find_select::FindSelect;
 use crate::ui::gazetteer::GazetteerState;
 use crate::ui::highlight::quoted;
+use crate::ui::outlets::{outlets, Outlets};
 use crate::ui::place_table::{empty_gazetteer, place_table, PlaceTable};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -56,7 +57,7 @@ pub fn Places(props: &PlacesProps) -> Html {
     );
     let limit = use_state(|| FIRST_ROWS);
     let rows = &table.rows;
-    let docs = &props.corpus.0;
+    let outlets_of = outlets(&props.corpus);
     let resolved_rows: Vec<&PlaceRow> = rows.iter().filter(|r| r.place.is_some()).collect();
     let reference = props
         .reference
@@ -167,7 +168,7 @@ pub fn Places(props: &PlacesProps) -> Html {
                         <h3 class="group-title">{name}<span class="count">{list.len()}</span></h3>
                     }
                     <ol class="place-list">
-                        { for list.into_iter().map(|row| place_row(props, docs, &table, row, reference, relative(row))) }
+                        { for list.into_iter().map(|row| place_row(props, &outlets_of, &table, row, reference, relative(row))) }
                     </ol>
                 </div>
             }) }
@@ -184,7 +185,7 @@ pub fn Places(props: &PlacesProps) -> Html {
 
 fn place_row(
     props: &PlacesProps,
-    docs: &[std::rc::Rc<crate::engine::document::Document>],
+    outlets_of: &Outlets,
     table: &Rc<PlaceTable>,
     row: &PlaceRow,
     reference: Option<&PlaceRow>,
@@ -205,15 +206,22 @@ fn place_row(
         },
         _ => html! {},
     };
-    // Counted by reference: a row of a large corpus has tens of thousands of mentions.
-    let mut outlets: Vec<(&str, usize)> = Vec::new();
+    // Mentions per outlet, in order of first mention. A row of a large corpus has tens of
+    // thousands of mentions: each adds one to its outlet's slot, no name compared.
+    let mut counts = vec![0usize; outlets_of.names.len()];
+    let mut order: Vec<usize> = Vec::new();
     for m in &row.mentions {
-        let o = outlet_name(&docs[m.doc].meta.outlet);
-        match outlets.iter_mut().find(|(n, _)| *n == o) {
-            Some((_, c)) => *c += 1,
-            None => outlets.push((o, 1)),
+        if let Some(&o) = outlets_of.of_doc.get(m.doc) {
+            if counts[o] == 0 {
+                order.push(o);
+            }
+            counts[o] += 1;
         }
     }
+    let outlets: Vec<(&str, usize)> = order
+        .iter()
+        .map(|&o| (outlet_name(&outlets_of.names[o]), counts[o]))
+        .collect();
     // The quotations are made only when the user opens the row's details: a long list stays
     // cheap to show.
     let quotations = {
