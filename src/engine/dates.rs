@@ -59,7 +59,7 @@ pub fn find_into(
                     span: v.span(i, end),
                     label: Label::Date,
                     canonical: strings.intern(&canonical),
-                    why: Why::new("date", strings.intern(rule)),
+                    why: Why::new("date", strings.intern_static(rule)),
                 },
                 priority: PRIORITY,
             });

@@ -351,7 +351,9 @@ fn list_places(text: &str, paras: &[Vec<Token>], chunks_of: &Chunks, out: &mut F
                     canonical: None,
                     rule: "list-with-places",
                     evidence: Arc::clone(
-                        evidence.get_or_insert_with(|| out.strings.intern("listed beside places")),
+                        evidence.get_or_insert_with(|| {
+                            out.strings.intern_static("listed beside places")
+                        }),
                     ),
                     propagate: true,
                     priority: DIRECT,
@@ -1077,8 +1079,8 @@ fn lexical(
                         continue;
                     }
                 }
-                let canonical = Some(out.strings.intern(g.canonical));
-                let evidence = out.strings.intern(g.source);
+                let canonical = Some(out.strings.intern_static(g.canonical));
+                let evidence = out.strings.intern_static(g.source);
                 out.list.push(Found {
                     para: p,
                     a: u.a,

@@ -55,7 +55,7 @@ pub fn find_into(v: TokenView<'_>, strings: &mut Interner, out: &mut Vec<Candida
                     span: v.span(i, end),
                     label: Label::Number,
                     canonical: strings.intern(&canonical),
-                    why: Why::new("number", strings.intern(rule)),
+                    why: Why::new("number", strings.intern_static(rule)),
                 },
                 priority: PRIORITY,
             });
