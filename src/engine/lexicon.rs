@@ -968,9 +968,8 @@ pub fn is_function_word(word: &str) -> bool {
         .contains(word)
 }
 
-/// True when `lower` (lowercase, dots removed) is the last word of some title.
-#[must_use]
-pub fn ends_a_title(lower: &str) -> bool {
+/// The words of [`ends_a_title`].
+fn title_ends() -> &'static WordSet {
     static CELL: OnceLock<WordSet> = OnceLock::new();
     CELL.get_or_init(|| {
         WordSet::new(
@@ -980,7 +979,19 @@ pub fn ends_a_title(lower: &str) -> bool {
                 .chain(TITLES.iter().copied()),
         )
     })
-    .contains(lower)
+}
+
+/// True when `lower` (lowercase, dots removed) is the last word of some title.
+#[must_use]
+pub fn ends_a_title(lower: &str) -> bool {
+    title_ends().contains(lower)
+}
+
+/// [`ends_a_title`] of an ASCII word in any case, lowercased as [`with_lower`] does (most
+/// words are turned away before they are lowercased).
+#[must_use]
+pub fn ends_a_title_ascii(word: &str) -> bool {
+    title_ends().contains_ascii_lower(word)
 }
 
 /// True when `lower` (lowercase, dots removed, words joined by one space) is a title.
@@ -996,7 +1007,7 @@ pub fn is_title_phrase(lower: &str) -> bool {
 pub fn group(word: &str) -> Option<&'static GroupEntry> {
     static CELL: OnceLock<WordSet> = OnceLock::new();
     let filter = CELL.get_or_init(|| WordSet::new(groups().keys().copied()));
-    if filter.contains(word) {
+    if filter.may_contain(word) {
         groups().get(word)
     } else {
         None

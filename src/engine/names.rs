@@ -146,14 +146,13 @@ pub fn find_into(
     learn.sort_by_key(|f| std::cmp::Reverse(f.b - f.a));
     let mut names = NameTable::with_capacity(aliases.len() + learn.len());
     for (alias, (label, canonical)) in aliases {
-        let evidence = format!("defined as {canonical}");
         names.insert(
             strings,
             Cow::Owned(alias),
             label,
             |s| Some(s.intern(&canonical)),
             "acronym-definition",
-            || Cow::Owned(evidence),
+            || Cow::Owned(cat(&["defined as ", &canonical])),
         );
     }
     for f in learn {
@@ -512,12 +511,12 @@ impl<'a> NameTable<'a> {
                             Label::Person,
                             canon,
                             "surname",
-                            || Cow::Owned(format!("surname of {canon_text}")),
+                            || Cow::Owned(cat(&["surname of ", canon_text])),
                         );
                     }
                 }
                 self.insert(strings, sur, Label::Person, canon, "surname", || {
-                    Cow::Owned(format!("surname of {canon_text}"))
+                    Cow::Owned(cat(&["surname of ", canon_text]))
                 });
             }
         }
@@ -531,7 +530,7 @@ impl<'a> NameTable<'a> {
                 let short = surface(v, f.a, last);
                 if toponyms::find(&short).is_none() {
                     self.insert(strings, short, Label::Place, canon, "place-head", || {
-                        Cow::Owned(format!("short for {canon_text}"))
+                        Cow::Owned(cat(&["short for ", canon_text]))
                     });
                 }
             }
@@ -697,6 +696,8 @@ fn title_at(v: TokenView<'_>, units: &[Unit], k: usize) -> Option<usize> {
     let last = surface(v, units[k].a, units[k].b);
     let ends = if last.contains('.') {
         lexicon::with_lower(&last.replace('.', ""), lexicon::ends_a_title)
+    } else if last.is_ascii() {
+        lexicon::ends_a_title_ascii(&last)
     } else {
         lexicon::with_lower(&last, lexicon::ends_a_title)
     };
