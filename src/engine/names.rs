@@ -19,7 +19,7 @@
 //! aliases, surnames link to full names, and every name found once is tagged everywhere in the
 //! article, sentence-initial positions included.
 
-use super::fxhash::{FxHashMap as HashMap, FxHashSet};
+use super::fxhash::{FxHashMap as HashMap, FxHashSet, FxHasher};
 use super::gazetteer::PlaceKind;
 use super::intern::{self, Interner};
 use super::label::Label;
@@ -28,6 +28,7 @@ use super::mention::{Candidate, Mention, Why};
 use super::text::{is_abbreviation, Case, Token, TokenKind, TokenView};
 use super::toponyms;
 use std::borrow::Cow;
+use std::hash::Hasher;
 use std::sync::Arc;
 
 /// Priority of a name found by a rule at its own position.
@@ -130,7 +131,9 @@ pub fn find_into(
             classify(v, p, c, &mut findings, &mut scratch);
         }
     }
-    for _ in 0..2 {
+    // Twice, so that a list place found once can make its neighbour one; a pass that finds
+    // nothing new leaves the next one nothing new to find either.
+    if list_places(text, paras, &chunks_of, &mut findings) {
         list_places(text, paras, &chunks_of, &mut findings);
     }
     let Findings {
@@ -179,7 +182,7 @@ pub fn find_into(
             while k < c.len() {
                 let mut hit = None;
                 let first = surface(v, c[k].a, c[k].b);
-                if !names.firsts.contains(first.as_ref()) {
+                if !names.firsts.may_contain(&first) {
                     k += 1;
                     continue;
                 }
@@ -287,8 +290,13 @@ fn cat(parts: &[&str]) -> String {
 
 /// Names listed beside places are places: "Sinjar, Jalawla, Makhmur and Tuz Khurmatu".
 /// A chunk nothing else claimed, not sentence-initial, joined by `,`, `and` or `or` to a PLACE
-/// on either side, becomes a PLACE.
-fn list_places(text: &str, paras: &[Vec<Token>], chunks_of: &Chunks, out: &mut Findings<'_>) {
+/// on either side, becomes a PLACE. Returns whether it found any.
+fn list_places(
+    text: &str,
+    paras: &[Vec<Token>],
+    chunks_of: &Chunks,
+    out: &mut Findings<'_>,
+) -> bool {
     let found = &mut out.list;
     // Per paragraph: token → is covered, starts a place, ends a place (flat, one stretch of
     // `len + 3` entries per paragraph so that `b + 2` stays inside).
@@ -315,7 +323,7 @@ fn list_places(text: &str, paras: &[Vec<Token>], chunks_of: &Chunks, out: &mut F
         }
     }
     if !any_place {
-        return;
+        return false;
     }
     let mut new = Vec::new();
     let mut evidence = None;
@@ -360,7 +368,9 @@ fn list_places(text: &str, paras: &[Vec<Token>], chunks_of: &Chunks, out: &mut F
             }
         }
     }
+    let found_any = !new.is_empty();
     out.list.extend(new);
+    found_any
 }
 
 /// The text of tokens `a..b` with every whitespace run written as one space.
@@ -414,9 +424,48 @@ struct NameEntry {
 struct NameTable<'a> {
     map: HashMap<Cow<'a, str>, NameEntry>,
     /// The first word of every name in `map`, to skip most positions cheaply.
-    firsts: FxHashSet<Cow<'a, str>>,
+    firsts: FirstWords,
     /// Room to write an evidence string before it is looked up in the shared strings.
     buf: String,
+}
+
+/// A set of words that may answer "yes" for a word it does not hold (one hash bit per word),
+/// but never "no" for one it holds: a cheap test before a lookup that decides.
+struct FirstWords {
+    bits: Vec<u64>,
+    /// How far the 64-bit hash is shifted to give a bit index.
+    shift: u32,
+}
+
+impl FirstWords {
+    /// An empty set sized for about `n` words (a few percent of false "yes" answers).
+    fn with_capacity(n: usize) -> FirstWords {
+        let bits = (n * 32).next_power_of_two().max(4096);
+        FirstWords {
+            bits: vec![0; bits / 64],
+            shift: 64 - bits.trailing_zeros(),
+        }
+    }
+
+    /// The bit of `word`.
+    fn bit(&self, word: &str) -> usize {
+        let mut h = FxHasher::default();
+        h.write(word.as_bytes());
+        // The high bits of the Fx hash are the well-mixed ones.
+        (h.finish() >> self.shift) as usize
+    }
+
+    /// Adds `word`.
+    fn insert(&mut self, word: &str) {
+        let b = self.bit(word);
+        self.bits[b / 64] |= 1 << (b % 64);
+    }
+
+    /// False when `word` was surely never added.
+    fn may_contain(&self, word: &str) -> bool {
+        let b = self.bit(word);
+        self.bits[b / 64] & (1 << (b % 64)) != 0
+    }
 }
 
 /// `part`, a slice of `whole`, borrowed for as long as `whole` borrows.
@@ -449,7 +498,7 @@ impl<'a> NameTable<'a> {
     fn with_capacity(n: usize) -> NameTable<'a> {
         NameTable {
             map: HashMap::with_capacity_and_hasher(n, Default::default()),
-            firsts: FxHashSet::with_capacity_and_hasher(n, Default::default()),
+            firsts: FirstWords::with_capacity(n),
             buf: String::new(),
         }
     }
@@ -469,10 +518,7 @@ impl<'a> NameTable<'a> {
             return;
         }
         let first = key.split([' ', '\u{a0}']).next().unwrap_or("");
-        if !self.firsts.contains(first) {
-            let first = part_of(&key, first);
-            self.firsts.insert(first);
-        }
+        self.firsts.insert(first);
         self.map.insert(
             key,
             NameEntry {
