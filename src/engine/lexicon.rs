@@ -895,17 +895,58 @@ pub fn is_quantity_or_date_trigger_ascii(word: &str) -> bool {
 /// The words of [`is_quantity_or_date_trigger`], fetched once by a caller that asks about
 /// many words (the tokeniser).
 #[derive(Clone, Copy)]
-pub(crate) struct Triggers(&'static WordSet);
+pub(crate) struct Triggers {
+    words: &'static WordSet,
+    shapes: &'static TriggerShapes,
+}
+
+/// Per length (up to 12) and lowercase first letter, the lowercase last letters of the
+/// trigger words: a word whose shape is not there is no trigger, which turns most words
+/// away before any hashing. `None` if some trigger word had a shape this cannot hold.
+type TriggerShapes = Option<[[u32; 26]; 13]>;
 
 impl Triggers {
     /// The set.
     pub(crate) fn get() -> Triggers {
-        Triggers(trigger_words())
+        static SHAPES: OnceLock<TriggerShapes> = OnceLock::new();
+        let shapes = SHAPES.get_or_init(|| {
+            let mut t = [[0u32; 26]; 13];
+            // Longer words are never triggers ([`Triggers::ascii`]).
+            for w in trigger_list().filter(|w| w.len() <= 12) {
+                let b = w.as_bytes();
+                match (b.first(), b.last()) {
+                    (Some(f), Some(l)) if f.is_ascii_lowercase() && l.is_ascii_lowercase() => {
+                        t[b.len()][usize::from(f - b'a')] |= 1 << (l - b'a');
+                    }
+                    _ => return None,
+                }
+            }
+            Some(t)
+        });
+        Triggers {
+            words: trigger_words(),
+            shapes,
+        }
     }
 
     /// [`is_quantity_or_date_trigger_ascii`].
     pub(crate) fn ascii(self, word: &str) -> bool {
-        word.len() <= 12 && self.0.contains_ascii_lower(word)
+        let b = word.as_bytes();
+        if let (Some(shapes), Some(&f), Some(&l)) = (self.shapes, b.first(), b.last()) {
+            // Only asked of ASCII ends: setting 0x20 lowercases an ASCII letter, and makes
+            // no other ASCII byte a letter.
+            if f.is_ascii() && l.is_ascii() {
+                let (f, l) = (f | 0x20, l | 0x20);
+                let fits = b.len() <= 12
+                    && f.is_ascii_lowercase()
+                    && l.is_ascii_lowercase()
+                    && shapes[b.len()][usize::from(f - b'a')] & (1 << (l - b'a')) != 0;
+                if !fits {
+                    return false;
+                }
+            }
+        }
+        word.len() <= 12 && self.words.contains_ascii_lower(word)
     }
 }
 
@@ -946,18 +987,19 @@ pub fn is_date_trigger(word: &str) -> bool {
 }
 
 /// The lowercase words of [`is_quantity_or_date_trigger`].
+fn trigger_list() -> impl Iterator<Item = &'static str> {
+    DATE_WORDS
+        .iter()
+        .copied()
+        .chain(NUMBER_WORDS.iter().map(|(w, _)| *w))
+        .chain(VAGUE_MAGNITUDES.iter().copied())
+        .chain(APPROXIMATORS.iter().filter_map(|w| w.split(' ').next()))
+}
+
+/// The set of [`trigger_list`].
 fn trigger_words() -> &'static WordSet {
     static CELL: OnceLock<WordSet> = OnceLock::new();
-    CELL.get_or_init(|| {
-        WordSet::new(
-            DATE_WORDS
-                .iter()
-                .copied()
-                .chain(NUMBER_WORDS.iter().map(|(w, _)| *w))
-                .chain(VAGUE_MAGNITUDES.iter().copied())
-                .chain(APPROXIMATORS.iter().filter_map(|w| w.split(' ').next())),
-        )
-    })
+    CELL.get_or_init(|| WordSet::new(trigger_list()))
 }
 
 /// True when `word` (exact case) is a capitalised function word.
