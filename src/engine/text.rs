@@ -78,6 +78,14 @@ pub struct Token {
 /// True for characters that belong inside a word: letters, digits and combining marks.
 #[must_use]
 pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // General punctuation (dashes, curly quotes and apostrophes, ellipsis: common in news
+    // text) holds no letter, digit or mark: no need for the Unicode tables.
+    if matches!(c, '\u{2010}'..='\u{2027}') {
+        return false;
+    }
     c.is_alphanumeric() || is_combining(c)
 }
 
