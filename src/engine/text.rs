@@ -17,15 +17,54 @@ use super::span::Span;
 pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    for line in text.split('\n') {
+    loop {
+        // `\n` is ASCII: the line ends on char boundaries.
+        let end = find_newline(text.as_bytes(), start).unwrap_or(text.len());
+        let line = &text[start..end];
         let lead = line.len() - line.trim_start().len();
         let body = line.trim();
         if !body.is_empty() {
             out.push(Span::new(start + lead, start + lead + body.len()));
         }
-        start += line.len() + 1;
+        if end == text.len() {
+            return out;
+        }
+        start = end + 1;
     }
-    out
+}
+
+/// The first `\n` in `b` at or after `from`, sixteen bytes at a time.
+fn find_newline(b: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // A zero byte of `x` is a newline; the lowest bit set marks the first one (bits set
+    // wrongly by the borrow can only be above it).
+    let zeros = |w: &[u8]| {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(w);
+        let x = u64::from_le_bytes(a) ^ (ONES * u64::from(b'\n'));
+        x.wrapping_sub(ONES) & !x & HIGHS
+    };
+    let rest = b.get(from..)?;
+    let mut blocks = rest.chunks_exact(16);
+    let mut at = from;
+    for block in &mut blocks {
+        let (lo, hi) = (zeros(&block[..8]), zeros(&block[8..]));
+        if lo | hi != 0 {
+            let bit = if lo != 0 {
+                lo.trailing_zeros()
+            } else {
+                64 + hi.trailing_zeros()
+            };
+            return Some(at + bit as usize / 8);
+        }
+        at += 16;
+    }
+    blocks
+        .remainder()
+        .iter()
+        .position(|&c| c == b'\n')
+        .map(|p| at + p)
 }
 
 /// What a [`Token`] is.
