@@ -155,7 +155,7 @@ pub fn find_into(
             label,
             |s| Some(s.intern(&canonical)),
             "acronym-definition",
-            || Cow::Owned(cat(&["defined as ", &canonical])),
+            Evidence::BeforeCanonical("defined as "),
         );
     }
     for f in learn {
@@ -188,31 +188,26 @@ pub fn find_into(
                 }
                 for m in (1..=MAX_NAME_UNITS.min(c.len() - k)).rev() {
                     let key = surface(v, c[k].a, c[k + m - 1].b);
-                    if let Some(e) = names.map.get(&*key) {
-                        hit = Some((m, e));
+                    if let Some(e) = names.map.get_mut(&*key) {
+                        let (a, b) = (c[k].a, c[k + m - 1].b);
+                        if !decided.contains(&(p, a, b)) {
+                            found.push(Found {
+                                para: p,
+                                a,
+                                b,
+                                label: e.label,
+                                canonical: e.canonical.clone(),
+                                rule: "same-name",
+                                evidence: e.same_name(strings, &mut names.buf),
+                                propagate: false,
+                                priority: PROPAGATED,
+                            });
+                        }
+                        hit = Some(m);
                         break;
                     }
                 }
-                if let Some((m, e)) = hit {
-                    let (a, b) = (c[k].a, c[k + m - 1].b);
-                    k += m;
-                    if decided.contains(&(p, a, b)) {
-                        continue;
-                    }
-                    found.push(Found {
-                        para: p,
-                        a,
-                        b,
-                        label: e.label,
-                        canonical: e.canonical.clone(),
-                        rule: "same-name",
-                        evidence: e.same_name.clone(),
-                        propagate: false,
-                        priority: PROPAGATED,
-                    });
-                } else {
-                    k += 1;
-                }
+                k += hit.unwrap_or(1);
             }
         }
     }
@@ -415,8 +410,49 @@ fn surface_of_several<'a>(v: TokenView<'a>, a: usize, b: usize) -> std::borrow::
 struct NameEntry {
     label: Label,
     canonical: Option<Arc<str>>,
-    /// The evidence of a mention found because this name was found elsewhere.
-    same_name: Arc<str>,
+    /// The evidence of a mention found because this name was found elsewhere, made the first
+    /// time it is needed (most names are never found elsewhere).
+    same_name: SameName,
+}
+
+/// [`NameEntry::same_name`].
+#[derive(Clone, Debug)]
+enum SameName {
+    /// Made.
+    Made(Arc<str>),
+    /// To be made of the rule that found the name, a fixed phrase and a text.
+    Parts(&'static str, &'static str, Option<Arc<str>>),
+}
+
+/// The evidence a name is recorded with in the [`NameTable`].
+enum Evidence {
+    /// A finding's own evidence.
+    Own(Arc<str>),
+    /// A fixed phrase before the name's canonical form (`surname of `).
+    BeforeCanonical(&'static str),
+}
+
+impl NameEntry {
+    /// The evidence of a mention found because this name was found elsewhere (`buf` is room
+    /// to write it).
+    fn same_name(&mut self, strings: &mut Interner, buf: &mut String) -> Arc<str> {
+        let made = match &self.same_name {
+            SameName::Made(s) => return Arc::clone(s),
+            SameName::Parts(rule, phrase, text) => {
+                buf.clear();
+                buf.push_str(rule);
+                let text = text.as_deref().unwrap_or("");
+                if !phrase.is_empty() || !text.is_empty() {
+                    buf.push(' ');
+                    buf.push_str(phrase);
+                    buf.push_str(text);
+                }
+                strings.intern(buf.trim())
+            }
+        };
+        self.same_name = SameName::Made(Arc::clone(&made));
+        made
+    }
 }
 
 /// Names found in the article, by surface, for propagation and canonicalisation. Surfaces
@@ -482,17 +518,6 @@ fn part_of<'a>(whole: &Cow<'a, str>, part: &str) -> Cow<'a, str> {
     }
 }
 
-/// Writes into `out` the evidence of a mention found because a name with this rule and
-/// evidence was found elsewhere (to be trimmed).
-fn same_name_evidence(rule: &str, evidence: &str, out: &mut String) {
-    out.clear();
-    out.push_str(rule);
-    if !evidence.is_empty() {
-        out.push(' ');
-        out.push_str(evidence);
-    }
-}
-
 impl<'a> NameTable<'a> {
     /// An empty table with room for `n` names.
     fn with_capacity(n: usize) -> NameTable<'a> {
@@ -503,31 +528,33 @@ impl<'a> NameTable<'a> {
         }
     }
 
-    /// Records a name unless the surface is already known; the canonical name and the
-    /// evidence are only made for a new name.
-    fn insert<'e>(
+    /// Records a name unless the surface is already known; the canonical name is only made
+    /// for a new name.
+    fn insert(
         &mut self,
         strings: &mut Interner,
         key: Cow<'a, str>,
         label: Label,
         canonical: impl FnOnce(&mut Interner) -> Option<Arc<str>>,
         rule: &'static str,
-        evidence: impl FnOnce() -> Cow<'e, str>,
+        evidence: Evidence,
     ) {
         if key.is_empty() || self.map.contains_key(key.as_ref()) || lexicon::group(&key).is_some() {
             return;
         }
         let first = key.split([' ', '\u{a0}']).next().unwrap_or("");
         self.firsts.insert(first);
+        let canonical = canonical(strings);
+        let same_name = match evidence {
+            Evidence::Own(e) => SameName::Parts(rule, "", Some(e)),
+            Evidence::BeforeCanonical(phrase) => SameName::Parts(rule, phrase, canonical.clone()),
+        };
         self.map.insert(
             key,
             NameEntry {
                 label,
-                canonical: canonical(strings),
-                same_name: {
-                    same_name_evidence(rule, &evidence(), &mut self.buf);
-                    strings.intern(self.buf.trim())
-                },
+                canonical,
+                same_name,
             },
         );
     }
@@ -535,8 +562,7 @@ impl<'a> NameTable<'a> {
     /// Learns a finding, and for a person also the surname (`al-Abadi`, `Abadi`).
     fn learn(&mut self, strings: &mut Interner, v: TokenView<'a>, f: &Found) {
         let key = surface(v, f.a, f.b);
-        // The canonical name, shared, and as text.
-        let canon_text = f.canonical.as_deref().unwrap_or(&key);
+        // The canonical name, shared.
         let canon = |s: &mut Interner| Some(f.canonical.clone().unwrap_or_else(|| s.intern(&key)));
         if f.label == Label::Person {
             // The surname: the last unit, and the last unit without its particle.
@@ -557,13 +583,12 @@ impl<'a> NameTable<'a> {
                             Label::Person,
                             canon,
                             "surname",
-                            || Cow::Owned(cat(&["surname of ", canon_text])),
+                            Evidence::BeforeCanonical("surname of "),
                         );
                     }
                 }
-                self.insert(strings, sur, Label::Person, canon, "surname", || {
-                    Cow::Owned(cat(&["surname of ", canon_text]))
-                });
+                let evidence = Evidence::BeforeCanonical("surname of ");
+                self.insert(strings, sur, Label::Person, canon, "surname", evidence);
             }
         }
         if f.label == Label::Place && f.rule == "place-head" {
@@ -575,14 +600,13 @@ impl<'a> NameTable<'a> {
             if last > f.a {
                 let short = surface(v, f.a, last);
                 if toponyms::find(&short).is_none() {
-                    self.insert(strings, short, Label::Place, canon, "place-head", || {
-                        Cow::Owned(cat(&["short for ", canon_text]))
-                    });
+                    let evidence = Evidence::BeforeCanonical("short for ");
+                    self.insert(strings, short, Label::Place, canon, "place-head", evidence);
                 }
             }
         }
         let canonical = |_: &mut Interner| f.canonical.clone();
-        let evidence = || Cow::Borrowed(&*f.evidence);
+        let evidence = Evidence::Own(Arc::clone(&f.evidence));
         self.insert(strings, key, f.label, canonical, f.rule, evidence);
     }
 
