@@ -142,22 +142,13 @@ pub fn find_into(
         buf: mut scratch_text,
         ..
     } = findings;
-    let aliases = definitions(text, paras, &found);
     // Longer names first, so that a surname learns its full name before standing alone.
     let mut learn: Vec<&Found> = Vec::with_capacity(found.len());
     learn.extend(found.iter().filter(|f| f.propagate));
     learn.sort_by_key(|f| std::cmp::Reverse(f.b - f.a));
-    let mut names = NameTable::with_capacity(aliases.len() + learn.len());
-    for (alias, (label, canonical)) in aliases {
-        names.insert(
-            strings,
-            Cow::Owned(alias),
-            label,
-            |s| Some(s.intern(&canonical)),
-            "acronym-definition",
-            Evidence::BeforeCanonical("defined as "),
-        );
-    }
+    let mut names = NameTable::with_capacity(learn.len() + learn.len() / 4);
+    // Aliases the text defines come first: they win over a name learnt from a finding.
+    definitions(text, paras, &found, &mut names, strings);
     for f in learn {
         let v = TokenView {
             text,
@@ -528,6 +519,12 @@ impl<'a> NameTable<'a> {
         }
     }
 
+    /// True when [`NameTable::insert`] would not record a name with this surface: it is
+    /// empty, known already, or a group word.
+    fn refuses(&self, key: &str) -> bool {
+        key.is_empty() || self.map.contains_key(key) || lexicon::group(key).is_some()
+    }
+
     /// Records a name unless the surface is already known; the canonical name is only made
     /// for a new name.
     fn insert(
@@ -539,7 +536,7 @@ impl<'a> NameTable<'a> {
         rule: &'static str,
         evidence: Evidence,
     ) {
-        if key.is_empty() || self.map.contains_key(key.as_ref()) || lexicon::group(&key).is_some() {
+        if self.refuses(&key) {
             return;
         }
         let first = key.split([' ', '\u{a0}']).next().unwrap_or("");
@@ -1508,13 +1505,24 @@ fn lower_title_after(v: TokenView<'_>, i: usize) -> bool {
 
 /// Acronym definitions and alternative names stated in the text:
 /// `Long Name (ACR)`, `Long Name (AB/CD)`, `(ACR) or Other Name`, and initials of long names.
-/// Returns alias surface → (label, canonical long form).
-fn definitions(
-    text: &str,
-    paras: &[Vec<Token>],
+/// Each alias is recorded in `names` (the first long form given for it wins).
+fn definitions<'a>(
+    text: &'a str,
+    paras: &'a [Vec<Token>],
     found: &[Found],
-) -> HashMap<String, (Label, String)> {
-    let mut out = HashMap::default();
+    names: &mut NameTable<'a>,
+    strings: &mut Interner,
+) {
+    let mut define = |names: &mut NameTable<'a>, alias: Cow<'a, str>, label, long: &str| {
+        names.insert(
+            strings,
+            alias,
+            label,
+            |s| Some(s.intern(long)),
+            "acronym-definition",
+            Evidence::BeforeCanonical("defined as "),
+        );
+    };
     // Long forms by (paragraph, end token).
     let mut by_end: HashMap<(usize, usize), &Found> = HashMap::default();
     for f in found {
@@ -1530,6 +1538,7 @@ fn definitions(
     // Every "(" that ends a long form, in text order (no scan of all the tokens).
     let mut ends: Vec<(usize, usize)> = by_end.keys().copied().collect();
     ends.sort_unstable();
+    let mut acrs = Vec::new();
     for (p, i) in ends {
         let v = TokenView {
             text,
@@ -1538,9 +1547,9 @@ fn definitions(
         let f = by_end[&(p, i)];
         // (ACR) or (AB/CD)
         let mut j = i + 1;
-        let mut acrs = Vec::new();
+        acrs.clear();
         while v.is_all_caps(j) || v.kind(j) == TokenKind::Initials {
-            acrs.push(v.s(j).to_string());
+            acrs.push(v.s(j));
             if v.s(j + 1) == "/" {
                 j += 2;
             } else {
@@ -1554,20 +1563,19 @@ fn definitions(
         let long = f
             .canonical
             .as_deref()
-            .map_or_else(|| surface(v, f.a, f.b).into_owned(), str::to_string);
+            .map_or_else(|| surface(v, f.a, f.b), Cow::Borrowed);
         let label = if f.label == Label::Person {
             Label::Org
         } else {
             f.label
         };
-        for acr in acrs {
-            out.entry(acr).or_insert((label, long.clone()));
+        for &acr in &acrs {
+            define(names, Cow::Borrowed(acr), label, &long);
         }
         // ") or Other Name"
         if v.is(j + 1, "or") {
             if let Some(e) = cap_run(v, j + 2) {
-                out.entry(surface(v, j + 2, e).into_owned())
-                    .or_insert((label, long.clone()));
+                define(names, surface(v, j + 2, e), label, &long);
             }
         }
     }
@@ -1590,19 +1598,18 @@ fn definitions(
         if initials.chars().count() >= 2 {
             dotted.clear();
             dotted.extend(initials.chars().flat_map(|c| [c, '.']));
-            let plain_known = out.contains_key(initials.as_str());
-            let dotted_known = out.contains_key(dotted.as_str());
+            let plain_known = names.refuses(&initials);
+            let dotted_known = names.refuses(&dotted);
             if plain_known && dotted_known {
                 continue;
             }
-            let long = surface(v, f.a, f.b).into_owned();
+            let long = surface(v, f.a, f.b);
             if !plain_known {
-                out.insert(initials.clone(), (Label::Org, long.clone()));
+                define(names, Cow::Owned(initials.clone()), Label::Org, &long);
             }
             if !dotted_known {
-                out.insert(dotted.clone(), (Label::Org, long));
+                define(names, Cow::Owned(dotted.clone()), Label::Org, &long);
             }
         }
     }
-    out
 }
