@@ -94,9 +94,10 @@ impl Findings<'_> {
 /// `paras` holds the tokens of each (non-boilerplate) paragraph of `text`.
 #[must_use]
 pub fn find(text: &str, paras: &[Vec<Token>]) -> Vec<Candidate> {
+    let paras: Vec<&[Token]> = paras.iter().map(Vec::as_slice).collect();
     intern::with_local(|strings| {
         let mut out = Vec::new();
-        find_into(text, paras, strings, &mut out);
+        find_into(text, &paras, strings, &mut out);
         out
     })
 }
@@ -104,14 +105,9 @@ pub fn find(text: &str, paras: &[Vec<Token>]) -> Vec<Candidate> {
 /// [`find`], appending the candidates to `out` (the tagger's list of all candidates, so that
 /// they are written once, in place), with their canonical names and evidence shared through
 /// `strings`.
-pub fn find_into(
-    text: &str,
-    paras: &[Vec<Token>],
-    strings: &mut Interner,
-    out: &mut Vec<Candidate>,
-) {
+pub fn find_into(text: &str, paras: &[&[Token]], strings: &mut Interner, out: &mut Vec<Candidate>) {
     // About one name per eight tokens in news text: room for them without regrowing.
-    let tokens: usize = paras.iter().map(Vec::len).sum();
+    let tokens: usize = paras.iter().map(|t| t.len()).sum();
     let mut findings = Findings {
         list: Vec::with_capacity(tokens / 8),
         strings,
@@ -124,7 +120,7 @@ pub fn find_into(
         firsts: Vec::with_capacity(paras.len()),
     };
     let mut scratch = Vec::new();
-    for (p, toks) in paras.iter().enumerate() {
+    for (p, &toks) in paras.iter().enumerate() {
         let v = TokenView { text, toks };
         chunks(v, &mut chunks_of);
         for c in chunks_of.of(p) {
@@ -152,7 +148,7 @@ pub fn find_into(
     for f in learn {
         let v = TokenView {
             text,
-            toks: &paras[f.para],
+            toks: paras[f.para],
         };
         names.learn(strings, v, f);
     }
@@ -166,7 +162,7 @@ pub fn find_into(
             .filter(|f| f.priority > PROPAGATED)
             .map(|f| (f.para, f.a, f.b)),
     );
-    for (p, toks) in paras.iter().enumerate() {
+    for (p, &toks) in paras.iter().enumerate() {
         let v = TokenView { text, toks };
         for c in chunks_of.of(p) {
             let mut k = 0;
@@ -206,7 +202,7 @@ pub fn find_into(
     out.extend(found.into_iter().map(|f| {
         let v = TokenView {
             text,
-            toks: &paras[f.para],
+            toks: paras[f.para],
         };
         let span = v.span(f.a, f.b);
         let surf = surface(v, f.a, f.b);
@@ -277,12 +273,7 @@ fn cat(parts: &[&str]) -> String {
 /// Names listed beside places are places: "Sinjar, Jalawla, Makhmur and Tuz Khurmatu".
 /// A chunk nothing else claimed, not sentence-initial, joined by `,`, `and` or `or` to a PLACE
 /// on either side, becomes a PLACE. Returns whether it found any.
-fn list_places(
-    text: &str,
-    paras: &[Vec<Token>],
-    chunks_of: &Chunks,
-    out: &mut Findings<'_>,
-) -> bool {
+fn list_places(text: &str, paras: &[&[Token]], chunks_of: &Chunks, out: &mut Findings<'_>) -> bool {
     let found = &mut out.list;
     // Per paragraph: token → is covered, starts a place, ends a place (flat, one stretch of
     // `len + 3` entries per paragraph so that `b + 2` stays inside).
@@ -313,7 +304,7 @@ fn list_places(
     }
     let mut new = Vec::new();
     let mut evidence = None;
-    for (p, toks) in paras.iter().enumerate() {
+    for (p, &toks) in paras.iter().enumerate() {
         let v = TokenView { text, toks };
         let o = base[p];
         let stretch = &marks[o..o + toks.len() + 3];
@@ -1508,7 +1499,7 @@ fn lower_title_after(v: TokenView<'_>, i: usize) -> bool {
 /// Each alias is recorded in `names` (the first long form given for it wins).
 fn definitions<'a>(
     text: &'a str,
-    paras: &'a [Vec<Token>],
+    paras: &[&'a [Token]],
     found: &[Found],
     names: &mut NameTable<'a>,
     strings: &mut Interner,
@@ -1542,7 +1533,7 @@ fn definitions<'a>(
     for (p, i) in ends {
         let v = TokenView {
             text,
-            toks: &paras[p],
+            toks: paras[p],
         };
         let f = by_end[&(p, i)];
         // (ACR) or (AB/CD)
@@ -1587,7 +1578,7 @@ fn definitions<'a>(
         }
         let v = TokenView {
             text,
-            toks: &paras[f.para],
+            toks: paras[f.para],
         };
         initials.clear();
         initials.extend(

@@ -158,10 +158,18 @@ pub fn is_apostrophe(c: char) -> bool {
 /// ```
 #[must_use]
 pub fn tokens(text: &str, range: Span) -> Vec<Token> {
+    let mut out = Vec::with_capacity(range.len() / 4 + 1);
+    tokens_into(text, range, &mut out);
+    out
+}
+
+/// [`tokens`], appended to `out` (so that one buffer can hold the tokens of many
+/// paragraphs).
+pub fn tokens_into(text: &str, range: Span, out: &mut Vec<Token>) {
+    let first = out.len();
     let base = range.start();
     let s = range.slice(text);
     let b = s.as_bytes();
-    let mut out = Vec::with_capacity(s.len() / 4 + 1);
     let triggers = super::lexicon::Triggers::get();
     let mut i = 0;
     let mut space = true;
@@ -268,7 +276,7 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token> {
                 i = scan_word(s, i);
                 kind = TokenKind::Word;
             }
-        } else if is_apostrophe(c) && possessive_at(s, i, &out, base) {
+        } else if is_apostrophe(c) && possessive_at(s, i, &out[first..], base) {
             i += cl;
             if i < b.len() && (b[i] == b's' || b[i] == b'S') {
                 i += 1;
@@ -292,7 +300,6 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token> {
         });
         space = false;
     }
-    out
 }
 
 /// [`ASCII_CLASS`] bit: an ASCII letter or digit.
