@@ -209,10 +209,22 @@ pub fn find_into(text: &str, paras: &[&[Token]], strings: &mut Interner, out: &m
         let mut evidence = f.evidence;
         let mut canonical = f.canonical;
         if canonical.is_none() {
-            canonical = names.canonical_of(&surf, f.label);
-            if let Some(c) = canonical.as_deref().filter(|c| *c != surf.as_ref()) {
-                // "KRG" tagged as an acronym: say which long form the text gave it.
-                evidence = strings.intern(&cat(&[&evidence, "; alias of ", c]));
+            // The name as the article linked it, if it did.
+            if let Some(e) = names.map.get_mut(surf.as_ref()) {
+                if e.label == f.label {
+                    canonical.clone_from(&e.canonical);
+                    if let Some(c) = canonical.as_deref().filter(|c| *c != surf.as_ref()) {
+                        // "KRG" tagged as an acronym: say which long form the text gave it.
+                        scratch_text.clear();
+                        scratch_text.push_str(&evidence);
+                        scratch_text.push_str("; alias of ");
+                        scratch_text.push_str(c);
+                        evidence = strings.intern(&scratch_text);
+                    } else if canonical.is_none() && f.label != Label::Place {
+                        // Its own name as written (a place may still be canonicalised below).
+                        canonical = Some(e.written(strings, &surf));
+                    }
+                }
             }
         }
         if f.label == Label::Place && f.a >= 2 && v.is(f.a - 1, "of") {
@@ -258,16 +270,6 @@ pub fn find_into(text: &str, paras: &[&[Token]], strings: &mut Interner, out: &m
             priority: f.priority,
         }
     }));
-}
-
-/// `parts` joined into one new string (what `format!` makes of plain pieces, without its
-/// formatting machinery).
-fn cat(parts: &[&str]) -> String {
-    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-    for p in parts {
-        s.push_str(p);
-    }
-    s
 }
 
 /// Names listed beside places are places: "Sinjar, Jalawla, Makhmur and Tuz Khurmatu".
@@ -392,6 +394,8 @@ fn surface_of_several<'a>(v: TokenView<'a>, a: usize, b: usize) -> std::borrow::
 struct NameEntry {
     label: Label,
     canonical: Option<Arc<str>>,
+    /// The name as written (its surface), shared, once asked for.
+    written: Option<Arc<str>>,
     /// The evidence of a mention found because this name was found elsewhere, made the first
     /// time it is needed (most names are never found elsewhere).
     same_name: SameName,
@@ -415,6 +419,11 @@ enum Evidence {
 }
 
 impl NameEntry {
+    /// The name as written, `surface` (the entry's key), shared.
+    fn written(&mut self, strings: &mut Interner, surface: &str) -> Arc<str> {
+        Arc::clone(self.written.get_or_insert_with(|| strings.intern(surface)))
+    }
+
     /// The evidence of a mention found because this name was found elsewhere (`buf` is room
     /// to write it).
     fn same_name(&mut self, strings: &mut Interner, buf: &mut String) -> Arc<str> {
@@ -542,6 +551,7 @@ impl<'a> NameTable<'a> {
             NameEntry {
                 label,
                 canonical,
+                written: None,
                 same_name,
             },
         );
@@ -596,14 +606,6 @@ impl<'a> NameTable<'a> {
         let canonical = |_: &mut Interner| f.canonical.clone();
         let evidence = Evidence::Own(Arc::clone(&f.evidence));
         self.insert(strings, key, f.label, canonical, f.rule, evidence);
-    }
-
-    /// The canonical name of a surface, if the article linked it to a fuller one.
-    fn canonical_of(&self, surf: &str, label: Label) -> Option<Arc<str>> {
-        self.map
-            .get(surf)
-            .filter(|e| e.label == label)
-            .and_then(|e| e.canonical.clone())
     }
 }
 
