@@ -704,11 +704,14 @@ fn chunks(v: TokenView<'_>, out: &mut Chunks) {
     out.firsts.push(out.bounds.len());
     let mut i = 0;
     while i < v.len() {
-        // Most tokens start no unit: only a capitalised token or a word glued to the next
-        // token (a particle before its hyphen) can; skip the others without asking.
+        // Most tokens start no unit: only a capitalised token or a word glued to a hyphen (a
+        // particle, `al-`) can; skip the others without asking.
         let t = v.toks[i];
         let may_start = matches!(t.case, Case::Capitalised | Case::AllCaps)
-            || t.kind == TokenKind::Word && v.toks.get(i + 1).is_some_and(|n| !n.space_before);
+            || t.kind == TokenKind::Word
+                && v.toks.get(i + 1).is_some_and(|n| {
+                    !n.space_before && v.text.as_bytes().get(n.span.start()) == Some(&b'-')
+                });
         if !may_start {
             i += 1;
             continue;
