@@ -929,24 +929,27 @@ impl Triggers {
         }
     }
 
-    /// [`is_quantity_or_date_trigger_ascii`].
-    pub(crate) fn ascii(self, word: &str) -> bool {
-        let b = word.as_bytes();
+    /// False when the ASCII word `b` is surely no trigger, by its length and its first and
+    /// last letters (what [`Triggers::ascii`] asks first).
+    #[inline]
+    pub(crate) fn may_be(self, b: &[u8]) -> bool {
         if let (Some(shapes), Some(&f), Some(&l)) = (self.shapes, b.first(), b.last()) {
             // Only asked of ASCII ends: setting 0x20 lowercases an ASCII letter, and makes
             // no other ASCII byte a letter.
             if f.is_ascii() && l.is_ascii() {
                 let (f, l) = (f | 0x20, l | 0x20);
-                let fits = b.len() <= 12
+                return b.len() <= 12
                     && f.is_ascii_lowercase()
                     && l.is_ascii_lowercase()
                     && shapes[b.len()][usize::from(f - b'a')] & (1 << (l - b'a')) != 0;
-                if !fits {
-                    return false;
-                }
             }
         }
-        word.len() <= 12 && self.words.contains_ascii_lower(word)
+        true
+    }
+
+    /// [`is_quantity_or_date_trigger_ascii`].
+    pub(crate) fn ascii(self, word: &str) -> bool {
+        self.may_be(word.as_bytes()) && word.len() <= 12 && self.words.contains_ascii_lower(word)
     }
 }
 

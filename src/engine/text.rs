@@ -206,26 +206,32 @@ pub fn tokens_into(text: &str, range: Span, out: &mut Vec<Token>) {
             if !plain {
                 i = scan_word(s, i);
             }
-            let word = &s[start..i];
-            let case = if x.is_ascii_lowercase() {
-                Case::Lower
-            } else if !plain {
-                case_of(word, TokenKind::Word)
-            } else if letters >= 2 && !lower {
-                Case::AllCaps
+            let (case, trigger) = if plain {
+                let case = if x.is_ascii_lowercase() {
+                    Case::Lower
+                } else if letters >= 2 && !lower {
+                    Case::AllCaps
+                } else {
+                    Case::Capitalised
+                };
+                // Most words are no trigger by their shape alone, told from the bytes.
+                let trigger = triggers.may_be(&b[start..i]) && triggers.ascii(&s[start..i]);
+                (case, trigger)
             } else {
-                Case::Capitalised
+                let word = &s[start..i];
+                let case = if x.is_ascii_lowercase() {
+                    Case::Lower
+                } else {
+                    case_of(word, TokenKind::Word)
+                };
+                (case, super::lexicon::is_quantity_or_date_trigger(word))
             };
             out.push(Token {
                 span: Span::new(base + start, base + i),
                 kind: TokenKind::Word,
                 space_before: space,
                 case,
-                trigger: if plain {
-                    triggers.ascii(word)
-                } else {
-                    super::lexicon::is_quantity_or_date_trigger(word)
-                },
+                trigger,
             });
             space = false;
             continue;
