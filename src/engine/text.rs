@@ -590,7 +590,12 @@ impl<'a> TokenView<'a> {
     /// True when token `i` equals `word` ignoring ASCII case.
     #[must_use]
     pub fn is(&self, i: usize, word: &str) -> bool {
-        self.s(i).eq_ignore_ascii_case(word)
+        // Compared as bytes: the token need not be sliced as text.
+        match self.toks.get(i) {
+            Some(t) => self.text.as_bytes()[t.span.start()..t.span.end()]
+                .eq_ignore_ascii_case(word.as_bytes()),
+            None => word.is_empty(),
+        }
     }
 
     /// True when token `i` is a word or initials starting with an uppercase letter.
