@@ -756,8 +756,11 @@ fn chunks(v: TokenView<'_>, out: &mut Chunks) {
 
 /// The title ending at unit `k` of a chunk, as the number of units it spans, longest first.
 fn title_at(v: TokenView<'_>, units: &[Unit], k: usize) -> Option<usize> {
-    let last = surface(v, units[k].a, units[k].b);
-    let ends = if last.contains('.') {
+    let u = units[k];
+    let last = surface(v, u.a, u.b);
+    // A single word token holds no dot (only initials do).
+    let one_word = u.b == u.a + 1 && v.kind(u.a) == TokenKind::Word;
+    let ends = if !one_word && last.contains('.') {
         lexicon::with_lower(&last.replace('.', ""), lexicon::ends_a_title)
     } else if last.is_ascii() {
         lexicon::ends_a_title_ascii(&last)
