@@ -59,7 +59,7 @@ pub fn find_into(
                     span: v.span(i, end),
                     label: Label::Date,
                     canonical: strings.intern(&canonical),
-                    why: Why::new("date", strings.intern(rule)),
+                    why: Why::new("date", strings.intern_static(rule)),
                 },
                 priority: PRIORITY,
             });
@@ -78,10 +78,16 @@ fn may_start(v: TokenView<'_>, i: usize) -> bool {
         TokenKind::Number => true,
         TokenKind::Word => {
             v.is_trigger(i) && lexicon::is_date_trigger(v.s(i))
-                || v.is_cap(i) && {
-                    let s = v.s(i);
-                    weekday_of(s).is_some() || month_of(s).is_some()
-                }
+                || v.is_cap(i)
+                    // The capitals month and weekday names start with, asked before slicing.
+                    && matches!(
+                        v.text.as_bytes()[v.toks[i].span.start()],
+                        b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D' | b'T' | b'W'
+                    )
+                    && {
+                        let s = v.s(i);
+                        weekday_of(s).is_some() || month_of(s).is_some()
+                    }
         }
         _ => false,
     }

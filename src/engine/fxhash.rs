@@ -33,9 +33,10 @@ impl Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w));
+            // The last bytes as a little-endian word padded with zeros, assembled in place (a
+            // copy of a variable length would be a call).
+            let w = rest.iter().rev().fold(0u64, |w, &b| w << 8 | u64::from(b));
+            self.add(w);
         }
     }
 

@@ -1,6 +1,6 @@
 //! One shared copy of each string that recurs across a corpus: canonical names and evidence.
 
-use super::fxhash::FxHashSet;
+use super::fxhash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
 use std::sync::Arc;
 
@@ -15,6 +15,9 @@ const FIRST_SWEEP: usize = 1024;
 pub struct Interner {
     set: FxHashSet<Arc<str>>,
     sweep_at: usize,
+    /// The shared copies of `'static` strings (rule names, lexicon entries) by address and
+    /// length, so that asking for one again hashes two words instead of its text.
+    statics: FxHashMap<(usize, usize), Arc<str>>,
 }
 
 impl Default for Interner {
@@ -22,6 +25,7 @@ impl Default for Interner {
         Interner {
             set: FxHashSet::default(),
             sweep_at: FIRST_SWEEP,
+            statics: FxHashMap::default(),
         }
     }
 }
@@ -47,6 +51,27 @@ impl Interner {
         }
         let shared: Arc<str> = Arc::from(s);
         self.set.insert(Arc::clone(&shared));
+        shared
+    }
+
+    /// [`Interner::intern`] for a string that lives as long as the program (a rule name, a
+    /// lexicon entry): the same shared copy, found by the string's address.
+    ///
+    /// ```
+    /// # use newslens::engine::intern::Interner;
+    /// # use std::sync::Arc;
+    /// let mut strings = Interner::default();
+    /// let a = strings.intern_static("iso639:kur");
+    /// let b = strings.intern("iso639:kur");
+    /// assert!(Arc::ptr_eq(&a, &b));
+    /// ```
+    pub fn intern_static(&mut self, s: &'static str) -> Arc<str> {
+        let key = (s.as_ptr() as usize, s.len());
+        if let Some(known) = self.statics.get(&key) {
+            return Arc::clone(known);
+        }
+        let shared = self.intern(s);
+        self.statics.insert(key, Arc::clone(&shared));
         shared
     }
 

@@ -895,17 +895,61 @@ pub fn is_quantity_or_date_trigger_ascii(word: &str) -> bool {
 /// The words of [`is_quantity_or_date_trigger`], fetched once by a caller that asks about
 /// many words (the tokeniser).
 #[derive(Clone, Copy)]
-pub(crate) struct Triggers(&'static WordSet);
+pub(crate) struct Triggers {
+    words: &'static WordSet,
+    shapes: &'static TriggerShapes,
+}
+
+/// Per length (up to 12) and lowercase first letter, the lowercase last letters of the
+/// trigger words: a word whose shape is not there is no trigger, which turns most words
+/// away before any hashing. `None` if some trigger word had a shape this cannot hold.
+type TriggerShapes = Option<[[u32; 26]; 13]>;
 
 impl Triggers {
     /// The set.
     pub(crate) fn get() -> Triggers {
-        Triggers(trigger_words())
+        static SHAPES: OnceLock<TriggerShapes> = OnceLock::new();
+        let shapes = SHAPES.get_or_init(|| {
+            let mut t = [[0u32; 26]; 13];
+            // Longer words are never triggers ([`Triggers::ascii`]).
+            for w in trigger_list().filter(|w| w.len() <= 12) {
+                let b = w.as_bytes();
+                match (b.first(), b.last()) {
+                    (Some(f), Some(l)) if f.is_ascii_lowercase() && l.is_ascii_lowercase() => {
+                        t[b.len()][usize::from(f - b'a')] |= 1 << (l - b'a');
+                    }
+                    _ => return None,
+                }
+            }
+            Some(t)
+        });
+        Triggers {
+            words: trigger_words(),
+            shapes,
+        }
+    }
+
+    /// False when the ASCII word `b` is surely no trigger, by its length and its first and
+    /// last letters (what [`Triggers::ascii`] asks first).
+    #[inline]
+    pub(crate) fn may_be(self, b: &[u8]) -> bool {
+        if let (Some(shapes), Some(&f), Some(&l)) = (self.shapes, b.first(), b.last()) {
+            // Only asked of ASCII ends: setting 0x20 lowercases an ASCII letter, and makes
+            // no other ASCII byte a letter.
+            if f.is_ascii() && l.is_ascii() {
+                let (f, l) = (f | 0x20, l | 0x20);
+                return b.len() <= 12
+                    && f.is_ascii_lowercase()
+                    && l.is_ascii_lowercase()
+                    && shapes[b.len()][usize::from(f - b'a')] & (1 << (l - b'a')) != 0;
+            }
+        }
+        true
     }
 
     /// [`is_quantity_or_date_trigger_ascii`].
     pub(crate) fn ascii(self, word: &str) -> bool {
-        word.len() <= 12 && self.0.contains_ascii_lower(word)
+        self.may_be(word.as_bytes()) && word.len() <= 12 && self.words.contains_ascii_lower(word)
     }
 }
 
@@ -946,18 +990,19 @@ pub fn is_date_trigger(word: &str) -> bool {
 }
 
 /// The lowercase words of [`is_quantity_or_date_trigger`].
+fn trigger_list() -> impl Iterator<Item = &'static str> {
+    DATE_WORDS
+        .iter()
+        .copied()
+        .chain(NUMBER_WORDS.iter().map(|(w, _)| *w))
+        .chain(VAGUE_MAGNITUDES.iter().copied())
+        .chain(APPROXIMATORS.iter().filter_map(|w| w.split(' ').next()))
+}
+
+/// The set of [`trigger_list`].
 fn trigger_words() -> &'static WordSet {
     static CELL: OnceLock<WordSet> = OnceLock::new();
-    CELL.get_or_init(|| {
-        WordSet::new(
-            DATE_WORDS
-                .iter()
-                .copied()
-                .chain(NUMBER_WORDS.iter().map(|(w, _)| *w))
-                .chain(VAGUE_MAGNITUDES.iter().copied())
-                .chain(APPROXIMATORS.iter().filter_map(|w| w.split(' ').next())),
-        )
-    })
+    CELL.get_or_init(|| WordSet::new(trigger_list()))
 }
 
 /// True when `word` (exact case) is a capitalised function word.
@@ -968,9 +1013,8 @@ pub fn is_function_word(word: &str) -> bool {
         .contains(word)
 }
 
-/// True when `lower` (lowercase, dots removed) is the last word of some title.
-#[must_use]
-pub fn ends_a_title(lower: &str) -> bool {
+/// The words of [`ends_a_title`].
+fn title_ends() -> &'static WordSet {
     static CELL: OnceLock<WordSet> = OnceLock::new();
     CELL.get_or_init(|| {
         WordSet::new(
@@ -980,7 +1024,19 @@ pub fn ends_a_title(lower: &str) -> bool {
                 .chain(TITLES.iter().copied()),
         )
     })
-    .contains(lower)
+}
+
+/// True when `lower` (lowercase, dots removed) is the last word of some title.
+#[must_use]
+pub fn ends_a_title(lower: &str) -> bool {
+    title_ends().contains(lower)
+}
+
+/// [`ends_a_title`] of an ASCII word in any case, lowercased as [`with_lower`] does (most
+/// words are turned away before they are lowercased).
+#[must_use]
+pub fn ends_a_title_ascii(word: &str) -> bool {
+    title_ends().contains_ascii_lower(word)
 }
 
 /// True when `lower` (lowercase, dots removed, words joined by one space) is a title.
@@ -996,7 +1052,7 @@ pub fn is_title_phrase(lower: &str) -> bool {
 pub fn group(word: &str) -> Option<&'static GroupEntry> {
     static CELL: OnceLock<WordSet> = OnceLock::new();
     let filter = CELL.get_or_init(|| WordSet::new(groups().keys().copied()));
-    if filter.contains(word) {
+    if filter.may_contain(word) {
         groups().get(word)
     } else {
         None

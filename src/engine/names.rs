@@ -19,7 +19,7 @@
 //! aliases, surnames link to full names, and every name found once is tagged everywhere in the
 //! article, sentence-initial positions included.
 
-use super::fxhash::{FxHashMap as HashMap, FxHashSet};
+use super::fxhash::{FxHashMap as HashMap, FxHashSet, FxHasher};
 use super::gazetteer::PlaceKind;
 use super::intern::{self, Interner};
 use super::label::Label;
@@ -28,6 +28,7 @@ use super::mention::{Candidate, Mention, Why};
 use super::text::{is_abbreviation, Case, Token, TokenKind, TokenView};
 use super::toponyms;
 use std::borrow::Cow;
+use std::hash::Hasher;
 use std::sync::Arc;
 
 /// Priority of a name found by a rule at its own position.
@@ -93,9 +94,10 @@ impl Findings<'_> {
 /// `paras` holds the tokens of each (non-boilerplate) paragraph of `text`.
 #[must_use]
 pub fn find(text: &str, paras: &[Vec<Token>]) -> Vec<Candidate> {
+    let paras: Vec<&[Token]> = paras.iter().map(Vec::as_slice).collect();
     intern::with_local(|strings| {
         let mut out = Vec::new();
-        find_into(text, paras, strings, &mut out);
+        find_into(text, &paras, strings, &mut out);
         out
     })
 }
@@ -103,14 +105,9 @@ pub fn find(text: &str, paras: &[Vec<Token>]) -> Vec<Candidate> {
 /// [`find`], appending the candidates to `out` (the tagger's list of all candidates, so that
 /// they are written once, in place), with their canonical names and evidence shared through
 /// `strings`.
-pub fn find_into(
-    text: &str,
-    paras: &[Vec<Token>],
-    strings: &mut Interner,
-    out: &mut Vec<Candidate>,
-) {
+pub fn find_into(text: &str, paras: &[&[Token]], strings: &mut Interner, out: &mut Vec<Candidate>) {
     // About one name per eight tokens in news text: room for them without regrowing.
-    let tokens: usize = paras.iter().map(Vec::len).sum();
+    let tokens: usize = paras.iter().map(|t| t.len()).sum();
     let mut findings = Findings {
         list: Vec::with_capacity(tokens / 8),
         strings,
@@ -123,14 +120,16 @@ pub fn find_into(
         firsts: Vec::with_capacity(paras.len()),
     };
     let mut scratch = Vec::new();
-    for (p, toks) in paras.iter().enumerate() {
+    for (p, &toks) in paras.iter().enumerate() {
         let v = TokenView { text, toks };
         chunks(v, &mut chunks_of);
         for c in chunks_of.of(p) {
             classify(v, p, c, &mut findings, &mut scratch);
         }
     }
-    for _ in 0..2 {
+    // Twice, so that a list place found once can make its neighbour one; a pass that finds
+    // nothing new leaves the next one nothing new to find either.
+    if list_places(text, paras, &chunks_of, &mut findings) {
         list_places(text, paras, &chunks_of, &mut findings);
     }
     let Findings {
@@ -139,27 +138,17 @@ pub fn find_into(
         buf: mut scratch_text,
         ..
     } = findings;
-    let aliases = definitions(text, paras, &found);
     // Longer names first, so that a surname learns its full name before standing alone.
     let mut learn: Vec<&Found> = Vec::with_capacity(found.len());
     learn.extend(found.iter().filter(|f| f.propagate));
     learn.sort_by_key(|f| std::cmp::Reverse(f.b - f.a));
-    let mut names = NameTable::with_capacity(aliases.len() + learn.len());
-    for (alias, (label, canonical)) in aliases {
-        let evidence = format!("defined as {canonical}");
-        names.insert(
-            strings,
-            Cow::Owned(alias),
-            label,
-            |s| Some(s.intern(&canonical)),
-            "acronym-definition",
-            || Cow::Owned(evidence),
-        );
-    }
+    let mut names = NameTable::with_capacity(learn.len() + learn.len() / 4);
+    // Aliases the text defines come first: they win over a name learnt from a finding.
+    definitions(text, paras, &found, &mut names, strings);
     for f in learn {
         let v = TokenView {
             text,
-            toks: &paras[f.para],
+            toks: paras[f.para],
         };
         names.learn(strings, v, f);
     }
@@ -173,44 +162,39 @@ pub fn find_into(
             .filter(|f| f.priority > PROPAGATED)
             .map(|f| (f.para, f.a, f.b)),
     );
-    for (p, toks) in paras.iter().enumerate() {
+    for (p, &toks) in paras.iter().enumerate() {
         let v = TokenView { text, toks };
         for c in chunks_of.of(p) {
             let mut k = 0;
             while k < c.len() {
                 let mut hit = None;
                 let first = surface(v, c[k].a, c[k].b);
-                if !names.firsts.contains(first.as_ref()) {
+                if !names.firsts.may_contain(&first) {
                     k += 1;
                     continue;
                 }
                 for m in (1..=MAX_NAME_UNITS.min(c.len() - k)).rev() {
                     let key = surface(v, c[k].a, c[k + m - 1].b);
-                    if let Some(e) = names.map.get(&*key) {
-                        hit = Some((m, e));
+                    if let Some(e) = names.map.get_mut(&*key) {
+                        let (a, b) = (c[k].a, c[k + m - 1].b);
+                        if !decided.contains(&(p, a, b)) {
+                            found.push(Found {
+                                para: p,
+                                a,
+                                b,
+                                label: e.label,
+                                canonical: e.canonical.clone(),
+                                rule: "same-name",
+                                evidence: e.same_name(strings, &mut names.buf),
+                                propagate: false,
+                                priority: PROPAGATED,
+                            });
+                        }
+                        hit = Some(m);
                         break;
                     }
                 }
-                if let Some((m, e)) = hit {
-                    let (a, b) = (c[k].a, c[k + m - 1].b);
-                    k += m;
-                    if decided.contains(&(p, a, b)) {
-                        continue;
-                    }
-                    found.push(Found {
-                        para: p,
-                        a,
-                        b,
-                        label: e.label,
-                        canonical: e.canonical.clone(),
-                        rule: "same-name",
-                        evidence: e.same_name.clone(),
-                        propagate: false,
-                        priority: PROPAGATED,
-                    });
-                } else {
-                    k += 1;
-                }
+                k += hit.unwrap_or(1);
             }
         }
     }
@@ -218,17 +202,29 @@ pub fn find_into(
     out.extend(found.into_iter().map(|f| {
         let v = TokenView {
             text,
-            toks: &paras[f.para],
+            toks: paras[f.para],
         };
         let span = v.span(f.a, f.b);
         let surf = surface(v, f.a, f.b);
         let mut evidence = f.evidence;
         let mut canonical = f.canonical;
         if canonical.is_none() {
-            canonical = names.canonical_of(&surf, f.label);
-            if let Some(c) = canonical.as_deref().filter(|c| *c != surf.as_ref()) {
-                // "KRG" tagged as an acronym: say which long form the text gave it.
-                evidence = strings.intern(&cat(&[&evidence, "; alias of ", c]));
+            // The name as the article linked it, if it did.
+            if let Some(e) = names.map.get_mut(surf.as_ref()) {
+                if e.label == f.label {
+                    canonical.clone_from(&e.canonical);
+                    if let Some(c) = canonical.as_deref().filter(|c| *c != surf.as_ref()) {
+                        // "KRG" tagged as an acronym: say which long form the text gave it.
+                        scratch_text.clear();
+                        scratch_text.push_str(&evidence);
+                        scratch_text.push_str("; alias of ");
+                        scratch_text.push_str(c);
+                        evidence = strings.intern(&scratch_text);
+                    } else if canonical.is_none() && f.label != Label::Place {
+                        // Its own name as written (a place may still be canonicalised below).
+                        canonical = Some(e.written(strings, &surf));
+                    }
+                }
             }
         }
         if f.label == Label::Place && f.a >= 2 && v.is(f.a - 1, "of") {
@@ -276,20 +272,10 @@ pub fn find_into(
     }));
 }
 
-/// `parts` joined into one new string (what `format!` makes of plain pieces, without its
-/// formatting machinery).
-fn cat(parts: &[&str]) -> String {
-    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-    for p in parts {
-        s.push_str(p);
-    }
-    s
-}
-
 /// Names listed beside places are places: "Sinjar, Jalawla, Makhmur and Tuz Khurmatu".
 /// A chunk nothing else claimed, not sentence-initial, joined by `,`, `and` or `or` to a PLACE
-/// on either side, becomes a PLACE.
-fn list_places(text: &str, paras: &[Vec<Token>], chunks_of: &Chunks, out: &mut Findings<'_>) {
+/// on either side, becomes a PLACE. Returns whether it found any.
+fn list_places(text: &str, paras: &[&[Token]], chunks_of: &Chunks, out: &mut Findings<'_>) -> bool {
     let found = &mut out.list;
     // Per paragraph: token → is covered, starts a place, ends a place (flat, one stretch of
     // `len + 3` entries per paragraph so that `b + 2` stays inside).
@@ -316,11 +302,11 @@ fn list_places(text: &str, paras: &[Vec<Token>], chunks_of: &Chunks, out: &mut F
         }
     }
     if !any_place {
-        return;
+        return false;
     }
     let mut new = Vec::new();
     let mut evidence = None;
-    for (p, toks) in paras.iter().enumerate() {
+    for (p, &toks) in paras.iter().enumerate() {
         let v = TokenView { text, toks };
         let o = base[p];
         let stretch = &marks[o..o + toks.len() + 3];
@@ -351,7 +337,9 @@ fn list_places(text: &str, paras: &[Vec<Token>], chunks_of: &Chunks, out: &mut F
                     canonical: None,
                     rule: "list-with-places",
                     evidence: Arc::clone(
-                        evidence.get_or_insert_with(|| out.strings.intern("listed beside places")),
+                        evidence.get_or_insert_with(|| {
+                            out.strings.intern_static("listed beside places")
+                        }),
                     ),
                     propagate: true,
                     priority: DIRECT,
@@ -359,7 +347,9 @@ fn list_places(text: &str, paras: &[Vec<Token>], chunks_of: &Chunks, out: &mut F
             }
         }
     }
+    let found_any = !new.is_empty();
     out.list.extend(new);
+    found_any
 }
 
 /// The text of tokens `a..b` with every whitespace run written as one space.
@@ -404,8 +394,56 @@ fn surface_of_several<'a>(v: TokenView<'a>, a: usize, b: usize) -> std::borrow::
 struct NameEntry {
     label: Label,
     canonical: Option<Arc<str>>,
-    /// The evidence of a mention found because this name was found elsewhere.
-    same_name: Arc<str>,
+    /// The name as written (its surface), shared, once asked for.
+    written: Option<Arc<str>>,
+    /// The evidence of a mention found because this name was found elsewhere, made the first
+    /// time it is needed (most names are never found elsewhere).
+    same_name: SameName,
+}
+
+/// [`NameEntry::same_name`].
+#[derive(Clone, Debug)]
+enum SameName {
+    /// Made.
+    Made(Arc<str>),
+    /// To be made of the rule that found the name, a fixed phrase and a text.
+    Parts(&'static str, &'static str, Option<Arc<str>>),
+}
+
+/// The evidence a name is recorded with in the [`NameTable`].
+enum Evidence {
+    /// A finding's own evidence.
+    Own(Arc<str>),
+    /// A fixed phrase before the name's canonical form (`surname of `).
+    BeforeCanonical(&'static str),
+}
+
+impl NameEntry {
+    /// The name as written, `surface` (the entry's key), shared.
+    fn written(&mut self, strings: &mut Interner, surface: &str) -> Arc<str> {
+        Arc::clone(self.written.get_or_insert_with(|| strings.intern(surface)))
+    }
+
+    /// The evidence of a mention found because this name was found elsewhere (`buf` is room
+    /// to write it).
+    fn same_name(&mut self, strings: &mut Interner, buf: &mut String) -> Arc<str> {
+        let made = match &self.same_name {
+            SameName::Made(s) => return Arc::clone(s),
+            SameName::Parts(rule, phrase, text) => {
+                buf.clear();
+                buf.push_str(rule);
+                let text = text.as_deref().unwrap_or("");
+                if !phrase.is_empty() || !text.is_empty() {
+                    buf.push(' ');
+                    buf.push_str(phrase);
+                    buf.push_str(text);
+                }
+                strings.intern(buf.trim())
+            }
+        };
+        self.same_name = SameName::Made(Arc::clone(&made));
+        made
+    }
 }
 
 /// Names found in the article, by surface, for propagation and canonicalisation. Surfaces
@@ -413,9 +451,48 @@ struct NameEntry {
 struct NameTable<'a> {
     map: HashMap<Cow<'a, str>, NameEntry>,
     /// The first word of every name in `map`, to skip most positions cheaply.
-    firsts: FxHashSet<Cow<'a, str>>,
+    firsts: FirstWords,
     /// Room to write an evidence string before it is looked up in the shared strings.
     buf: String,
+}
+
+/// A set of words that may answer "yes" for a word it does not hold (one hash bit per word),
+/// but never "no" for one it holds: a cheap test before a lookup that decides.
+struct FirstWords {
+    bits: Vec<u64>,
+    /// How far the 64-bit hash is shifted to give a bit index.
+    shift: u32,
+}
+
+impl FirstWords {
+    /// An empty set sized for about `n` words (a few percent of false "yes" answers).
+    fn with_capacity(n: usize) -> FirstWords {
+        let bits = (n * 32).next_power_of_two().max(4096);
+        FirstWords {
+            bits: vec![0; bits / 64],
+            shift: 64 - bits.trailing_zeros(),
+        }
+    }
+
+    /// The bit of `word`.
+    fn bit(&self, word: &str) -> usize {
+        let mut h = FxHasher::default();
+        h.write(word.as_bytes());
+        // The high bits of the Fx hash are the well-mixed ones.
+        (h.finish() >> self.shift) as usize
+    }
+
+    /// Adds `word`.
+    fn insert(&mut self, word: &str) {
+        let b = self.bit(word);
+        self.bits[b / 64] |= 1 << (b % 64);
+    }
+
+    /// False when `word` was surely never added.
+    fn may_contain(&self, word: &str) -> bool {
+        let b = self.bit(word);
+        self.bits[b / 64] & (1 << (b % 64)) != 0
+    }
 }
 
 /// `part`, a slice of `whole`, borrowed for as long as `whole` borrows.
@@ -432,55 +509,50 @@ fn part_of<'a>(whole: &Cow<'a, str>, part: &str) -> Cow<'a, str> {
     }
 }
 
-/// Writes into `out` the evidence of a mention found because a name with this rule and
-/// evidence was found elsewhere (to be trimmed).
-fn same_name_evidence(rule: &str, evidence: &str, out: &mut String) {
-    out.clear();
-    out.push_str(rule);
-    if !evidence.is_empty() {
-        out.push(' ');
-        out.push_str(evidence);
-    }
-}
-
 impl<'a> NameTable<'a> {
     /// An empty table with room for `n` names.
     fn with_capacity(n: usize) -> NameTable<'a> {
         NameTable {
             map: HashMap::with_capacity_and_hasher(n, Default::default()),
-            firsts: FxHashSet::with_capacity_and_hasher(n, Default::default()),
+            firsts: FirstWords::with_capacity(n),
             buf: String::new(),
         }
     }
 
-    /// Records a name unless the surface is already known; the canonical name and the
-    /// evidence are only made for a new name.
-    fn insert<'e>(
+    /// True when [`NameTable::insert`] would not record a name with this surface: it is
+    /// empty, known already, or a group word.
+    fn refuses(&self, key: &str) -> bool {
+        key.is_empty() || self.map.contains_key(key) || lexicon::group(key).is_some()
+    }
+
+    /// Records a name unless the surface is already known; the canonical name is only made
+    /// for a new name.
+    fn insert(
         &mut self,
         strings: &mut Interner,
         key: Cow<'a, str>,
         label: Label,
         canonical: impl FnOnce(&mut Interner) -> Option<Arc<str>>,
         rule: &'static str,
-        evidence: impl FnOnce() -> Cow<'e, str>,
+        evidence: Evidence,
     ) {
-        if key.is_empty() || self.map.contains_key(key.as_ref()) || lexicon::group(&key).is_some() {
+        if self.refuses(&key) {
             return;
         }
         let first = key.split([' ', '\u{a0}']).next().unwrap_or("");
-        if !self.firsts.contains(first) {
-            let first = part_of(&key, first);
-            self.firsts.insert(first);
-        }
+        self.firsts.insert(first);
+        let canonical = canonical(strings);
+        let same_name = match evidence {
+            Evidence::Own(e) => SameName::Parts(rule, "", Some(e)),
+            Evidence::BeforeCanonical(phrase) => SameName::Parts(rule, phrase, canonical.clone()),
+        };
         self.map.insert(
             key,
             NameEntry {
                 label,
-                canonical: canonical(strings),
-                same_name: {
-                    same_name_evidence(rule, &evidence(), &mut self.buf);
-                    strings.intern(self.buf.trim())
-                },
+                canonical,
+                written: None,
+                same_name,
             },
         );
     }
@@ -488,8 +560,7 @@ impl<'a> NameTable<'a> {
     /// Learns a finding, and for a person also the surname (`al-Abadi`, `Abadi`).
     fn learn(&mut self, strings: &mut Interner, v: TokenView<'a>, f: &Found) {
         let key = surface(v, f.a, f.b);
-        // The canonical name, shared, and as text.
-        let canon_text = f.canonical.as_deref().unwrap_or(&key);
+        // The canonical name, shared.
         let canon = |s: &mut Interner| Some(f.canonical.clone().unwrap_or_else(|| s.intern(&key)));
         if f.label == Label::Person {
             // The surname: the last unit, and the last unit without its particle.
@@ -510,13 +581,12 @@ impl<'a> NameTable<'a> {
                             Label::Person,
                             canon,
                             "surname",
-                            || Cow::Owned(format!("surname of {canon_text}")),
+                            Evidence::BeforeCanonical("surname of "),
                         );
                     }
                 }
-                self.insert(strings, sur, Label::Person, canon, "surname", || {
-                    Cow::Owned(format!("surname of {canon_text}"))
-                });
+                let evidence = Evidence::BeforeCanonical("surname of ");
+                self.insert(strings, sur, Label::Person, canon, "surname", evidence);
             }
         }
         if f.label == Label::Place && f.rule == "place-head" {
@@ -528,23 +598,14 @@ impl<'a> NameTable<'a> {
             if last > f.a {
                 let short = surface(v, f.a, last);
                 if toponyms::find(&short).is_none() {
-                    self.insert(strings, short, Label::Place, canon, "place-head", || {
-                        Cow::Owned(format!("short for {canon_text}"))
-                    });
+                    let evidence = Evidence::BeforeCanonical("short for ");
+                    self.insert(strings, short, Label::Place, canon, "place-head", evidence);
                 }
             }
         }
         let canonical = |_: &mut Interner| f.canonical.clone();
-        let evidence = || Cow::Borrowed(&*f.evidence);
+        let evidence = Evidence::Own(Arc::clone(&f.evidence));
         self.insert(strings, key, f.label, canonical, f.rule, evidence);
-    }
-
-    /// The canonical name of a surface, if the article linked it to a fuller one.
-    fn canonical_of(&self, surf: &str, label: Label) -> Option<Arc<str>> {
-        self.map
-            .get(surf)
-            .filter(|e| e.label == label)
-            .and_then(|e| e.canonical.clone())
     }
 }
 
@@ -643,11 +704,14 @@ fn chunks(v: TokenView<'_>, out: &mut Chunks) {
     out.firsts.push(out.bounds.len());
     let mut i = 0;
     while i < v.len() {
-        // Most tokens start no unit: only a capitalised token or a word glued to the next
-        // token (a particle before its hyphen) can; skip the others without asking.
+        // Most tokens start no unit: only a capitalised token or a word glued to a hyphen (a
+        // particle, `al-`) can; skip the others without asking.
         let t = v.toks[i];
         let may_start = matches!(t.case, Case::Capitalised | Case::AllCaps)
-            || t.kind == TokenKind::Word && v.toks.get(i + 1).is_some_and(|n| !n.space_before);
+            || t.kind == TokenKind::Word
+                && v.toks.get(i + 1).is_some_and(|n| {
+                    !n.space_before && v.text.as_bytes().get(n.span.start()) == Some(&b'-')
+                });
         if !may_start {
             i += 1;
             continue;
@@ -692,9 +756,14 @@ fn chunks(v: TokenView<'_>, out: &mut Chunks) {
 
 /// The title ending at unit `k` of a chunk, as the number of units it spans, longest first.
 fn title_at(v: TokenView<'_>, units: &[Unit], k: usize) -> Option<usize> {
-    let last = surface(v, units[k].a, units[k].b);
-    let ends = if last.contains('.') {
+    let u = units[k];
+    let last = surface(v, u.a, u.b);
+    // A single word token holds no dot (only initials do).
+    let one_word = u.b == u.a + 1 && v.kind(u.a) == TokenKind::Word;
+    let ends = if !one_word && last.contains('.') {
         lexicon::with_lower(&last.replace('.', ""), lexicon::ends_a_title)
+    } else if last.is_ascii() {
+        lexicon::ends_a_title_ascii(&last)
     } else {
         lexicon::with_lower(&last, lexicon::ends_a_title)
     };
@@ -1077,8 +1146,8 @@ fn lexical(
                         continue;
                     }
                 }
-                let canonical = Some(out.strings.intern(g.canonical));
-                let evidence = out.strings.intern(g.source);
+                let canonical = Some(out.strings.intern_static(g.canonical));
+                let evidence = out.strings.intern_static(g.source);
                 out.list.push(Found {
                     para: p,
                     a: u.a,
@@ -1435,13 +1504,24 @@ fn lower_title_after(v: TokenView<'_>, i: usize) -> bool {
 
 /// Acronym definitions and alternative names stated in the text:
 /// `Long Name (ACR)`, `Long Name (AB/CD)`, `(ACR) or Other Name`, and initials of long names.
-/// Returns alias surface → (label, canonical long form).
-fn definitions(
-    text: &str,
-    paras: &[Vec<Token>],
+/// Each alias is recorded in `names` (the first long form given for it wins).
+fn definitions<'a>(
+    text: &'a str,
+    paras: &[&'a [Token]],
     found: &[Found],
-) -> HashMap<String, (Label, String)> {
-    let mut out = HashMap::default();
+    names: &mut NameTable<'a>,
+    strings: &mut Interner,
+) {
+    let mut define = |names: &mut NameTable<'a>, alias: Cow<'a, str>, label, long: &str| {
+        names.insert(
+            strings,
+            alias,
+            label,
+            |s| Some(s.intern(long)),
+            "acronym-definition",
+            Evidence::BeforeCanonical("defined as "),
+        );
+    };
     // Long forms by (paragraph, end token).
     let mut by_end: HashMap<(usize, usize), &Found> = HashMap::default();
     for f in found {
@@ -1457,17 +1537,18 @@ fn definitions(
     // Every "(" that ends a long form, in text order (no scan of all the tokens).
     let mut ends: Vec<(usize, usize)> = by_end.keys().copied().collect();
     ends.sort_unstable();
+    let mut acrs = Vec::new();
     for (p, i) in ends {
         let v = TokenView {
             text,
-            toks: &paras[p],
+            toks: paras[p],
         };
         let f = by_end[&(p, i)];
         // (ACR) or (AB/CD)
         let mut j = i + 1;
-        let mut acrs = Vec::new();
+        acrs.clear();
         while v.is_all_caps(j) || v.kind(j) == TokenKind::Initials {
-            acrs.push(v.s(j).to_string());
+            acrs.push(v.s(j));
             if v.s(j + 1) == "/" {
                 j += 2;
             } else {
@@ -1481,20 +1562,19 @@ fn definitions(
         let long = f
             .canonical
             .as_deref()
-            .map_or_else(|| surface(v, f.a, f.b).into_owned(), str::to_string);
+            .map_or_else(|| surface(v, f.a, f.b), Cow::Borrowed);
         let label = if f.label == Label::Person {
             Label::Org
         } else {
             f.label
         };
-        for acr in acrs {
-            out.entry(acr).or_insert((label, long.clone()));
+        for &acr in &acrs {
+            define(names, Cow::Borrowed(acr), label, &long);
         }
         // ") or Other Name"
         if v.is(j + 1, "or") {
             if let Some(e) = cap_run(v, j + 2) {
-                out.entry(surface(v, j + 2, e).into_owned())
-                    .or_insert((label, long.clone()));
+                define(names, surface(v, j + 2, e), label, &long);
             }
         }
     }
@@ -1506,7 +1586,7 @@ fn definitions(
         }
         let v = TokenView {
             text,
-            toks: &paras[f.para],
+            toks: paras[f.para],
         };
         initials.clear();
         initials.extend(
@@ -1517,19 +1597,18 @@ fn definitions(
         if initials.chars().count() >= 2 {
             dotted.clear();
             dotted.extend(initials.chars().flat_map(|c| [c, '.']));
-            let plain_known = out.contains_key(initials.as_str());
-            let dotted_known = out.contains_key(dotted.as_str());
+            let plain_known = names.refuses(&initials);
+            let dotted_known = names.refuses(&dotted);
             if plain_known && dotted_known {
                 continue;
             }
-            let long = surface(v, f.a, f.b).into_owned();
+            let long = surface(v, f.a, f.b);
             if !plain_known {
-                out.insert(initials.clone(), (Label::Org, long.clone()));
+                define(names, Cow::Owned(initials.clone()), Label::Org, &long);
             }
             if !dotted_known {
-                out.insert(dotted.clone(), (Label::Org, long));
+                define(names, Cow::Owned(dotted.clone()), Label::Org, &long);
             }
         }
     }
-    out
 }

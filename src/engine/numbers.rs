@@ -55,7 +55,7 @@ pub fn find_into(v: TokenView<'_>, strings: &mut Interner, out: &mut Vec<Candida
                     span: v.span(i, end),
                     label: Label::Number,
                     canonical: strings.intern(&canonical),
-                    why: Why::new("number", strings.intern(rule)),
+                    why: Why::new("number", strings.intern_static(rule)),
                 },
                 priority: PRIORITY,
             });
@@ -167,9 +167,10 @@ fn at(v: TokenView<'_>, i: usize) -> Option<(usize, String, &'static str)> {
         return count(v, i);
     }
     let vague = |s: &str| VAGUE_MAGNITUDES.iter().any(|m| m.eq_ignore_ascii_case(s));
+    let word = v.s(i);
     // "tens of thousands", "hundreds of thousands"
-    if vague(v.s(i)) {
-        let lower = v.s(i).to_ascii_lowercase();
+    if vague(word) {
+        let lower = word.to_ascii_lowercase();
         if v.is(i + 1, "of") && vague(v.s(i + 2)) {
             return Some((
                 i + 3,
@@ -182,7 +183,7 @@ fn at(v: TokenView<'_>, i: usize) -> Option<(usize, String, &'static str)> {
     // An approximator starts a span only when a number follows it.
     if let Some(end) = approximators().iter().find_map(|words| {
         let n = words.len();
-        (v.is(i, words[0])
+        (word.eq_ignore_ascii_case(words[0])
             && words.iter().enumerate().all(|(k, w)| v.is(i + k, w))
             && value_of(v, i + n).is_some())
         .then_some(i + n)

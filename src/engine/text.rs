@@ -17,15 +17,54 @@ use super::span::Span;
 pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    for line in text.split('\n') {
+    loop {
+        // `\n` is ASCII: the line ends on char boundaries.
+        let end = find_newline(text.as_bytes(), start).unwrap_or(text.len());
+        let line = &text[start..end];
         let lead = line.len() - line.trim_start().len();
         let body = line.trim();
         if !body.is_empty() {
             out.push(Span::new(start + lead, start + lead + body.len()));
         }
-        start += line.len() + 1;
+        if end == text.len() {
+            return out;
+        }
+        start = end + 1;
     }
-    out
+}
+
+/// The first `\n` in `b` at or after `from`, sixteen bytes at a time.
+fn find_newline(b: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // A zero byte of `x` is a newline; the lowest bit set marks the first one (bits set
+    // wrongly by the borrow can only be above it).
+    let zeros = |w: &[u8]| {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(w);
+        let x = u64::from_le_bytes(a) ^ (ONES * u64::from(b'\n'));
+        x.wrapping_sub(ONES) & !x & HIGHS
+    };
+    let rest = b.get(from..)?;
+    let mut blocks = rest.chunks_exact(16);
+    let mut at = from;
+    for block in &mut blocks {
+        let (lo, hi) = (zeros(&block[..8]), zeros(&block[8..]));
+        if lo | hi != 0 {
+            let bit = if lo != 0 {
+                lo.trailing_zeros()
+            } else {
+                64 + hi.trailing_zeros()
+            };
+            return Some(at + bit as usize / 8);
+        }
+        at += 16;
+    }
+    blocks
+        .remainder()
+        .iter()
+        .position(|&c| c == b'\n')
+        .map(|p| at + p)
 }
 
 /// What a [`Token`] is.
@@ -78,6 +117,14 @@ pub struct Token {
 /// True for characters that belong inside a word: letters, digits and combining marks.
 #[must_use]
 pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // General punctuation (dashes, curly quotes and apostrophes, ellipsis: common in news
+    // text) holds no letter, digit or mark: no need for the Unicode tables.
+    if matches!(c, '\u{2010}'..='\u{2027}') {
+        return false;
+    }
     c.is_alphanumeric() || is_combining(c)
 }
 
@@ -111,10 +158,18 @@ pub fn is_apostrophe(c: char) -> bool {
 /// ```
 #[must_use]
 pub fn tokens(text: &str, range: Span) -> Vec<Token> {
+    let mut out = Vec::with_capacity(range.len() / 4 + 1);
+    tokens_into(text, range, &mut out);
+    out
+}
+
+/// [`tokens`], appended to `out` (so that one buffer can hold the tokens of many
+/// paragraphs).
+pub fn tokens_into(text: &str, range: Span, out: &mut Vec<Token>) {
+    let first = out.len();
     let base = range.start();
     let s = range.slice(text);
     let b = s.as_bytes();
-    let mut out = Vec::with_capacity(s.len() / 4 + 1);
     let triggers = super::lexicon::Triggers::get();
     let mut i = 0;
     let mut space = true;
@@ -151,26 +206,32 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token> {
             if !plain {
                 i = scan_word(s, i);
             }
-            let word = &s[start..i];
-            let case = if x.is_ascii_lowercase() {
-                Case::Lower
-            } else if !plain {
-                case_of(word, TokenKind::Word)
-            } else if letters >= 2 && !lower {
-                Case::AllCaps
+            let (case, trigger) = if plain {
+                let case = if x.is_ascii_lowercase() {
+                    Case::Lower
+                } else if letters >= 2 && !lower {
+                    Case::AllCaps
+                } else {
+                    Case::Capitalised
+                };
+                // Most words are no trigger by their shape alone, told from the bytes.
+                let trigger = triggers.may_be(&b[start..i]) && triggers.ascii(&s[start..i]);
+                (case, trigger)
             } else {
-                Case::Capitalised
+                let word = &s[start..i];
+                let case = if x.is_ascii_lowercase() {
+                    Case::Lower
+                } else {
+                    case_of(word, TokenKind::Word)
+                };
+                (case, super::lexicon::is_quantity_or_date_trigger(word))
             };
             out.push(Token {
                 span: Span::new(base + start, base + i),
                 kind: TokenKind::Word,
                 space_before: space,
                 case,
-                trigger: if plain {
-                    triggers.ascii(word)
-                } else {
-                    super::lexicon::is_quantity_or_date_trigger(word)
-                },
+                trigger,
             });
             space = false;
             continue;
@@ -221,7 +282,7 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token> {
                 i = scan_word(s, i);
                 kind = TokenKind::Word;
             }
-        } else if is_apostrophe(c) && possessive_at(s, i, &out, base) {
+        } else if is_apostrophe(c) && possessive_at(s, i, &out[first..], base) {
             i += cl;
             if i < b.len() && (b[i] == b's' || b[i] == b'S') {
                 i += 1;
@@ -245,7 +306,6 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token> {
         });
         space = false;
     }
-    out
 }
 
 /// [`ASCII_CLASS`] bit: an ASCII letter or digit.
@@ -551,7 +611,12 @@ impl<'a> TokenView<'a> {
     /// True when token `i` equals `word` ignoring ASCII case.
     #[must_use]
     pub fn is(&self, i: usize, word: &str) -> bool {
-        self.s(i).eq_ignore_ascii_case(word)
+        // Compared as bytes: the token need not be sliced as text.
+        match self.toks.get(i) {
+            Some(t) => self.text.as_bytes()[t.span.start()..t.span.end()]
+                .eq_ignore_ascii_case(word.as_bytes()),
+            None => word.is_empty(),
+        }
     }
 
     /// True when token `i` is a word or initials starting with an uppercase letter.

@@ -46,6 +46,15 @@ impl WordSet {
         self.filter[b / 64] & (1 << (b % 64)) != 0
     }
 
+    /// False when `word` is surely not in the set (letter for letter); true when it may be.
+    pub fn may_contain(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        match (b.first(), b.last()) {
+            (Some(&f), Some(&l)) => self.may_hold(f, l, b.len()),
+            _ => true,
+        }
+    }
+
     /// True when `word` is in the set, letter for letter.
     pub fn contains(&self, word: &str) -> bool {
         let b = word.as_bytes();
