@@ -74,8 +74,9 @@ pub struct Analyses {
 /// What changes the analyses.
 #[derive(Clone, Debug, PartialEq)]
 pub enum AnalysesAction {
-    /// Show these articles as text until their analysis arrives.
-    Waiting(Vec<Article>),
+    /// Show these articles as text until their analysis arrives: their placeholders
+    /// ([`placeholder`]), kept unless the article already has an analysis.
+    Waiting(Vec<Rc<Document>>),
     /// Analyses arrived: (document, tagged with the full gazetteer), and the engine's time.
     Done(Vec<(Document, bool)>, f64),
     /// The worker's progress changed.
@@ -151,11 +152,11 @@ impl Reducible for Analyses {
     fn reduce(self: Rc<Self>, action: AnalysesAction) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            AnalysesAction::Waiting(articles) => {
+            AnalysesAction::Waiting(placeholders) => {
                 let docs = Rc::make_mut(&mut next.docs);
-                for a in articles {
-                    docs.entry(a.meta.id.clone()).or_insert_with(|| Analysed {
-                        doc: Rc::new(placeholder(&a.meta, &a.text)),
+                for doc in placeholders {
+                    docs.entry(doc.meta.id.clone()).or_insert_with(|| Analysed {
+                        doc,
                         full: false,
                         waiting: true,
                     });

@@ -7,7 +7,7 @@ use crate::engine::corpus_index::{label_counts, CorpusIndex, IndexBuilder};
 use crate::engine::label::Label;
 use crate::engine::span::Span;
 use crate::filter::Filtered;
-use crate::ui::analyses::{Analyses, AnalysesAction};
+use crate::ui::analyses::{placeholder, Analyses, AnalysesAction};
 use crate::ui::article_list::ArticleList;
 use crate::ui::article_tools::ArticleTools;
 use crate::ui::compare::Compare;
@@ -71,11 +71,12 @@ pub fn App() -> Html {
     // full table has arrived (or failed), new articles wait as plain text, so that nothing is
     // tagged twice.
     {
-        let (bundled, user, analyses, tagger) = (
+        let (bundled, user, analyses, tagger, corpus) = (
             bundled.clone(),
             user.clone(),
             analyses.clone(),
             tagger.clone(),
+            (*corpus).clone(),
         );
         let gaz_settled = !matches!(*gaz, GazetteerState::Idle | GazetteerState::Loading);
         use_effect_with(
@@ -87,7 +88,7 @@ pub fn App() -> Html {
                 analyses.progress.cancelled,
             ),
             move |(_, settled, _, _)| {
-                request_missing(&bundled.0, &user, &analyses, &tagger, *settled);
+                request_missing(&bundled.0, &user, &corpus, &analyses, &tagger, *settled);
             },
         );
     }
@@ -504,9 +505,15 @@ pub fn App() -> Html {
 /// Shows articles without an analysis as text until theirs arrives, and asks the worker for
 /// every article that is missing an analysis or still has one made without the full gazetteer
 /// (once the gazetteer has arrived or failed: `settled`), unless it is already asked for.
+///
+/// `corpus` was assembled from the same articles, in the same order: an article without an
+/// analysis already has its placeholder there, which is kept rather than made again (10,000
+/// restored articles would each have their paragraphs found twice, and every document would
+/// change identity, so that the index and the place table would start over).
 fn request_missing(
     bundled: &[Article],
     user: &UserData,
+    corpus: &Corpus,
     analyses: &UseReducerHandle<Analyses>,
     tagger: &Tagger,
     settled: bool,
@@ -517,14 +524,25 @@ fn request_missing(
         .iter()
         .map(|a| (&a.meta, &a.text))
         .chain(user.articles.iter().map(|a| (&a.meta, &a.text)));
-    for (meta, text) in all {
+    for (i, (meta, text)) in all.enumerate() {
         let article = || Article {
             meta: meta.clone(),
             text: text.clone(),
         };
         let known = analyses.docs.get(&meta.id);
         if known.is_none() {
-            waiting.push(article());
+            // The corpus's document is the bare placeholder unless corrections were replayed
+            // over it.
+            let assembled = corpus.0.get(i).filter(|d| {
+                d.meta.id == meta.id
+                    && d.mentions.is_empty()
+                    && user.corrections_of(&meta.id).is_none()
+            });
+            waiting.push(
+                assembled
+                    .cloned()
+                    .unwrap_or_else(|| Rc::new(placeholder(meta, text))),
+            );
         }
         let stale = known.is_none_or(|x| x.waiting || (!x.full && tagger.has_full_gazetteer()));
         if settled && stale && !tagger.is_asked(&meta.id) {
