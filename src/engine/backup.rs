@@ -117,14 +117,19 @@ pub fn read_record(raw: Value) -> RecordRead {
     if version > u64::from(RECORD_VERSION) {
         return RecordRead::Newer { version, id, raw };
     }
-    let mut upgraded = raw.clone();
-    if version == 0 {
+    // A current record is read in place: `raw` is kept for the message if it is unreadable,
+    // and copying it first cost as much as reading it (a restore reads thousands).
+    let read = if version == 0 {
+        let mut upgraded = raw.clone();
         if let Some(obj) = upgraded.as_object_mut() {
             obj.insert("version".into(), json!(RECORD_VERSION));
             obj.entry("added_at").or_insert(json!(""));
         }
-    }
-    match serde_json::from_value::<StoredArticle>(upgraded) {
+        serde_json::from_value::<StoredArticle>(upgraded)
+    } else {
+        StoredArticle::deserialize(&raw)
+    };
+    match read {
         Ok(a) if a.meta.id.trim().is_empty() => RecordRead::Unreadable {
             id,
             reason: "it has no id".into(),
