@@ -31,6 +31,7 @@ pub mod places;
 pub mod search;
 pub mod segments;
 pub mod span;
+mod swar;
 pub mod tag;
 pub mod text;
 pub mod toponyms;

@@ -1,6 +1,9 @@
 //! Free-text search: case-insensitive matches of a query in a text.
 
 use super::span::Span;
+use super::swar::word_at;
+#[cfg(not(target_arch = "wasm32"))]
+use super::swar::{zero_bytes, ONES};
 
 /// Every non-overlapping, case-insensitive match of `query` in `text`, in order.
 ///
@@ -223,14 +226,6 @@ fn simd_candidates(
     i
 }
 
-/// The eight bytes of `hay` from `i`, as a little-endian word (byte `k` in bits `8k..8k+8`).
-#[inline(always)]
-fn word_at(hay: &[u8], i: usize) -> u64 {
-    let mut word = [0u8; 8];
-    word.copy_from_slice(&hay[i..i + 8]);
-    u64::from_le_bytes(word)
-}
-
 /// An ASCII letter in either case (or any other byte, alone).
 struct Either {
     lower: u8,
@@ -254,14 +249,6 @@ impl Either {
     /// The high bit of each byte of `w` that is this letter, in either case.
     #[cfg(not(target_arch = "wasm32"))]
     fn in_word(&self, w: u64) -> u64 {
-        const ONES: u64 = u64::from_le_bytes([0x01; 8]);
         zero_bytes((w | (ONES * u64::from(self.fold))) ^ (ONES * u64::from(self.lower)))
     }
-}
-
-/// The high bit of each zero byte of `x`, exactly (no carry crosses bytes).
-#[cfg(not(target_arch = "wasm32"))]
-fn zero_bytes(x: u64) -> u64 {
-    const LOW7: u64 = u64::from_le_bytes([0x7F; 8]);
-    !(((x & LOW7).wrapping_add(LOW7)) | x | LOW7)
 }

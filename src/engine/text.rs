@@ -1,6 +1,7 @@
 //! The text layer: paragraphs (and, built on them, sentences and tokens).
 
 use super::span::Span;
+use super::swar::{word_at, zero_bytes, ONES};
 
 /// The paragraphs of `text`: every non-blank line, trimmed, in order.
 ///
@@ -35,21 +36,12 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 
 /// The first `\n` in `b` at or after `from`, sixteen bytes at a time.
 fn find_newline(b: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // A zero byte of `x` is a newline; the lowest bit set marks the first one (bits set
-    // wrongly by the borrow can only be above it).
-    let zeros = |w: &[u8]| {
-        let mut a = [0u8; 8];
-        a.copy_from_slice(w);
-        let x = u64::from_le_bytes(a) ^ (ONES * u64::from(b'\n'));
-        x.wrapping_sub(ONES) & !x & HIGHS
-    };
+    let newlines = |w: &[u8], i| zero_bytes(word_at(w, i) ^ (ONES * u64::from(b'\n')));
     let rest = b.get(from..)?;
     let mut blocks = rest.chunks_exact(16);
     let mut at = from;
     for block in &mut blocks {
-        let (lo, hi) = (zeros(&block[..8]), zeros(&block[8..]));
+        let (lo, hi) = (newlines(block, 0), newlines(block, 8));
         if lo | hi != 0 {
             let bit = if lo != 0 {
                 lo.trailing_zeros()
