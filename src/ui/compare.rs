@@ -83,16 +83,17 @@ pub fn Compare(props: &CompareProps) -> Html {
     );
     // Every hook runs on every render, before the early return below: Yew matches hooks by
     // their order, so a hook after a return that is taken only sometimes breaks the component.
-    let compared = use_memo(pair.clone(), |(a, b)| {
-        Some(comparison(a.as_ref()?, b.as_ref()?))
-    });
     let left = use_node_ref();
     let right = use_node_ref();
     let syncing = use_mut_ref(|| Cell::new(false));
-    let options = use_memo(props.corpus.clone(), picker_options);
-    let ((Some(a), Some(b)), Some(cmp)) = (pair, (*compared).clone()) else {
+    // The options and the comparison are kept between renders and openings by their
+    // `LastMade`, which tells documents apart by identity (a memo hook on top compared the
+    // two documents by value at every render).
+    let options = picker_options(&props.corpus);
+    let (Some(a), Some(b)) = pair else {
         return html! { <p class="empty">{"Choose two articles to compare."}</p> };
     };
+    let cmp = comparison(&a, &b);
 
     let pick = |which: usize| {
         let on_pick = props.on_pick.clone();
@@ -156,7 +157,7 @@ pub fn Compare(props: &CompareProps) -> Html {
         html! {
             <FindSelect id={if which == 0 { "compare-a" } else { "compare-b" }}
                 label={if which == 0 { "Left article" } else { "Right article" }}
-                options={(*options).clone()} current={current.clone()} on_change={pick(which)} />
+                options={options.clone()} current={current.clone()} on_change={pick(which)} />
         }
     };
 
