@@ -11,6 +11,7 @@ pub mod corpus;
 pub mod corpus_index;
 pub mod corrections;
 pub mod dates;
+pub mod decimal;
 pub mod document;
 pub mod entities;
 pub mod eval;

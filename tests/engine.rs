@@ -17,6 +17,8 @@ mod corpus;
 mod corpus_index;
 #[path = "engine/corrections.rs"]
 mod corrections;
+#[path = "engine/decimal.rs"]
+mod decimal;
 #[path = "engine/entities.rs"]
 mod entities;
 #[path = "engine/export.rs"]

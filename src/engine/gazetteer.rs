@@ -542,8 +542,12 @@ fn number<T: std::str::FromStr>(n: usize, s: &str, what: &str) -> Result<T, Gaze
 }
 
 fn coordinates(n: usize, lat: &str, lon: &str) -> Result<(f64, f64), GazetteerError> {
-    let lat: f64 = number(n, lat, "latitude")?;
-    let lon: f64 = number(n, lon, "longitude")?;
+    let coordinate = |s: &str, what: &str| {
+        super::decimal::parse(s.trim())
+            .ok_or_else(|| GazetteerError::new(n, format!("{what} {s:?} is not a number")))
+    };
+    let lat = coordinate(lat, "latitude")?;
+    let lon = coordinate(lon, "longitude")?;
     if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
         return Err(GazetteerError::new(
             n,

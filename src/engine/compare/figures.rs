@@ -323,7 +323,7 @@ pub fn read_canonical(canonical: &str) -> (Option<Amount>, Option<String>) {
         Some(n) => (n, "%"),
         None => (num, rest.trim()),
     };
-    let Ok(mut value) = num.parse::<f64>() else {
+    let Some(mut value) = crate::engine::decimal::parse(num) else {
         return (None, None);
     };
     let unit = (!unit.is_empty()).then(|| unit.to_string());

@@ -222,7 +222,7 @@ fn figure(s: &str) -> Option<f64> {
         .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
         .unwrap_or(s.len());
     let (num, unit) = s.split_at(split);
-    let value: f64 = num.replace(',', "").parse().ok()?;
+    let value = crate::engine::decimal::parse(&num.replace(',', ""))?;
     let unit = unit.trim().trim_end_matches('.').to_ascii_lowercase();
     match unit.as_str() {
         "km" | "kms" | "kilometer" | "kilometers" | "kilometre" | "kilometres" => Some(value),
