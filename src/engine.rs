@@ -4,6 +4,7 @@
 //! `newslens` command line.
 
 pub mod backup;
+pub mod backup_reading;
 pub mod boilerplate;
 pub mod calendar;
 pub mod compare;

@@ -17,6 +17,7 @@ pub mod highlight;
 pub mod import;
 pub mod keyboard;
 pub mod legend;
+pub mod next_task;
 pub mod offline;
 pub mod outlets;
 pub mod place_table;

@@ -5,6 +5,8 @@
 mod accuracy;
 #[path = "engine/backup.rs"]
 mod backup;
+#[path = "engine/backup_reading.rs"]
+mod backup_reading;
 #[path = "engine/boilerplate.rs"]
 mod boilerplate;
 #[path = "engine/choice_list.rs"]

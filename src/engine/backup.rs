@@ -125,7 +125,7 @@ pub fn read_record(raw: Value) -> RecordRead {
             obj.insert("version".into(), json!(RECORD_VERSION));
             obj.entry("added_at").or_insert(json!(""));
         }
-        serde_json::from_value::<StoredArticle>(upgraded)
+        StoredArticle::deserialize(&upgraded)
     } else {
         StoredArticle::deserialize(&raw)
     };
@@ -332,6 +332,30 @@ pub fn parse_backup(json: &str) -> Result<Backup, BackupError> {
     let Some(obj) = doc.as_object_mut() else {
         return Err(BackupError::WrongFormat { found: None });
     };
+    check_header(obj, obj.get("articles").is_some_and(Value::is_array))?;
+    let Some(Value::Array(corrections)) = obj.remove("corrections") else {
+        unreachable!("checked by check_header")
+    };
+    // Taken out of the document, so that each record is moved, not copied, into its article.
+    let Some(Value::Array(articles)) = obj.remove("articles") else {
+        unreachable!("checked by check_header")
+    };
+    let mut out = Collected::new(obj.get("settings").cloned().unwrap_or(Value::Null));
+    for (i, raw) in articles.into_iter().enumerate() {
+        out.article(i + 1, read_record(raw));
+    }
+    Ok(out.finish(&corrections))
+}
+
+/// Checks a backup's top-level fields (all but the articles, of which it is told only whether
+/// they are a list): the format marker, a version this build reads, and the two lists.
+///
+/// # Errors
+/// The first [`BackupError`] found, in the order the fields are listed above.
+pub(crate) fn check_header(
+    obj: &Map<String, Value>,
+    articles_are_a_list: bool,
+) -> Result<(), BackupError> {
     match obj.get("format") {
         Some(Value::String(s)) if s == BACKUP_FORMAT => {}
         Some(Value::String(s)) => {
@@ -355,33 +379,46 @@ pub fn parse_backup(json: &str) -> Result<Backup, BackupError> {
             supported: BACKUP_VERSION,
         });
     }
-    if !obj.get("articles").is_some_and(Value::is_array) {
+    if !articles_are_a_list {
         return Err(missing("articles"));
     }
-    let Some(Value::Array(corrections)) = obj.remove("corrections") else {
+    if !obj.get("corrections").is_some_and(Value::is_array) {
         return Err(missing("corrections"));
-    };
-    // Taken out of the document, so that each record is moved, not copied, into its article.
-    let Some(Value::Array(articles)) = obj.remove("articles") else {
-        unreachable!("checked above")
-    };
+    }
+    Ok(())
+}
 
-    let mut out = Backup {
-        articles: Vec::new(),
-        corrections: Vec::new(),
-        settings: obj.get("settings").cloned().unwrap_or(Value::Null),
-        skipped: Vec::new(),
-    };
-    let mut seen = std::collections::HashSet::new();
-    for (i, raw) in articles.into_iter().enumerate() {
-        let n = i + 1;
+/// A backup's parts gathered as they are read: the first article of each id is kept, and
+/// each part that cannot be read is named in [`Backup::skipped`].
+pub(crate) struct Collected {
+    out: Backup,
+    seen: std::collections::HashSet<String>,
+}
+
+impl Collected {
+    /// Nothing gathered yet, with the file's settings.
+    pub(crate) fn new(settings: Value) -> Collected {
+        Collected {
+            out: Backup {
+                articles: Vec::new(),
+                corrections: Vec::new(),
+                settings,
+                skipped: Vec::new(),
+            },
+            seen: std::collections::HashSet::new(),
+        }
+    }
+
+    /// Gathers article record `n` (1-based, in file order) as it was read.
+    pub(crate) fn article(&mut self, n: usize, read: RecordRead) {
         let named = |id: &Option<String>| match id {
             Some(id) => format!("article {n} ({id})"),
             None => format!("article {n}"),
         };
-        match read_record(raw) {
+        let out = &mut self.out;
+        match read {
             RecordRead::Current(a) | RecordRead::Upgraded { article: a, .. } => {
-                if !seen.insert(a.meta.id.clone()) {
+                if !self.seen.insert(a.meta.id.clone()) {
                     out.skipped.push(format!(
                         "{}: the same id appears earlier in the file; the first one was kept",
                         named(&Some(a.meta.id.clone()))
@@ -400,26 +437,31 @@ pub fn parse_backup(json: &str) -> Result<Backup, BackupError> {
             }
         }
     }
-    for (i, raw) in corrections.iter().enumerate() {
-        match read_corrections(raw) {
-            Ok((list, bad)) => {
-                for b in bad {
-                    out.skipped.push(format!(
-                        "correction {} of article {}: cannot be read: {}",
-                        b.0 + 1,
-                        list.article,
-                        b.1
-                    ));
+
+    /// Gathers the file's correction lists and gives the backup.
+    pub(crate) fn finish(mut self, corrections: &[Value]) -> Backup {
+        let out = &mut self.out;
+        for (i, raw) in corrections.iter().enumerate() {
+            match read_corrections(raw) {
+                Ok((list, bad)) => {
+                    for b in bad {
+                        out.skipped.push(format!(
+                            "correction {} of article {}: cannot be read: {}",
+                            b.0 + 1,
+                            list.article,
+                            b.1
+                        ));
+                    }
+                    out.corrections.push(list);
                 }
-                out.corrections.push(list);
+                Err(reason) => out.skipped.push(format!(
+                    "corrections list {}: cannot be read: {reason}",
+                    i + 1
+                )),
             }
-            Err(reason) => out.skipped.push(format!(
-                "corrections list {}: cannot be read: {reason}",
-                i + 1
-            )),
         }
+        self.out
     }
-    Ok(out)
 }
 
 /// A correction list read item by item: the readable items, and `(index, reason)` of the others.

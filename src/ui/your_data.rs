@@ -1,10 +1,12 @@
 //! "Your data": where the user's articles and corrections are kept, a backup file of all of
 //! it, restoring from one, and the export of stored records that could not be read.
 
-use crate::engine::backup::{parse_backup, write_backup};
+use crate::engine::backup::{write_backup, Backup, BackupError};
+use crate::engine::backup_reading::BackupReading;
 use crate::ui::download;
 use crate::ui::file_reads::FileReads;
 use crate::ui::import::now_iso;
+use crate::ui::next_task::next_task;
 use crate::ui::storage::ARTICLES;
 use crate::ui::user_data::{StorageStatus, Unreadable, UserAction, UserData};
 use gloo::file::File;
@@ -24,6 +26,8 @@ pub struct YourDataProps {
 #[component]
 pub fn YourData(props: &YourDataProps) -> Html {
     let message = use_state(|| None::<(bool, String)>);
+    // The name of the backup being read, while it is.
+    let reading = use_state(|| None::<String>);
     let reads = use_memo((), |()| FileReads::default());
     let d = &props.data;
     let backup = {
@@ -55,7 +59,12 @@ pub fn YourData(props: &YourDataProps) -> Html {
         })
     };
     let restore = {
-        let (message, on_user, reads) = (message.clone(), props.on_user.clone(), reads.clone());
+        let (message, on_user, reads, reading) = (
+            message.clone(),
+            props.on_user.clone(),
+            reads.clone(),
+            reading.clone(),
+        );
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|l| l.get(0)) else {
@@ -64,7 +73,7 @@ pub fn YourData(props: &YourDataProps) -> Html {
             input.set_value("");
             let file = File::from(file);
             let name = file.name();
-            let (message, on_user) = (message.clone(), on_user.clone());
+            let (message, on_user, reading) = (message.clone(), on_user.clone(), reading.clone());
             reads.start(|ticket| {
                 // Read as bytes: copying them into the module is a plain copy, and the
                 // text check is Rust's (a 50 MB backup as a JS string cost 200 ms more).
@@ -78,13 +87,18 @@ pub fn YourData(props: &YourDataProps) -> Html {
                             false,
                             format!("{name} could not be read ({e}). Nothing was changed."),
                         ))),
-                        Ok(text) => match parse_backup(&text) {
-                            Ok(b) => {
-                                message.set(None);
-                                on_user.emit(UserAction::Restore(b));
-                            }
-                            Err(e) => message.set(Some((false, format!("{name}: {e}")))),
-                        },
+                        Ok(text) => {
+                            message.set(None);
+                            reading.set(Some(name.clone()));
+                            wasm_bindgen_futures::spawn_local(async move {
+                                let read = read_in_slices(&text).await;
+                                reading.set(None);
+                                match read {
+                                    Ok(b) => on_user.emit(UserAction::Restore(b)),
+                                    Err(e) => message.set(Some((false, format!("{name}: {e}")))),
+                                }
+                            });
+                        }
                     }
                 })
             });
@@ -142,9 +156,33 @@ pub fn YourData(props: &YourDataProps) -> Html {
                     <button type="button" class="tool" data-action="export-unreadable" onclick={export_unreadable}>{"Export what could not be read"}</button>
                 </div>
             }
+            if let Some(name) = &*reading {
+                <p class="small muted" role="status" data-testid="restore-progress">{format!("Reading {name}…")}</p>
+            }
             if let Some((ok, text)) = &*message {
                 <p class={classes!("import-message", if *ok { "ok" } else { "bad" })} role="alert" data-testid="restore-message">{text}</p>
             }
         </section>
+    }
+}
+
+/// Bytes read per step of a backup; steps run until [`SLICE_MS`] have passed, then the page
+/// paints and handles input before the next slice.
+const STEP_BYTES: usize = 256 * 1024;
+/// Milliseconds of reading per slice.
+const SLICE_MS: f64 = 8.0;
+
+/// Reads a backup file a slice at a time (a 50 MB file read at once froze the page for a
+/// third of a second).
+async fn read_in_slices(text: &str) -> Result<Backup, BackupError> {
+    let mut reading = BackupReading::new(text);
+    loop {
+        let start = js_sys::Date::now();
+        while js_sys::Date::now() - start < SLICE_MS {
+            if let Some(read) = reading.step(STEP_BYTES) {
+                return read;
+            }
+        }
+        next_task().await;
     }
 }
