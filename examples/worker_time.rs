@@ -7,6 +7,8 @@
 //! - `worker_time DIR list` times the place list (`place_list`) over every text's digest.
 //! - `worker_time DIR rows` prints the place list's rows as JSON lines, to compare versions.
 //! - `worker_time DIR index` times the corpus index (`CorpusIndex::build`) of all texts.
+//! - `worker_time DIR builder` times the page's incremental index (`IndexBuilder::update`)
+//!   as the texts arrive 1,000 at a time (`STEP=500` for another number).
 //! - `worker_time DIR dump` prints each text's digest and full resolutions as JSON lines, to
 //!   check with `diff` that a change to the resolver leaves its output as it was.
 
@@ -24,6 +26,7 @@ mod native {
     use newslens::engine::corpus_index::CorpusIndex;
     use newslens::engine::document::Document;
     use newslens::engine::gazetteer::Gazetteer;
+    use newslens::engine::index_builder::IndexBuilder;
     use newslens::engine::places::digest::DocPlaces;
     use newslens::engine::places::{place_list, resolve_mentions};
     use newslens::engine::toponyms;
@@ -75,7 +78,7 @@ mod native {
     pub fn main() {
         let args: Vec<String> = std::env::args().skip(1).collect();
         let Some(dir) = args.first() else {
-            eprintln!("usage: worker_time DIR [list|rows|index|dump]");
+            eprintln!("usage: worker_time DIR [list|rows|index|builder|dump]");
             std::process::exit(2);
         };
         let texts = texts(dir);
@@ -108,6 +111,29 @@ mod native {
                         index.entities.len(),
                         docs.len(),
                         started.elapsed().as_secs_f64() * 1e3
+                    );
+                }
+            }
+            Some("builder") => {
+                // The page's incremental index as analyses arrive: STEP more at a time.
+                let step: usize = std::env::var("STEP")
+                    .ok()
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or(1000);
+                let docs: Vec<Rc<Document>> = analysed(&texts).into_iter().map(Rc::new).collect();
+                for _ in 0..3 {
+                    let mut builder = IndexBuilder::default();
+                    let (mut total, mut longest) = (0.0_f64, 0.0_f64);
+                    for end in (step..docs.len() + step).step_by(step) {
+                        let started = Instant::now();
+                        black_box(builder.update(&docs[..end.min(docs.len())]));
+                        let ms = started.elapsed().as_secs_f64() * 1e3;
+                        total += ms;
+                        longest = longest.max(ms);
+                    }
+                    println!(
+                        "IndexBuilder::update, {step} texts at a time up to {}: {total:.1} ms in all, longest {longest:.1} ms",
+                        docs.len()
                     );
                 }
             }

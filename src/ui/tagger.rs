@@ -22,7 +22,7 @@ const BATCH_ARTICLES: usize = 64;
 /// (milliseconds), and only once they are at least as many as those already handed over in
 /// this run: a large import re-indexes the corpus a logarithmic number of times, so the
 /// page's work stays proportional to the corpus, not to its square.
-const FLUSH_MS: f64 = 1500.0;
+const FLUSH_MS: f64 = 750.0;
 /// … or, past this many waiting analyses, without waiting for that many: indexing one
 /// handover is one main-thread task, and a handover of thousands would be a long one.
 const FLUSH_MAX_DOCS: usize = 1000;
