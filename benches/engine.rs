@@ -14,7 +14,9 @@ criterion::criterion_main!(native::benches);
 mod native {
     use criterion::{criterion_group, Criterion, Throughput};
     use newslens::engine::boilerplate;
+    use newslens::engine::compare::compare;
     use newslens::engine::corpus;
+    use newslens::engine::document::Document;
     use newslens::engine::span::Span;
     use newslens::engine::tag::{tag, TagOptions};
     use newslens::engine::text::{tokens, TokenView};
@@ -59,6 +61,17 @@ mod native {
             b.iter(|| names::find(black_box(&text), &paras))
         });
         g.finish();
+
+        // The source comparison of the two bundled articles (opening the comparison view
+        // first makes it): time per comparison.
+        let docs: Vec<Document> = corpus::bundled()
+            .expect("the bundled corpus is valid")
+            .into_iter()
+            .map(Document::analyse)
+            .collect();
+        c.bench_function("compare (bundled pair)", |b| {
+            b.iter(|| compare(black_box(&docs[0]), black_box(&docs[1])))
+        });
     }
 
     criterion_group!(benches, bench);

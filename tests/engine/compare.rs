@@ -10,10 +10,10 @@ use newslens::engine::compare::{
 };
 use newslens::engine::corpus::{bundled, Article, ArticleMeta};
 use newslens::engine::document::Document;
+use newslens::engine::fxhash::FxHashMap;
 use newslens::engine::label::Label;
 use newslens::engine::mention::{Mention, Why};
 use newslens::engine::span::Span;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The bundled pair, analysed once.
@@ -787,7 +787,7 @@ fn quotation_attribution_rules() {
 
 #[test]
 fn framing_log_odds_rules() {
-    let counts = |pairs: &[(&str, usize)]| -> HashMap<(TermKind, String), usize> {
+    let counts = |pairs: &[(&str, usize)]| -> FxHashMap<(TermKind, String), usize> {
         pairs
             .iter()
             .map(|&(w, n)| ((TermKind::Word, w.to_string()), n))

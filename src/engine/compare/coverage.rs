@@ -3,9 +3,9 @@
 
 use super::prominence::{FirstMention, Layout};
 use crate::engine::document::Document;
+use crate::engine::fxhash::FxHashMap;
 use crate::engine::label::Label;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// Which of the two compared articles mention an entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -122,8 +122,8 @@ struct Tally {
 }
 
 /// Counts the mentions of each canonical entity in `doc`.
-fn tally<'a>(doc: &'a Document, layout: &Layout) -> HashMap<&'a str, Tally> {
-    let mut out: HashMap<&str, Tally> = HashMap::new();
+fn tally<'a>(doc: &'a Document, layout: &Layout) -> FxHashMap<&'a str, Tally> {
+    let mut out: FxHashMap<&str, Tally> = FxHashMap::default();
     for m in &doc.mentions {
         let t = out.entry(&*m.canonical).or_default();
         t.count += 1;

@@ -26,10 +26,10 @@
 
 use super::words::is_stopword;
 use crate::engine::document::Document;
+use crate::engine::fxhash::FxHashMap;
 use crate::engine::label::Label;
 use crate::engine::text::{tokens, TokenKind};
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// The prior's total weight as a share of the two texts' combined feature count.
 pub const ALPHA_SHARE: f64 = 0.1;
@@ -115,9 +115,9 @@ impl Framing {
 ///
 /// `story[i]` tells whether paragraph `i` is story text (not boilerplate).
 #[must_use]
-pub fn features(doc: &Document, story: &[bool]) -> HashMap<(TermKind, String), usize> {
+pub fn features(doc: &Document, story: &[bool]) -> FxHashMap<(TermKind, String), usize> {
     let text = &*doc.text;
-    let mut out: HashMap<(TermKind, String), usize> = HashMap::new();
+    let mut out: FxHashMap<(TermKind, String), usize> = FxHashMap::default();
     for (i, p) in doc.paragraphs.iter().enumerate() {
         if !story.get(i).copied().unwrap_or(false) {
             continue;
@@ -177,8 +177,8 @@ pub fn features(doc: &Document, story: &[bool]) -> HashMap<(TermKind, String), u
 /// Distinctive features of A against B (see the module docs for the statistic).
 #[must_use]
 pub fn framing(
-    a: &HashMap<(TermKind, String), usize>,
-    b: &HashMap<(TermKind, String), usize>,
+    a: &FxHashMap<(TermKind, String), usize>,
+    b: &FxHashMap<(TermKind, String), usize>,
 ) -> Framing {
     let n_a: usize = a.values().sum();
     let n_b: usize = b.values().sum();
