@@ -61,7 +61,7 @@ await p.waitForSelector('.app[data-gazetteer="full"]');
  *   If the DOM still changes after that frame, the sample counts to the final paint instead.
  * - to paint: from the action until the first paint after which the DOM no longer changes
  *   (frames are awaited until one passes without a change), vsync waits included. */
-async function measure(name, action, n = 30) {
+async function measure(name, action, n = 30, parts = null) {
   if (ONLY && !ONLY.some((w) => name.includes(w))) return;
   const samples = await p.evaluate(async ({ action, n }) => {
     const act = new Function('i', action);
@@ -104,14 +104,19 @@ async function measure(name, action, n = 30) {
     return { work, paint };
   }, { action, n });
   console.log(`${name}: work ${stats(samples.work)}; to paint ${stats(samples.paint)}`);
+  // An action that alternates between two views also reports each direction on its own.
+  parts?.forEach((part, k) => {
+    const of = (xs) => xs.filter((_, i) => i % parts.length === k);
+    console.log(`  ${part}: work ${stats(of(samples.work))}; to paint ${stats(of(samples.paint))}`);
+  });
 }
 
 async function interactions() {
 await measure('label toggle (PLACE)', `document.querySelector('[data-toggle="PLACE"]').click()`);
 await measure('entity selection', `const b = document.querySelectorAll('[data-entity] .entity-name'); b[i % 8].click()`);
 await measure('search keystroke', `const s = document.getElementById('search'); s.value = i % 2 ? 'minister' : 'forces'; s.dispatchEvent(new InputEvent('input', { bubbles: true }))`);
-await measure('open comparison view', `document.querySelector(i % 2 ? '[data-view="read"]' : '[data-view="compare"]').click()`, 20);
-await measure('open place list', `document.querySelector(i % 2 ? '[data-view="read"]' : '[data-view="places"]').click()`, 20);
+await measure('open comparison view', `document.querySelector(i % 2 ? '[data-view="read"]' : '[data-view="compare"]').click()`, 20, ['opening it', 'back to reading']);
+await measure('open place list', `document.querySelector(i % 2 ? '[data-view="read"]' : '[data-view="places"]').click()`, 20, ['opening it', 'back to reading']);
 }
 await interactions();
 
