@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test: formatting, lints (host and wasm), native
-# tests, the headless-Chromium wasm-bindgen-test suite, the release build with its size budget,
-# and the end-to-end tests against the built dist/.
+# tests, the API docs (no broken links), the headless-Chromium wasm-bindgen-test suite, the
+# release build with its size budget, and the end-to-end tests against the built dist/.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -21,6 +21,9 @@ cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "native tests"
 cargo test
+
+step "rustdoc (every link resolves, no warnings)"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 wasm-pack test --headless --chrome

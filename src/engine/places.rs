@@ -2,7 +2,7 @@
 //! place, with distances, directions and the distance claims a text makes.
 //!
 //! Resolution ([`resolve_mentions`]) looks each mention's surface up in the
-//! [`Gazetteer`](crate::engine::gazetteer::Gazetteer) and, when several records share the name,
+//! [`Gazetteer`] and, when several records share the name,
 //! scores them by:
 //!
 //! - how the name matched (exactly, or through transliteration folding);

@@ -241,7 +241,7 @@ impl Relative {
 }
 
 impl fmt::Display for Relative {
-    /// "68 km SSE" (append " of <reference>" in the sentence that uses it).
+    /// "68 km SSE" (append `" of <reference>"` in the sentence that uses it).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.km < 0.5 {
             f.write_str("0 km")
