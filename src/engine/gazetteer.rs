@@ -536,18 +536,22 @@ fn field<'a>(n: usize, f: &[&'a str], i: usize, what: &str) -> Result<&'a str, G
 }
 
 fn number<T: std::str::FromStr>(n: usize, s: &str, what: &str) -> Result<T, GazetteerError> {
-    s.trim()
-        .parse()
-        .map_err(|_| GazetteerError::new(n, format!("{what} {s:?} is not a number")))
+    number_read(n, s, what, |s| s.parse().ok())
+}
+
+/// Field `s` of line `n` read by `read` (after trimming), or the error naming it as `what`.
+fn number_read<T>(
+    n: usize,
+    s: &str,
+    what: &str,
+    read: impl FnOnce(&str) -> Option<T>,
+) -> Result<T, GazetteerError> {
+    read(s.trim()).ok_or_else(|| GazetteerError::new(n, format!("{what} {s:?} is not a number")))
 }
 
 fn coordinates(n: usize, lat: &str, lon: &str) -> Result<(f64, f64), GazetteerError> {
-    let coordinate = |s: &str, what: &str| {
-        super::decimal::parse(s.trim())
-            .ok_or_else(|| GazetteerError::new(n, format!("{what} {s:?} is not a number")))
-    };
-    let lat = coordinate(lat, "latitude")?;
-    let lon = coordinate(lon, "longitude")?;
+    let lat = number_read(n, lat, "latitude", super::decimal::parse)?;
+    let lon = number_read(n, lon, "longitude", super::decimal::parse)?;
     if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
         return Err(GazetteerError::new(
             n,

@@ -12,7 +12,7 @@ use newslens::engine::label::Label;
 use newslens::engine::span::Span;
 use serde_json::{json, Value};
 
-fn article(id: &str, text: &str) -> StoredArticle {
+pub(super) fn article(id: &str, text: &str) -> StoredArticle {
     let meta = ArticleMeta {
         id: id.into(),
         file: format!("{id}.txt"),

@@ -3,26 +3,17 @@
 
 use newslens::engine::backup::{parse_backup, write_backup, Backup, BackupError, StoredArticle};
 use newslens::engine::backup_reading::BackupReading;
-use newslens::engine::corpus::ArticleMeta;
 use newslens::engine::corrections::{ArticleCorrections, Correction};
 use newslens::engine::span::Span;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
+/// [`super::backup::article`], its title holding quotes, a backslash and brackets for the
+/// scanner to step over.
 fn article(id: &str, text: &str) -> StoredArticle {
-    let meta = ArticleMeta {
-        id: id.into(),
-        file: format!("{id}.txt"),
-        title: format!("Title “{id}” \\ {{[,]}}"),
-        outlet: "Rudaw".into(),
-        section: None,
-        standfirst: None,
-        published: Some("2017-10-16".into()),
-        url: None,
-        certainty: "user".into(),
-        evidence: "imported".into(),
-    };
-    StoredArticle::new(meta, text, "2026-11-23T04:00:00.000Z")
+    let mut a = super::backup::article(id, text);
+    a.meta.title = format!("Title “{id}” \\ {{[,]}}");
+    a
 }
 
 /// What reading `file` in steps of `budget` bytes gave: the result, the number of steps, and
