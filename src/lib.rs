@@ -9,6 +9,7 @@
 
 #![deny(missing_docs)]
 
+pub mod address_writes;
 pub mod choice_list;
 pub mod display;
 pub mod engine;

@@ -424,3 +424,43 @@ fn search_in_wasm_agrees_with_the_reference() {
     let long = "Iraqi forces entered Kirkuk. FORCES left; the forces' base. ".repeat(50);
     assert_eq!(find_all(&long, "forces").len(), 150);
 }
+
+#[wasm_bindgen_test]
+async fn address_writes_wait_merged_and_can_be_dropped() {
+    use newslens::ui::url;
+    use newslens::view_state::ViewState;
+    let window = gloo::utils::window();
+    let history = window.history().unwrap();
+    let (start, entries) = (window.location().href().unwrap(), history.length().unwrap());
+    let search = |q: &str| ViewState {
+        q: q.into(),
+        ..ViewState::default()
+    };
+    let query = || window.location().search().unwrap();
+    let before = query();
+    // A new entry, then a replacement of it: one entry, with the last state.
+    url::write_after_paint(search("first"), true);
+    url::write_after_paint(search("second"), false);
+    assert_eq!(
+        query(),
+        before,
+        "nothing is written before the page is idle"
+    );
+    for _ in 0..500 {
+        if query() == search("second").to_query() {
+            break;
+        }
+        yew::platform::time::sleep(Duration::from_millis(1)).await;
+    }
+    assert_eq!(query(), search("second").to_query());
+    assert_eq!(history.length().unwrap(), entries + 1);
+    // A write still waiting when the user goes back or forward is dropped.
+    url::write_after_paint(search("third"), true);
+    url::forget_waiting();
+    url::flush();
+    assert_eq!(query(), search("second").to_query());
+    assert_eq!(history.length().unwrap(), entries + 1);
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&start))
+        .unwrap();
+}

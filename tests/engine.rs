@@ -3,6 +3,8 @@
 
 #[path = "engine/accuracy.rs"]
 mod accuracy;
+#[path = "engine/address_writes.rs"]
+mod address_writes;
 #[path = "engine/backup.rs"]
 mod backup;
 #[path = "engine/backup_reading.rs"]

@@ -181,14 +181,18 @@ pub fn App() -> Html {
             HistoryMode::Keep => {}
         });
     }
-    // Back and forward restore the view.
+    // Back and forward restore the view (address writes still waiting are dropped: they
+    // belong to the view the user left); the address is written before the page goes away.
     {
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+            let window = gloo::utils::window();
+            let listener = EventListener::new(&window, "popstate", move |_| {
+                url::forget_waiting();
                 dispatch.dispatch(Action::Restore(url::read()));
             });
-            move || drop(listener)
+            let leaving = EventListener::new(&window, "pagehide", |_| url::flush());
+            move || drop((listener, leaving))
         });
     }
     // Keyboard shortcuts.
@@ -401,7 +405,10 @@ pub fn App() -> Html {
             Some(doc) => html! {
                 <>
                     <Legend counts={label_counts(doc)} types={view.types} on_toggle={on_toggle.clone()} />
-                    {selection.clone()}
+                    // One node either way (an `Option` would be none or one): Yew matches
+                    // unkeyed siblings from the end, and a list that grew by one would
+                    // re-create the legend in the selection's place.
+                    {selection.clone().unwrap_or_default()}
                     <Reader doc={doc.clone()} options={options} on_select={on_mark}
                         waiting={analyses.docs.get(&doc.meta.id).is_none_or(|x| x.waiting)}
                         tools={html! {

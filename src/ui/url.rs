@@ -1,9 +1,12 @@
 //! Mirroring the view state into the address bar, without a router crate.
 
+use crate::address_writes::AddressWrites;
 use crate::view_state::ViewState;
 use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
+use web_sys::IdleRequestOptions;
 
 /// Reads the view state from the current address.
 #[must_use]
@@ -15,12 +18,37 @@ pub fn read() -> ViewState {
     ViewState::from_query(&search)
 }
 
-/// Writes `state` to the address once the browser has painted the change that caused it:
-/// a history update costs milliseconds and nothing on screen waits for it. Writes keep their
-/// order (one animation frame, then one task, each first in, first out).
+thread_local! {
+    /// Writes waiting for the page to be idle.
+    static WAITING: RefCell<AddressWrites<ViewState>> = RefCell::new(AddressWrites::default());
+}
+
+/// Writes `state` to the address once the browser has painted the change that caused it and
+/// the page is idle: a history update costs milliseconds and nothing on screen waits for it.
+/// Writes made meanwhile are merged ([`AddressWrites`]) into the history they would have made
+/// one by one, and keep their order. Within [`IDLE_WAIT_MS`] at the latest; at once where the
+/// browser has no `requestIdleCallback` (Safari), after the frame.
 pub fn write_after_paint(state: ViewState, push: bool) {
+    let first = WAITING.with(|w| {
+        let mut w = w.borrow_mut();
+        let first = w.is_empty();
+        w.add(state, push);
+        first
+    });
+    if !first {
+        return; // already scheduled
+    }
     let after_frame = Closure::once_into_js(move || {
-        Timeout::new(0, move || write(&state, push)).forget();
+        let window = gloo::utils::window();
+        let when_idle = Closure::once_into_js(flush);
+        let options = IdleRequestOptions::new();
+        options.set_timeout(IDLE_WAIT_MS);
+        if window
+            .request_idle_callback_with_options(when_idle.unchecked_ref(), &options)
+            .is_err()
+        {
+            Timeout::new(0, flush).forget();
+        }
     });
     let window = gloo::utils::window();
     if window
@@ -28,7 +56,25 @@ pub fn write_after_paint(state: ViewState, push: bool) {
         .is_err()
     {
         gloo::console::warn!("no animation frame for the address bar update");
+        flush();
     }
+}
+
+/// How long a waiting address write may wait for an idle moment, in milliseconds.
+pub const IDLE_WAIT_MS: u32 = 250;
+
+/// Makes the waiting writes now (before the page is hidden or unloaded, so that a reload
+/// keeps the view).
+pub fn flush() {
+    for (state, push) in WAITING.with(|w| w.borrow_mut().take()) {
+        write(&state, push);
+    }
+}
+
+/// Drops the waiting writes: the user went back or forward in history meanwhile, and the view
+/// now follows the address, not the writes made before.
+pub fn forget_waiting() {
+    WAITING.with(|w| drop(w.borrow_mut().take()));
 }
 
 /// Writes `state` to the address: a new history entry when `push`, else replacing the current.
