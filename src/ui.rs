@@ -15,6 +15,7 @@ pub mod find_select;
 pub mod gazetteer;
 pub mod highlight;
 pub mod import;
+pub mod index_slices;
 pub mod keyboard;
 pub mod legend;
 pub mod next_task;

@@ -464,3 +464,75 @@ async fn address_writes_wait_merged_and_can_be_dropped() {
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&start))
         .unwrap();
 }
+
+thread_local! {
+    /// The mention totals each render of [`IndexProbe`] saw.
+    static SEEN_TOTALS: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Props of [`IndexProbe`].
+#[derive(yew::Properties, PartialEq)]
+struct IndexProbeProps {
+    corpus: newslens::ui::corpus::Corpus,
+}
+
+/// Shows the mention total of the corpus index its hook keeps.
+#[yew::component]
+fn IndexProbe(props: &IndexProbeProps) -> yew::Html {
+    let index = newslens::ui::index_slices::use_corpus_index(&props.corpus);
+    let total: usize = index.entities.iter().map(|e| e.total).sum();
+    SEEN_TOTALS.with(|s| s.borrow_mut().push(total));
+    yew::html! { <p data-total={total.to_string()}></p> }
+}
+
+#[wasm_bindgen_test]
+async fn a_large_index_is_counted_in_slices_and_completes() {
+    use newslens::engine::corpus::Article;
+    use newslens::engine::corpus_index::CorpusIndex;
+    use newslens::engine::document::Document;
+    use newslens::ui::corpus::Corpus;
+    use std::rc::Rc;
+
+    let one = Document::analyse(Article {
+        meta: user_meta("x"),
+        text: "Haider al-Abadi met Masoud Barzani in Baghdad on Monday. Kirkuk, Erbil and \
+               Mosul were quiet, the United Nations said, and 3,000 people left Kirkuk."
+            .into(),
+    });
+    assert!(one.mentions.len() >= 8, "{:?}", one.mentions);
+    // Thousands of articles: far more than one slice can count.
+    let docs: Vec<Rc<Document>> = (0..6000).map(|_| Rc::new(one.clone())).collect();
+    let expected: usize = CorpusIndex::build(&docs)
+        .entities
+        .iter()
+        .map(|e| e.total)
+        .sum();
+    assert_eq!(expected, 6000 * one.mentions.len());
+    SEEN_TOTALS.with(|s| s.borrow_mut().clear());
+    let root = fresh_root();
+    let probe = yew::Renderer::<IndexProbe>::with_root_and_props(
+        root.clone(),
+        IndexProbeProps {
+            corpus: Corpus(Rc::new(docs)),
+        },
+    )
+    .render();
+    let shown = || {
+        root.query_selector("[data-total]")
+            .unwrap()
+            .map(|p| attr(&p, "data-total"))
+    };
+    for _ in 0..2000 {
+        if shown() == Some(expected.to_string()) {
+            break;
+        }
+        yew::platform::time::sleep(Duration::ZERO).await;
+    }
+    assert_eq!(shown(), Some(expected.to_string()));
+    // The first render went on with the index it had (none), the count finished later.
+    let seen = SEEN_TOTALS.with(|s| s.borrow().clone());
+    assert_eq!(seen.first(), Some(&0), "{seen:?}");
+    assert_eq!(seen.last(), Some(&expected), "{seen:?}");
+    probe.destroy();
+    root.remove();
+}

@@ -55,26 +55,52 @@ pub struct IndexBuilder {
     docs: Vec<Rc<Document>>,
     /// Running counts by canonical name.
     tallies: FxHashMap<String, Tally>,
+    /// Entities left without mentions by counting so far, dropped when an update finishes.
+    emptied: Vec<String>,
 }
 
 impl IndexBuilder {
     /// Brings the counts up to `docs` and returns the index of them, equal to
     /// [`CorpusIndex::build`] of the same documents.
     pub fn update(&mut self, docs: &[Rc<Document>]) -> CorpusIndex {
-        let mut emptied = Vec::new();
-        let old = std::mem::take(&mut self.docs);
+        self.advance(docs, || true)
+            .expect("an update that may go on to the end finishes")
+    }
+
+    /// Counts towards `docs` while `go_on()` says so (asked before each document that needs
+    /// counting), and returns the index of them once every document is counted; `None` when
+    /// stopped early. Calling it again, with the same or a newer `docs`, goes on from there:
+    /// what was counted stays counted. A long update can so be cut into slices between other
+    /// tasks. Documents beyond the end of `docs` are taken away only at the end.
+    pub fn advance(
+        &mut self,
+        docs: &[Rc<Document>],
+        mut go_on: impl FnMut() -> bool,
+    ) -> Option<CorpusIndex> {
         for (d, doc) in docs.iter().enumerate() {
-            match old.get(d) {
-                Some(was) if Rc::ptr_eq(was, doc) => continue,
-                Some(was) => self.count(d, was, false, &mut emptied),
-                None => {}
+            let was = self.docs.get(d).cloned();
+            if was.as_ref().is_some_and(|was| Rc::ptr_eq(was, doc)) {
+                continue;
+            }
+            if !go_on() {
+                return None;
+            }
+            let mut emptied = std::mem::take(&mut self.emptied);
+            if let Some(was) = &was {
+                self.count(d, was, false, &mut emptied);
             }
             self.count(d, doc, true, &mut emptied);
+            self.emptied = emptied;
+            // Positions are counted in order, so a new one is always the next.
+            match self.docs.get_mut(d) {
+                Some(slot) => *slot = doc.clone(),
+                None => self.docs.push(doc.clone()),
+            }
         }
-        for (d, was) in old.iter().enumerate().skip(docs.len()) {
-            self.count(d, was, false, &mut emptied);
+        let mut emptied = std::mem::take(&mut self.emptied);
+        for (d, was) in self.docs.split_off(docs.len()).iter().enumerate() {
+            self.count(docs.len() + d, was, false, &mut emptied);
         }
-        self.docs = docs.to_vec();
         for canonical in emptied {
             if self
                 .tallies
@@ -89,7 +115,19 @@ impl IndexBuilder {
             .iter_mut()
             .map(|(canonical, t)| t.row(canonical))
             .collect();
-        CorpusIndex::from_rows(rows)
+        Some(CorpusIndex::from_rows(rows))
+    }
+
+    /// How many positions are counted (the length of the corpus last counted, whole or not).
+    #[must_use]
+    pub fn counted(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// True when `docs` are the documents last counted, every one.
+    #[must_use]
+    pub fn is_up_to(&self, docs: &[Rc<Document>]) -> bool {
+        self.docs.len() == docs.len() && self.docs.iter().zip(docs).all(|(a, b)| Rc::ptr_eq(a, b))
     }
 
     /// Adds (or takes away) the mentions of `doc`, at position `d`. The entities it touches

@@ -3,7 +3,7 @@
 
 use crate::engine::backup::StoredArticle;
 use crate::engine::corpus::Article;
-use crate::engine::corpus_index::{label_counts, CorpusIndex, IndexBuilder};
+use crate::engine::corpus_index::{label_counts, CorpusIndex};
 use crate::engine::label::Label;
 use crate::engine::span::Span;
 use crate::filter::Filtered;
@@ -18,6 +18,7 @@ use crate::ui::filter_bar::FilterBar;
 use crate::ui::gazetteer::{self, GazetteerState};
 use crate::ui::highlight::HighlightOptions;
 use crate::ui::import::Import;
+use crate::ui::index_slices::use_corpus_index;
 use crate::ui::keyboard::{self, Shortcut};
 use crate::ui::legend::Legend;
 use crate::ui::places::Places;
@@ -97,12 +98,9 @@ pub fn App() -> Html {
     use_effect_with((corpus.clone(), (*gaz).clone()), |(corpus, gaz)| {
         crate::ui::place_table::prepare(corpus.clone(), gaz.clone());
     });
-    // Counted incrementally: a batch of analyses costs its own mentions, not the corpus's.
-    let index_builder = use_mut_ref(IndexBuilder::default);
-    let index = use_memo(corpus.clone(), move |c| {
-        Rc::new(index_builder.borrow_mut().update(&c.0))
-    });
-    let index: Rc<CorpusIndex> = (*index).clone();
+    // Counted incrementally (a batch of analyses costs its own mentions, not the corpus's),
+    // a slice at a time.
+    let index: Rc<CorpusIndex> = use_corpus_index(&corpus);
     let state = use_reducer(|| State {
         view: url::read(),
         history: HistoryMode::Keep,

@@ -116,6 +116,54 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// An update cut into slices of a few documents, some left unfinished when the corpus
+    /// changes again, ends in the index built from scratch.
+    #[test]
+    fn sliced_updates_equal_a_fresh_build(
+        steps in proptest::collection::vec(
+            (proptest::collection::vec((0usize..7, any::<bool>()), 0..9), 1usize..4, any::<bool>()),
+            1..6)
+    ) {
+        let pool: Vec<Rc<Document>> = pool().into_iter().map(Rc::new).collect();
+        let mut builder = IndexBuilder::default();
+        let mut current: Vec<Rc<Document>> = Vec::new();
+        let last = steps.len() - 1;
+        for (n, (step, slice, abandon)) in steps.into_iter().enumerate() {
+            let next: Vec<Rc<Document>> = step
+                .iter()
+                .enumerate()
+                .map(|(i, &(pick, fresh))| match current.get(i) {
+                    Some(was) if !fresh => was.clone(),
+                    _ if fresh => Rc::new((*pool[pick]).clone()),
+                    _ => pool[pick].clone(),
+                })
+                .collect();
+            current = next;
+            loop {
+                let mut left = slice;
+                // `slice` documents per call.
+                let done = builder.advance(&current, || {
+                    let more = left > 0;
+                    left = left.saturating_sub(1);
+                    more
+                });
+                if let Some(index) = done {
+                    prop_assert!(builder.is_up_to(&current));
+                    prop_assert_eq!(&index, &CorpusIndex::build(&current));
+                    break;
+                }
+                prop_assert!(!builder.is_up_to(&current));
+                if abandon && n < last {
+                    break; // the corpus changes before this update is done
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn contexts_are_every_mention_in_order_and_the_first_of_them_on_request() {
     let docs: Vec<Rc<Document>> = pool().into_iter().map(Rc::new).collect();

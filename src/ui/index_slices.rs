@@ -1,0 +1,82 @@
+//! The corpus index, kept up to date a slice at a time: when a batch of analyses arrives, its
+//! mentions are counted for at most [`SLICE_MS`] in the render that brings it, then between
+//! other tasks, and the views go on with the last complete index meanwhile. Restoring
+//! thousands of articles so never holds the page for the whole count of a batch.
+
+use crate::engine::corpus_index::{CorpusIndex, IndexBuilder};
+use crate::ui::corpus::Corpus;
+use crate::ui::next_task::next_task;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Longest time spent counting in one task, in milliseconds.
+pub const SLICE_MS: f64 = 8.0;
+
+fn now() -> f64 {
+    gloo::utils::window().performance().map_or(0.0, |p| p.now())
+}
+
+/// Says whether there is time left before `deadline`, reading the clock (a call out of the
+/// wasm module) only every 16 documents.
+fn before(deadline: f64) -> impl FnMut() -> bool {
+    let mut asked = 0_u32;
+    move || {
+        asked += 1;
+        asked % 16 != 0 || now() < deadline
+    }
+}
+
+/// The index of `corpus`, or, while its count is not done, the last complete one. A corpus
+/// with fewer articles than the one counted (articles were deleted) is counted at once, so
+/// that the index never names a position the corpus does not have.
+#[hook]
+pub fn use_corpus_index(corpus: &Corpus) -> Rc<CorpusIndex> {
+    let builder = use_mut_ref(IndexBuilder::default);
+    let latest = use_mut_ref(|| Rc::new(CorpusIndex::default()));
+    // Bumped by every corpus: a background count that sees a newer one stops.
+    let generation = use_mut_ref(|| 0_u64);
+    let redraw = use_force_update();
+    let unfinished = *use_memo(corpus.clone(), {
+        let (builder, latest, generation) = (builder.clone(), latest.clone(), generation.clone());
+        move |corpus| {
+            *generation.borrow_mut() += 1;
+            let mut builder = builder.borrow_mut();
+            let shrunk = corpus.0.len() < builder.counted();
+            let mut time_left = before(now() + SLICE_MS);
+            match builder.advance(&corpus.0, || shrunk || time_left()) {
+                Some(index) => {
+                    *latest.borrow_mut() = Rc::new(index);
+                    false
+                }
+                None => true,
+            }
+        }
+    });
+    use_effect_with((corpus.clone(), unfinished), {
+        let latest = latest.clone();
+        move |(corpus, unfinished)| {
+            if !*unfinished {
+                return;
+            }
+            let (corpus, mine) = (corpus.clone(), *generation.borrow());
+            wasm_bindgen_futures::spawn_local(async move {
+                loop {
+                    next_task().await;
+                    if *generation.borrow() != mine {
+                        return; // a newer corpus goes on from here
+                    }
+                    let done = builder
+                        .borrow_mut()
+                        .advance(&corpus.0, before(now() + SLICE_MS));
+                    if let Some(index) = done {
+                        *latest.borrow_mut() = Rc::new(index);
+                        redraw.force_update();
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    let index = latest.borrow().clone();
+    index
+}
