@@ -224,6 +224,23 @@ def load():
     return cities, countries, subdivisions, rg, pycountry
 
 
+def centre_of_population(places):
+    """The centre of population of GeoNames `places` (latitude, longitude): the mean of their
+    positions as points on the sphere, each weighted by its population (places without one
+    count as one inhabitant), projected back onto the surface. Unlike a mean of latitudes and
+    longitudes it is right across the antimeridian (Fiji, Kiribati, Russia's far east)."""
+    import math
+
+    x = y = z = 0.0
+    for v in places:
+        w = max(v["population"], 1)
+        la, lo = math.radians(v["latitude"]), math.radians(v["longitude"])
+        x += w * math.cos(la) * math.cos(lo)
+        y += w * math.cos(la) * math.sin(lo)
+        z += w * math.sin(la)
+    return (math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x)))
+
+
 def eng_names(local_other):
     """English names from iso3166-2's 'localOtherName' ('Saladin (eng), Salah Al-Din (eng)')."""
     out = []
@@ -272,6 +289,9 @@ def build():
     by_country = defaultdict(list)
     for d in divisions.values():
         by_country[d["cc"]].append(d)
+    cities_of = defaultdict(list)
+    for v in cities.values():
+        cities_of[v["countrycode"]].append(v)
 
     # --- GeoNames admin1 code -> ISO division, through the admin1 names of rg_cities1000 ---
     admin1_names = defaultdict(Counter)
@@ -324,7 +344,7 @@ def build():
             print("unjoined", k, admin1_names[k].most_common(1), p, file=sys.stderr)
     unmatched = len(unmatched)
     # Admin1 codes with no ISO 3166-2 counterpart (renamed or merged regions) become divisions
-    # of their own, named as GeoNames names them, placed at their cities' mean position.
+    # of their own, named as GeoNames names them, placed at their cities' centre of population.
     members = defaultdict(list)
     for v in cities.values():
         members[(v["countrycode"], v["admin1code"])].append(v)
@@ -335,10 +355,9 @@ def build():
         name = clean(admin1_names[key].most_common(1)[0][0])
         vs = members[key]
         code = f"{cc}.{a1}"
+        lat, lon = centre_of_population(vs)
         divisions[code] = dict(cc=cc, code=code, type="", iso=name, iso_raw=name, eng=[],
-                               lat=sum(v["latitude"] for v in vs) / len(vs),
-                               lon=sum(v["longitude"] for v in vs) / len(vs), parent="",
-                               gn={a1})
+                               lat=lat, lon=lon, parent="", gn={a1})
         admin1_to_code[key] = code
     print(f"admin1 codes joined to ISO 3166-2: {len(admin1_to_code)}, not joined: {unmatched}",
           file=sys.stderr)
@@ -421,16 +440,14 @@ def build():
             elif pc is not None and ini == pc.alpha_3:
                 initialisms[ini].append(cc)
                 initialisms[".".join(ini) + "."].append(cc)
-        subs = by_country.get(cc, [])
-        if subs:
-            lat = sum(d["lat"] for d in subs) / len(subs)
-            lon = sum(d["lon"] for d in subs) / len(subs)
-        else:
-            cap = next((v for v in cities.values() if v["countrycode"] == cc and
-                        v["name"] == c.get("capital")), None)
-            if cap is None:
-                continue
-            lat, lon = cap["latitude"], cap["longitude"]
+        # A country sits at its centre of population: the mean of its subdivisions' positions
+        # put the United States in Kentucky and France in Spain (overseas regions count).
+        # A territory without towns in GeoNames sits at the centre of its subdivisions.
+        people = cities_of.get(cc) or [dict(latitude=d["lat"], longitude=d["lon"], population=1)
+                                       for d in by_country.get(cc, [])]
+        if not people:
+            continue
+        lat, lon = centre_of_population(people)
         country_rows.append(dict(cc=cc, id=c["geonameid"], name=c["name"], lat=lat, lon=lon,
                                  pop=c["population"], alts=[n for n in names if n != c["name"]]))
     for ini, ccs in initialisms.items():
@@ -515,6 +532,8 @@ def write(path, title, versions, countries, divisions, cities, min_pop, max_alts
         f"# Cities and towns with at least {min_pop} inhabitants"
         + ("" if core else f", and seats with no population but {SEAT_MIN_ALTS}+ Latin names")
         + f"; up to {max_alts(10**9)} Latin alternate names each (fewer for small places).",
+        "# Positions: a country's is its centre of population (its places weighted by inhabitants);"
+        " a division's is ISO 3166-2's, or its places' centre of population; a town's is GeoNames'.",
         "# C geonameid cc name lat lon population alternates",
         "# A code type name lat lon parent alternates",
         "# P geonameid name lat lon cc division population alternates",

@@ -307,3 +307,31 @@ fn place_id_forms() {
         assert_eq!(s, format!("x {want}"));
     }
 }
+
+/// A country sits at its centre of population, inside its main territory: the mean of its
+/// subdivisions' positions once put the United States in Kentucky (overseas states and
+/// territories pulling it east) and France in Spain.
+#[test]
+fn countries_sit_inside_their_main_territory() {
+    // (country, south, north, west, east): around the centre of population of its contiguous
+    // or metropolitan part (the United States': Missouri).
+    let boxes = [
+        ("United States", 36.0, 41.0, -95.0, -89.0),
+        ("France", 44.5, 48.5, 0.0, 5.0),
+        ("Russia", 50.0, 60.0, 35.0, 65.0),
+        ("Iraq", 32.0, 35.0, 43.0, 46.0),
+        ("Fiji", -19.5, -16.0, 177.0, 180.0),
+    ];
+    for g in [Gazetteer::core(), Gazetteer::full()] {
+        for (name, south, north, west, east) in boxes {
+            let p = &g.lookup(name)[0].place;
+            assert_eq!(p.kind, PlaceKind::Country, "{name}");
+            assert!(
+                (south..=north).contains(&p.lat) && (west..=east).contains(&p.lon),
+                "{name} at {}, {}",
+                p.lat,
+                p.lon
+            );
+        }
+    }
+}
