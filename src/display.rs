@@ -82,8 +82,20 @@ pub fn km(distance: f64) -> String {
     if distance < 10.0 {
         return format!("{distance:.1} km");
     }
-    let whole = distance.round() as u64;
-    let digits = whole.to_string();
+    format!("{} km", grouped(distance.round() as u64))
+}
+
+/// A whole number with its thousands set apart by commas, as English prose writes them.
+///
+/// ```
+/// use newslens::display::grouped;
+/// assert_eq!(grouped(327_167_434), "327,167,434");
+/// assert_eq!(grouped(999), "999");
+/// assert_eq!(grouped(0), "0");
+/// ```
+#[must_use]
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
@@ -91,7 +103,7 @@ pub fn km(distance: f64) -> String {
         }
         out.push(c);
     }
-    format!("{out} km")
+    out
 }
 
 /// An outlet's name as shown: "Unknown outlet" when the article has none.

@@ -2,7 +2,7 @@
 //! the gazetteer, with kind, hierarchy, coordinates as text, distance and direction from a
 //! reference place, mentions per outlet, the sentences, candidates and stated-distance checks.
 
-use crate::display::{km, lat_lon, outlet_name};
+use crate::display::{grouped, km, lat_lon, outlet_name};
 use crate::engine::places::digest::explain;
 use crate::engine::places::geo::{LatLon, Relative};
 use crate::engine::places::{ClaimGroup, PlaceRow};
@@ -344,7 +344,7 @@ fn place_row(
                     <span>{lat_lon(p.lat, p.lon)}</span>
                     <span class="muted">{format!(" · {}", p.id)}</span>
                     if p.population > 0 {
-                        <span class="muted">{format!(" · population {}", p.population)}</span>
+                        <span class="muted">{format!(" · population {}", grouped(p.population))}</span>
                     }
                 </p>
             }

@@ -50,6 +50,8 @@ test('the place list has the expected places as separate resolved rows', async (
   assert.match(claim, /130 miles \(210 kilometers\) north of/);
   assert.match(claim, /gazetteer gives \d+ km/);
   assert.match(await p.textContent('.attribution'), /GeoNames/);
+  // Populations are written with their thousands set apart.
+  assert.match(await p.innerText('[data-place="Baghdad"]'), /population \d{1,3}(,\d{3}){2}\n/);
   // A row's sentences are made when its details open, each quoting the place.
   const kirkuk = '[data-place="Kirkuk"] details.place-more';
   assert.equal(await p.$$eval(`${kirkuk} .kwic li`, (l) => l.length), 0);
