@@ -3,6 +3,7 @@
 //   node tests/e2e/bench.mjs --scale 1000,10000  # then again with N generated articles
 //   node tests/e2e/bench.mjs --only entity,search # only the interactions whose names contain
 //                                                 # one of these words (for A/B comparisons)
+//   node tests/e2e/bench.mjs --samples            # also every sample's work, in order
 // At scale, N articles from scripts/scale/generate.mjs are restored from one backup file (the
 // user's own import path), and it reports: time until all are analysed and listed, the engine's
 // in-page throughput (measured in its web worker), the longest main-thread task meanwhile,
@@ -23,6 +24,7 @@ const scaleArg = process.argv.indexOf('--scale');
 const SCALES = scaleArg > 0 ? process.argv[scaleArg + 1].split(',').map(Number) : [];
 const onlyArg = process.argv.indexOf('--only');
 const ONLY = onlyArg > 0 ? process.argv[onlyArg + 1].split(',') : null;
+const SAMPLES = process.argv.includes('--samples'); // also print every sample, in order
 
 const env = await open('/');
 const stats = (xs) => {
@@ -104,6 +106,7 @@ async function measure(name, action, n = 30, parts = null) {
     return { work, paint };
   }, { action, n });
   console.log(`${name}: work ${stats(samples.work)}; to paint ${stats(samples.paint)}`);
+  if (SAMPLES) console.log(`  work in order: ${samples.work.map((x) => x.toFixed(0)).join(' ')}`);
   // An action that alternates between two views also reports each direction on its own.
   parts?.forEach((part, k) => {
     const of = (xs) => xs.filter((_, i) => i % parts.length === k);
