@@ -429,6 +429,8 @@ fn search_in_wasm_agrees_with_the_reference() {
 async fn address_writes_wait_merged_and_can_be_dropped() {
     use newslens::ui::url;
     use newslens::view_state::ViewState;
+    // Writes other tests' apps left waiting are made first.
+    url::flush();
     let window = gloo::utils::window();
     let history = window.history().unwrap();
     let (start, entries) = (window.location().href().unwrap(), history.length().unwrap());
