@@ -60,7 +60,32 @@ pub struct Context {
 pub struct CorpusIndex {
     /// Canonical entities, most mentioned first, then by name.
     pub entities: Vec<Rc<EntityRow>>,
-    by_name: FxHashMap<Rc<str>, usize>,
+    by_name: FxHashMap<ByName, usize>,
+}
+
+/// A row as a map key by its canonical name: no copy of the name, looked up by `&str`.
+#[derive(Clone, Debug)]
+struct ByName(Rc<EntityRow>);
+
+impl PartialEq for ByName {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.canonical == other.0.canonical
+    }
+}
+
+impl Eq for ByName {}
+
+impl std::hash::Hash for ByName {
+    /// As the name's `str` hashes, so that a lookup by `&str` finds it.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.canonical.as_str().hash(state);
+    }
+}
+
+impl std::borrow::Borrow<str> for ByName {
+    fn borrow(&self) -> &str {
+        &self.0.canonical
+    }
 }
 
 impl CorpusIndex {
@@ -82,7 +107,7 @@ impl CorpusIndex {
         let by_name = entities
             .iter()
             .enumerate()
-            .map(|(i, e)| (Rc::from(e.canonical.as_str()), i))
+            .map(|(i, e)| (ByName(Rc::clone(e)), i))
             .collect();
         CorpusIndex { entities, by_name }
     }
