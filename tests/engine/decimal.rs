@@ -55,7 +55,10 @@ fn every_gazetteer_coordinate_reads_as_the_standard_parser_reads_it() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(5000))]
+    // About one case in six is out of the ±22 range and set aside (`prop_assume!`): 5,000
+    // kept cases meet about 1,000 set aside, around proptest's default limit of 1,024, at
+    // which it aborts the test.
+    #![proptest_config(ProptestConfig { cases: 5000, max_global_rejects: 10_000, ..ProptestConfig::default() })]
 
     /// Up to 15 significant digits, the point anywhere, a power of ten within ±22: exact.
     #[test]
