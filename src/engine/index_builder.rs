@@ -78,30 +78,29 @@ impl IndexBuilder {
         mut go_on: impl FnMut() -> bool,
     ) -> Option<CorpusIndex> {
         for (d, doc) in docs.iter().enumerate() {
-            let was = self.docs.get(d).cloned();
-            if was.as_ref().is_some_and(|was| Rc::ptr_eq(was, doc)) {
+            if self.docs.get(d).is_some_and(|was| Rc::ptr_eq(was, doc)) {
                 continue;
             }
             if !go_on() {
                 return None;
             }
-            let mut emptied = std::mem::take(&mut self.emptied);
-            if let Some(was) = &was {
-                self.count(d, was, false, &mut emptied);
-            }
-            self.count(d, doc, true, &mut emptied);
-            self.emptied = emptied;
             // Positions are counted in order, so a new one is always the next.
-            match self.docs.get_mut(d) {
-                Some(slot) => *slot = doc.clone(),
-                None => self.docs.push(doc.clone()),
+            let was = match self.docs.get_mut(d) {
+                Some(slot) => Some(std::mem::replace(slot, doc.clone())),
+                None => {
+                    self.docs.push(doc.clone());
+                    None
+                }
+            };
+            if let Some(was) = was {
+                self.count(d, &was, false);
             }
+            self.count(d, doc, true);
         }
-        let mut emptied = std::mem::take(&mut self.emptied);
         for (d, was) in self.docs.split_off(docs.len()).iter().enumerate() {
-            self.count(docs.len() + d, was, false, &mut emptied);
+            self.count(docs.len() + d, was, false);
         }
-        for canonical in emptied {
+        for canonical in std::mem::take(&mut self.emptied) {
             if self
                 .tallies
                 .get(&canonical)
@@ -132,8 +131,8 @@ impl IndexBuilder {
 
     /// Adds (or takes away) the mentions of `doc`, at position `d`. The entities it touches
     /// lose their row (made again when asked for); those left without mentions are listed in
-    /// `emptied`.
-    fn count(&mut self, d: usize, doc: &Document, add: bool, emptied: &mut Vec<String>) {
+    /// `self.emptied`.
+    fn count(&mut self, d: usize, doc: &Document, add: bool) {
         for m in &doc.mentions {
             let t = tally_mut(&mut self.tallies, &m.canonical);
             t.row = None;
@@ -164,7 +163,7 @@ impl IndexBuilder {
                     if t.per_doc[i].1 == 0 {
                         t.per_doc.remove(i);
                         if t.per_doc.is_empty() {
-                            emptied.push(m.canonical.to_string());
+                            self.emptied.push(m.canonical.to_string());
                         }
                     }
                 }

@@ -6,6 +6,7 @@
 use crate::engine::corpus_index::{CorpusIndex, IndexBuilder};
 use crate::ui::corpus::Corpus;
 use crate::ui::next_task::next_task;
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -26,6 +27,23 @@ fn before(deadline: f64) -> impl FnMut() -> bool {
     }
 }
 
+/// Counts `corpus` while `go_on()` says so; when the count is done, keeps its index as the
+/// `latest` and returns true.
+fn count_on(
+    builder: &mut IndexBuilder,
+    latest: &RefCell<Rc<CorpusIndex>>,
+    corpus: &Corpus,
+    go_on: impl FnMut() -> bool,
+) -> bool {
+    match builder.advance(&corpus.0, go_on) {
+        Some(index) => {
+            *latest.borrow_mut() = Rc::new(index);
+            true
+        }
+        None => false,
+    }
+}
+
 /// The index of `corpus`, or, while its count is not done, the last complete one. A corpus
 /// with fewer articles than the one counted (articles were deleted) is counted at once, so
 /// that the index never names a position the corpus does not have.
@@ -43,13 +61,7 @@ pub fn use_corpus_index(corpus: &Corpus) -> Rc<CorpusIndex> {
             let mut builder = builder.borrow_mut();
             let shrunk = corpus.0.len() < builder.counted();
             let mut time_left = before(now() + SLICE_MS);
-            match builder.advance(&corpus.0, || shrunk || time_left()) {
-                Some(index) => {
-                    *latest.borrow_mut() = Rc::new(index);
-                    false
-                }
-                None => true,
-            }
+            !count_on(&mut builder, &latest, corpus, || shrunk || time_left())
         }
     });
     use_effect_with((corpus.clone(), unfinished), {
@@ -65,11 +77,8 @@ pub fn use_corpus_index(corpus: &Corpus) -> Rc<CorpusIndex> {
                     if *generation.borrow() != mine {
                         return; // a newer corpus goes on from here
                     }
-                    let done = builder
-                        .borrow_mut()
-                        .advance(&corpus.0, before(now() + SLICE_MS));
-                    if let Some(index) = done {
-                        *latest.borrow_mut() = Rc::new(index);
+                    let slice = before(now() + SLICE_MS);
+                    if count_on(&mut builder.borrow_mut(), &latest, &corpus, slice) {
                         redraw.force_update();
                         return;
                     }

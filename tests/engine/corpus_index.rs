@@ -85,6 +85,23 @@ fn an_emptied_corpus_has_no_entities_left() {
     assert_eq!(builder.update(&[]), CorpusIndex::default());
 }
 
+/// The corpus after `step` changes `current`: each position keeps its document (same `Rc`),
+/// or gets another from `pool` (`(pick, false)`) or a fresh copy of one (`(pick, true)`).
+fn next_corpus(
+    current: &[Rc<Document>],
+    step: &[(usize, bool)],
+    pool: &[Rc<Document>],
+) -> Vec<Rc<Document>> {
+    step.iter()
+        .enumerate()
+        .map(|(i, &(pick, fresh))| match current.get(i) {
+            Some(was) if !fresh => was.clone(),
+            _ if fresh => Rc::new((*pool[pick]).clone()),
+            _ => pool[pick].clone(),
+        })
+        .collect()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
@@ -99,16 +116,7 @@ proptest! {
         let mut builder = IndexBuilder::default();
         let mut current: Vec<Rc<Document>> = Vec::new();
         for step in steps {
-            // Each position keeps its document (same Rc), or gets another or a fresh copy.
-            let next: Vec<Rc<Document>> = step
-                .iter()
-                .enumerate()
-                .map(|(i, &(pick, fresh))| match current.get(i) {
-                    Some(was) if !fresh => was.clone(),
-                    _ if fresh => Rc::new((*pool[pick]).clone()),
-                    _ => pool[pick].clone(),
-                })
-                .collect();
+            let next = next_corpus(&current, &step, &pool);
             let incremental = builder.update(&next);
             prop_assert_eq!(&incremental, &CorpusIndex::build(&next));
             current = next;
@@ -132,16 +140,7 @@ proptest! {
         let mut current: Vec<Rc<Document>> = Vec::new();
         let last = steps.len() - 1;
         for (n, (step, slice, abandon)) in steps.into_iter().enumerate() {
-            let next: Vec<Rc<Document>> = step
-                .iter()
-                .enumerate()
-                .map(|(i, &(pick, fresh))| match current.get(i) {
-                    Some(was) if !fresh => was.clone(),
-                    _ if fresh => Rc::new((*pool[pick]).clone()),
-                    _ => pool[pick].clone(),
-                })
-                .collect();
-            current = next;
+            current = next_corpus(&current, &step, &pool);
             loop {
                 let mut left = slice;
                 // `slice` documents per call.
