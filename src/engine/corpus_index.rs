@@ -5,7 +5,7 @@ use super::document::Document;
 use super::label::Label;
 use super::span::Span;
 use super::text::sentences_in;
-use crate::engine::fxhash::FxHashMap;
+use crate::engine::fxhash::FxHashSet;
 pub use crate::engine::index_builder::IndexBuilder;
 use std::rc::Rc;
 
@@ -58,14 +58,23 @@ pub struct Context {
 /// an update copies only the rows of the entities it touched.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CorpusIndex {
-    /// Canonical entities, most mentioned first, then by name.
-    pub entities: Vec<Rc<EntityRow>>,
-    by_name: FxHashMap<ByName, usize>,
+    /// Canonical entities, most mentioned first, then by name ([`in_order`]). Shared with
+    /// the next index an [`IndexBuilder`] makes, which copies it only once.
+    pub entities: Rc<Vec<Rc<EntityRow>>>,
+    by_name: FxHashSet<ByName>,
 }
 
-/// A row as a map key by its canonical name: no copy of the name, looked up by `&str`.
+/// The index's order of rows: most mentioned first, then by name.
+#[must_use]
+pub fn in_order(a: &EntityRow, b: &EntityRow) -> std::cmp::Ordering {
+    b.total
+        .cmp(&a.total)
+        .then_with(|| a.canonical.cmp(&b.canonical))
+}
+
+/// A row as a set member by its canonical name: no copy of the name, looked up by `&str`.
 #[derive(Clone, Debug)]
-struct ByName(Rc<EntityRow>);
+pub(crate) struct ByName(pub(crate) Rc<EntityRow>);
 
 impl PartialEq for ByName {
     fn eq(&self, other: &Self) -> bool {
@@ -96,26 +105,24 @@ impl CorpusIndex {
         IndexBuilder::default().update(docs)
     }
 
-    /// The index of these rows (any order; sorted here).
-    #[must_use]
-    pub fn from_rows(mut entities: Vec<Rc<EntityRow>>) -> CorpusIndex {
-        entities.sort_unstable_by(|a, b| {
-            b.total
-                .cmp(&a.total)
-                .then_with(|| a.canonical.cmp(&b.canonical))
-        });
-        let by_name = entities
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (ByName(Rc::clone(e)), i))
-            .collect();
+    /// The index of `entities` (already [`in_order`]) and the set of the same rows by name.
+    pub(crate) fn from_parts(
+        entities: Rc<Vec<Rc<EntityRow>>>,
+        by_name: FxHashSet<ByName>,
+    ) -> CorpusIndex {
+        debug_assert_eq!(entities.len(), by_name.len());
         CorpusIndex { entities, by_name }
+    }
+
+    /// Its rows by name, for the builder's next index.
+    pub(crate) fn names(&self) -> &FxHashSet<ByName> {
+        &self.by_name
     }
 
     /// The entity with this canonical name.
     #[must_use]
     pub fn entity(&self, canonical: &str) -> Option<&EntityRow> {
-        self.by_name.get(canonical).map(|&i| &*self.entities[i])
+        self.by_name.get(canonical).map(|b| &*b.0)
     }
 
     /// The first `limit` mentions of `canonical`, each with its sentence, in document and text

@@ -3,9 +3,9 @@
 //! rows of the entities they touch are made again. Restoring thousands of articles whose
 //! analyses arrive in batches then costs each batch its own mentions, not the whole corpus.
 
-use super::corpus_index::{CorpusIndex, EntityRow};
+use super::corpus_index::{in_order, ByName, CorpusIndex, EntityRow};
 use super::document::Document;
-use super::fxhash::FxHashMap;
+use super::fxhash::{FxHashMap, FxHashSet};
 use super::label::Label;
 use std::rc::Rc;
 
@@ -18,15 +18,17 @@ struct Tally {
     aliases: FxHashMap<String, usize>,
     /// (document position, mentions), by position.
     per_doc: Vec<(usize, usize)>,
-    /// Its row as last made, while still current.
+    /// Its row in the last index made (`None` before the first).
     row: Option<Rc<EntityRow>>,
+    /// Its row for the next index, once made, while the counts stay as they are.
+    next: Option<Rc<EntityRow>>,
+    /// True while its counts differ from `row` (it is then listed in `IndexBuilder::changed`).
+    changed: bool,
 }
 
 impl Tally {
-    fn row(&mut self, canonical: &str) -> Rc<EntityRow> {
-        if let Some(row) = &self.row {
-            return row.clone();
-        }
+    /// A row of the current counts.
+    fn make_row(&self, canonical: &str) -> EntityRow {
         let (i, _) = self
             .labels
             .iter()
@@ -35,28 +37,35 @@ impl Tally {
             .expect("six labels");
         let mut aliases: Vec<(&String, &usize)> = self.aliases.iter().collect();
         aliases.sort_by(|x, y| y.1.cmp(x.1).then_with(|| x.0.cmp(y.0)));
-        let row = Rc::new(EntityRow {
+        EntityRow {
             canonical: canonical.to_string(),
             label: Label::ALL[i],
             aliases: aliases.into_iter().map(|(s, _)| s.clone()).collect(),
             per_doc: self.per_doc.clone(),
             total: self.per_doc.iter().map(|(_, n)| n).sum(),
-        });
-        self.row = Some(row.clone());
-        row
+        }
     }
 }
 
 /// The incremental indexer. Documents are told apart by identity (`Rc` pointer): an analysis
 /// that arrives replaces its placeholder as a new `Rc`, and is counted again.
+///
+/// The rows of the entities an update touched are made in slices too; what is left for the
+/// end is one pass over the last index's rows to merge the new ones in: rows are not sorted
+/// again, nor names hashed again.
 #[derive(Debug, Default)]
 pub struct IndexBuilder {
     /// The documents as last indexed, by position.
     docs: Vec<Rc<Document>>,
     /// Running counts by canonical name.
     tallies: FxHashMap<String, Tally>,
-    /// Entities left without mentions by counting so far, dropped when an update finishes.
-    emptied: Vec<String>,
+    /// Entities whose counts changed since the last index was made (an entity counted again
+    /// after its row was made is listed again).
+    changed: Vec<String>,
+    /// How many of `changed` have their next row made.
+    made: usize,
+    /// The last index made (its rows are shared with it).
+    last: CorpusIndex,
 }
 
 impl IndexBuilder {
@@ -68,8 +77,8 @@ impl IndexBuilder {
     }
 
     /// Counts towards `docs` while `go_on()` says so (asked before each document that needs
-    /// counting), and returns the index of them once every document is counted; `None` when
-    /// stopped early. Calling it again, with the same or a newer `docs`, goes on from there:
+    /// counting, then before each changed entity's row is made), and returns the index of
+    /// them once every document is counted; `None` when stopped early. Calling it again, with the same or a newer `docs`, goes on from there:
     /// what was counted stays counted. A long update can so be cut into slices between other
     /// tasks. Documents beyond the end of `docs` are taken away only at the end.
     pub fn advance(
@@ -100,21 +109,64 @@ impl IndexBuilder {
         for (d, was) in self.docs.split_off(docs.len()).iter().enumerate() {
             self.count(docs.len() + d, was, false);
         }
-        for canonical in std::mem::take(&mut self.emptied) {
-            if self
-                .tallies
-                .get(&canonical)
-                .is_some_and(|t| t.per_doc.is_empty())
-            {
-                self.tallies.remove(&canonical);
+        while let Some(canonical) = self.changed.get(self.made) {
+            if !go_on() {
+                return None;
             }
+            if let Some(t) = self.tallies.get_mut(canonical) {
+                if t.next.is_none() && !t.per_doc.is_empty() {
+                    t.next = Some(Rc::new(t.make_row(canonical)));
+                }
+            }
+            self.made += 1;
         }
-        let rows = self
-            .tallies
-            .iter_mut()
-            .map(|(canonical, t)| t.row(canonical))
-            .collect();
-        Some(CorpusIndex::from_rows(rows))
+        self.finish();
+        Some(self.last.clone())
+    }
+
+    /// Takes the changed entities' new rows, drops those left without mentions, and merges
+    /// the new rows into the last index's order.
+    fn finish(&mut self) {
+        self.made = 0;
+        if self.changed.is_empty() {
+            return;
+        }
+        // The rows that leave the index, by address, and the rows that enter it.
+        let mut gone: FxHashSet<*const EntityRow> = FxHashSet::default();
+        let mut fresh: Vec<Rc<EntityRow>> = Vec::with_capacity(self.changed.len());
+        let mut names = self.last.names().clone();
+        for canonical in std::mem::take(&mut self.changed) {
+            let Some(t) = self.tallies.get_mut(&canonical) else {
+                continue;
+            };
+            if !t.changed {
+                continue; // listed twice, and already taken
+            }
+            t.changed = false;
+            if let Some(old) = t.row.take() {
+                gone.insert(Rc::as_ptr(&old));
+            }
+            if t.per_doc.is_empty() {
+                self.tallies.remove(&canonical);
+                names.remove(canonical.as_str());
+                continue;
+            }
+            let row = match t.next.take() {
+                Some(row) => row,
+                None => Rc::new(t.make_row(&canonical)),
+            };
+            t.row = Some(row.clone());
+            names.replace(ByName(row.clone()));
+            fresh.push(row);
+        }
+        fresh.sort_unstable_by(|a, b| in_order(a, b));
+        let kept = self
+            .last
+            .entities
+            .iter()
+            .filter(|r| !gone.contains(&Rc::as_ptr(r)));
+        let entities = merge(kept, fresh);
+        self.last = CorpusIndex::from_parts(Rc::new(entities), names);
     }
 
     /// How many positions are counted (the length of the corpus last counted, whole or not).
@@ -123,19 +175,24 @@ impl IndexBuilder {
         self.docs.len()
     }
 
-    /// True when `docs` are the documents last counted, every one.
+    /// True when `docs` are the documents last counted, every one, and their index is made.
     #[must_use]
     pub fn is_up_to(&self, docs: &[Rc<Document>]) -> bool {
-        self.docs.len() == docs.len() && self.docs.iter().zip(docs).all(|(a, b)| Rc::ptr_eq(a, b))
+        self.changed.is_empty()
+            && self.docs.len() == docs.len()
+            && self.docs.iter().zip(docs).all(|(a, b)| Rc::ptr_eq(a, b))
     }
 
     /// Adds (or takes away) the mentions of `doc`, at position `d`. The entities it touches
-    /// lose their row (made again when asked for); those left without mentions are listed in
-    /// `self.emptied`.
+    /// are listed in `self.changed`, once, until the next index is made.
     fn count(&mut self, d: usize, doc: &Document, add: bool) {
         for m in &doc.mentions {
             let t = tally_mut(&mut self.tallies, &m.canonical);
-            t.row = None;
+            if !t.changed || t.next.is_some() {
+                t.changed = true;
+                t.next = None;
+                self.changed.push(m.canonical.to_string());
+            }
             let label = m.label.index();
             let alias = m.span.slice(&doc.text);
             if add {
@@ -162,14 +219,28 @@ impl IndexBuilder {
                     t.per_doc[i].1 -= 1;
                     if t.per_doc[i].1 == 0 {
                         t.per_doc.remove(i);
-                        if t.per_doc.is_empty() {
-                            self.emptied.push(m.canonical.to_string());
-                        }
                     }
                 }
             }
         }
     }
+}
+
+/// The two sorted row lists as one, in [`in_order`].
+fn merge<'a>(
+    kept: impl Iterator<Item = &'a Rc<EntityRow>>,
+    fresh: Vec<Rc<EntityRow>>,
+) -> Vec<Rc<EntityRow>> {
+    let mut out = Vec::with_capacity(fresh.len() + kept.size_hint().1.unwrap_or(0));
+    let mut fresh = fresh.into_iter().peekable();
+    for row in kept {
+        while let Some(f) = fresh.next_if(|f| in_order(f, row).is_lt()) {
+            out.push(f);
+        }
+        out.push(row.clone());
+    }
+    out.extend(fresh);
+    out
 }
 
 /// The tally of `key`, made when missing (without copying the key when it is there).

@@ -4,7 +4,6 @@
 use crate::engine::backup::StoredArticle;
 use crate::engine::corpus::Article;
 use crate::engine::corpus_index::{label_counts, CorpusIndex};
-use crate::engine::label::Label;
 use crate::engine::span::Span;
 use crate::filter::Filtered;
 use crate::ui::analyses::{placeholder, Analyses, AnalysesAction};
@@ -299,13 +298,6 @@ pub fn App() -> Html {
         d.dispatch(UserAction::Add(a));
         s.dispatch(Action::OpenArticle(id));
     });
-    let entity_names = use_memo(index.clone(), |index| {
-        index
-            .entities
-            .iter()
-            .map(|e| (e.label, e.canonical.clone()))
-            .collect::<Vec<(Label, String)>>()
-    });
     let d = state.dispatcher();
     let on_select = use_callback((), move |e: Option<String>, _| {
         d.dispatch(Action::SelectEntity(e))
@@ -412,7 +404,7 @@ pub fn App() -> Html {
                         tools={html! {
                             <ArticleTools doc={doc.clone()} is_user={Corpus::is_user(doc)}
                                 picked={picked.as_ref().filter(|(id, _)| *id == doc.meta.id).map(|(_, s)| *s)}
-                                entities={entity_names.clone()}
+                                index={index.clone()}
                                 corrections={user.corrections_of(&doc.meta.id).map_or(0, |c| c.items.len())}
                                 on_user={on_user.clone()} />
                         }} />

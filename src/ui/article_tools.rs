@@ -1,6 +1,7 @@
 //! Tools for the article in the reader: exports, editing and deleting the user's own articles,
 //! and corrections of the engine's highlights (remove, relabel, add, merge, split, undo).
 
+use crate::engine::corpus_index::CorpusIndex;
 use crate::engine::corrections::Correction;
 use crate::engine::document::Document;
 use crate::engine::export::{annotated_html, entities_csv, entities_jsonl, Annotated};
@@ -22,8 +23,9 @@ pub struct ArticleToolsProps {
     pub is_user: bool,
     /// The mention the user picked in this article, if any.
     pub picked: Option<Span>,
-    /// Canonical names of the corpus's entities, by label, for "merge into".
-    pub entities: Rc<Vec<(Label, String)>>,
+    /// The corpus index: its entities of the picked mention's label are offered for
+    /// "merge into".
+    pub index: Rc<CorpusIndex>,
     /// How many corrections this article has (for "undo").
     pub corrections: usize,
     /// Sends a change of the user's data.
@@ -35,7 +37,7 @@ impl PartialEq for ArticleToolsProps {
         Rc::ptr_eq(&self.doc, &other.doc)
             && self.is_user == other.is_user
             && self.picked == other.picked
-            && self.entities == other.entities
+            && Rc::ptr_eq(&self.index, &other.index)
             && self.corrections == other.corrections
             && self.on_user == other.on_user
     }
@@ -164,10 +166,11 @@ pub fn ArticleTools(props: &ArticleToolsProps) -> Html {
                 })
             };
             let same_label: Vec<&String> = props
+                .index
                 .entities
                 .iter()
-                .filter(|(l, c)| *l == m.label && **c != *m.canonical)
-                .map(|(_, c)| c)
+                .filter(|e| e.label == m.label && *e.canonical != *m.canonical)
+                .map(|e| &e.canonical)
                 .collect();
             html! {
                 <div class="correct-bar" role="group" aria-label="Correct this highlight">

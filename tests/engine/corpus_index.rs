@@ -1,7 +1,7 @@
 //! The corpus index, and the incremental builder that keeps it up to date.
 
 use newslens::engine::corpus::{self, Article, ArticleMeta};
-use newslens::engine::corpus_index::{CorpusIndex, IndexBuilder};
+use newslens::engine::corpus_index::{in_order, CorpusIndex, IndexBuilder};
 use newslens::engine::document::Document;
 use newslens::engine::label::Label;
 use newslens::engine::text::sentences;
@@ -102,6 +102,28 @@ fn next_corpus(
         .collect()
 }
 
+/// Checks `index` against `docs` without the builder: one row per distinct canonical name,
+/// found by that name, with every mention counted, the rows in [`in_order`].
+fn check_against(index: &CorpusIndex, docs: &[Rc<Document>]) -> Result<(), TestCaseError> {
+    let mut totals: std::collections::BTreeMap<&str, usize> = Default::default();
+    for m in docs.iter().flat_map(|d| d.mentions.iter()) {
+        *totals.entry(&m.canonical).or_default() += 1;
+    }
+    prop_assert_eq!(index.entities.len(), totals.len());
+    for (name, total) in totals {
+        prop_assert_eq!(index.entity(name).map(|e| e.total), Some(total), "{}", name);
+    }
+    for pair in index.entities.windows(2) {
+        prop_assert!(
+            in_order(&pair[0], &pair[1]).is_lt(),
+            "{:?} before {:?}",
+            pair[0].canonical,
+            pair[1].canonical
+        );
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
@@ -119,6 +141,7 @@ proptest! {
             let next = next_corpus(&current, &step, &pool);
             let incremental = builder.update(&next);
             prop_assert_eq!(&incremental, &CorpusIndex::build(&next));
+            check_against(&incremental, &next)?;
             current = next;
         }
     }
