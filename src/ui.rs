@@ -4,6 +4,7 @@ pub mod analyses;
 pub mod app;
 pub mod article_list;
 pub mod article_tools;
+pub mod chunked_read;
 pub mod compare;
 pub mod contexts;
 pub mod corpus;

@@ -320,6 +320,28 @@ async fn a_finished_file_read_lets_go_of_its_reader() {
 }
 
 #[wasm_bindgen_test]
+async fn a_file_read_in_chunks_is_whole_across_a_character_cut_in_two() {
+    use newslens::ui::chunked_read::{read_text, CHUNK_BYTES};
+    // "é" (two bytes) straddles the first chunk's end; the file ends in a partial chunk.
+    let cut = usize::try_from(CHUNK_BYTES).unwrap();
+    let mut text = "a".repeat(cut - 1);
+    text.push_str("é Kirkuk");
+    text.push_str(&"b".repeat(1000));
+    let blob = gloo::file::Blob::new(text.as_str());
+    assert_eq!(read_text(blob.as_ref()).await.as_deref(), Ok(text.as_str()));
+
+    let empty = gloo::file::Blob::new("");
+    assert_eq!(read_text(empty.as_ref()).await.as_deref(), Ok(""));
+
+    // Latin-1 "é" alone is not UTF-8: refused with the reason.
+    let latin1 = gloo::file::Blob::new(&[b'C', b'a', b'f', 0xe9][..]);
+    assert_eq!(
+        read_text(latin1.as_ref()).await,
+        Err("it is not UTF-8 text".to_string())
+    );
+}
+
+#[wasm_bindgen_test]
 fn place_table_follows_the_corpus_as_analyses_replace_placeholders() {
     use newslens::engine::corpus::Article;
     use newslens::engine::document::Document;

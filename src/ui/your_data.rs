@@ -4,12 +4,11 @@
 use crate::engine::backup::{write_backup, Backup, BackupError};
 use crate::engine::backup_reading::BackupReading;
 use crate::ui::download;
-use crate::ui::file_reads::FileReads;
+use crate::ui::chunked_read::read_text;
 use crate::ui::import::now_iso;
 use crate::ui::next_task::next_task;
 use crate::ui::storage::ARTICLES;
 use crate::ui::user_data::{StorageStatus, Unreadable, UserAction, UserData};
-use gloo::file::File;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -28,7 +27,6 @@ pub fn YourData(props: &YourDataProps) -> Html {
     let message = use_state(|| None::<(bool, String)>);
     // The name of the backup being read, while it is.
     let reading = use_state(|| None::<String>);
-    let reads = use_memo((), |()| FileReads::default());
     let d = &props.data;
     let backup = {
         let d = d.clone();
@@ -59,48 +57,39 @@ pub fn YourData(props: &YourDataProps) -> Html {
         })
     };
     let restore = {
-        let (message, on_user, reads, reading) = (
-            message.clone(),
-            props.on_user.clone(),
-            reads.clone(),
-            reading.clone(),
-        );
+        let (message, on_user, reading) =
+            (message.clone(), props.on_user.clone(), reading.clone());
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|l| l.get(0)) else {
                 return;
             };
             input.set_value("");
-            let file = File::from(file);
             let name = file.name();
             let (message, on_user, reading) = (message.clone(), on_user.clone(), reading.clone());
-            reads.start(|ticket| {
-                // Read as bytes: copying them into the module is a plain copy, and the
-                // text check is Rust's (a 50 MB backup as a JS string cost 200 ms more).
-                gloo::file::callbacks::read_as_bytes(&file, move |bytes| {
-                    ticket.finished();
-                    let text = bytes.map_err(|e| e.to_string()).and_then(|b| {
-                        String::from_utf8(b).map_err(|_| "it is not UTF-8 text".to_string())
-                    });
-                    match text {
-                        Err(e) => message.set(Some((
+            message.set(None);
+            reading.set(Some(name.clone()));
+            wasm_bindgen_futures::spawn_local(async move {
+                // A chunk per task, then the backup read a slice per task: the page stays
+                // responsive while a large backup comes in.
+                let text = match read_text(&file).await {
+                    Ok(text) => text,
+                    Err(e) => {
+                        reading.set(None);
+                        message.set(Some((
                             false,
                             format!("{name} could not be read ({e}). Nothing was changed."),
-                        ))),
-                        Ok(text) => {
-                            message.set(None);
-                            reading.set(Some(name.clone()));
-                            wasm_bindgen_futures::spawn_local(async move {
-                                let read = read_in_slices(&text).await;
-                                reading.set(None);
-                                match read {
-                                    Ok(b) => on_user.emit(UserAction::Restore(b)),
-                                    Err(e) => message.set(Some((false, format!("{name}: {e}")))),
-                                }
-                            });
-                        }
+                        )));
+                        return;
                     }
-                })
+                };
+                let read = read_in_slices(&text).await;
+                drop(text);
+                reading.set(None);
+                match read {
+                    Ok(b) => on_user.emit(UserAction::Restore(b)),
+                    Err(e) => message.set(Some((false, format!("{name}: {e}")))),
+                }
             });
         })
     };
