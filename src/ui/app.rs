@@ -4,6 +4,7 @@
 use crate::engine::backup::StoredArticle;
 use crate::engine::corpus::Article;
 use crate::engine::corpus_index::{label_counts, CorpusIndex};
+use crate::engine::document::Document;
 use crate::engine::span::Span;
 use crate::filter::Filtered;
 use crate::ui::analyses::{placeholder, Analyses, AnalysesAction};
@@ -292,6 +293,10 @@ pub fn App() -> Html {
     );
     let d = user.dispatcher();
     let on_user = use_callback((), move |a: UserAction, _| d.dispatch(a));
+    let a = analyses.dispatcher();
+    let on_placeholders = use_callback((), move |docs: Vec<Rc<Document>>, _| {
+        a.dispatch(AnalysesAction::Waiting(docs))
+    });
     let (d, s) = (user.dispatcher(), state.dispatcher());
     let on_add = use_callback((), move |a: StoredArticle, _| {
         let id = a.meta.id.clone();
@@ -482,7 +487,7 @@ pub fn App() -> Html {
                 if view.view != View::Compare {
                     <aside class="tools-aside" aria-label="Your articles">
                         <Import corpus={corpus.clone()} {on_add} />
-                        <YourData data={user.clone()} on_user={on_user.clone()} />
+                        <YourData data={user.clone()} on_user={on_user.clone()} {on_placeholders} />
                     </aside>
                 }
                 if view.view == View::Read {
