@@ -52,8 +52,12 @@ struct Inner {
     next_batch: u64,
     done: usize,
     total: usize,
-    /// The full gazetteer has been sent: analyses from now on use it.
+    /// The full gazetteer has been handed over: analyses from now on use it.
     full_sent: bool,
+    /// The full gazetteer's table, kept until the worker is started for a first article. A
+    /// reader of the bundled articles only (analysed when the app was built) never starts
+    /// the worker, nor has it parse the table: half a second of a core, and its memory.
+    table: Option<String>,
     /// Analyses not yet handed to the page, and the engine's time for them.
     unflushed: (Vec<(Document, bool)>, f64),
     /// When analyses were last handed to the page (`Date.now()`).
@@ -81,6 +85,7 @@ impl Tagger {
                 done: 0,
                 total: 0,
                 full_sent: false,
+                table: None,
                 unflushed: (Vec::new(), 0.0),
                 flushed_at: 0.0,
                 flushed_in_run: 0,
@@ -90,12 +95,15 @@ impl Tagger {
         }
     }
 
-    /// Hands the worker the full gazetteer table; later batches are tagged with it.
+    /// Hands the worker the full gazetteer table; later batches are tagged with it. A worker
+    /// not started yet gets it when it starts, before its first batch.
     pub fn use_gazetteer(&self, table: String) {
         let mut inner = self.inner.borrow_mut();
         inner.full_sent = true;
-        let bridge = inner.bridge(&self.inner);
-        bridge.send(Request::UseGazetteer(table));
+        match &inner.bridge {
+            Some(bridge) => bridge.send(Request::UseGazetteer(table)),
+            None => inner.table = Some(table),
+        }
     }
 
     /// True once the full gazetteer has been handed over.
@@ -247,16 +255,22 @@ impl Inner {
     }
 
     /// The worker, started on first use.
+    /// The worker, started on first use with the full gazetteer if the page has it.
     fn bridge(&mut self, me: &Rc<RefCell<Inner>>) -> &WorkerBridge<TaggingWorker> {
+        let table = &mut self.table;
         self.bridge.get_or_insert_with(|| {
             let weak: Weak<RefCell<Inner>> = Rc::downgrade(me);
-            TaggingWorker::spawner()
+            let bridge = TaggingWorker::spawner()
                 .callback(move |response| {
                     if let Some(inner) = weak.upgrade() {
                         Tagger::answer(&inner, response);
                     }
                 })
-                .spawn_with_loader(LOADER)
+                .spawn_with_loader(LOADER);
+            if let Some(table) = table.take() {
+                bridge.send(Request::UseGazetteer(table));
+            }
+            bridge
         })
     }
 

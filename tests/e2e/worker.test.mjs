@@ -50,3 +50,19 @@ test('a large article is tagged off the main thread, with progress, cancel and r
   await p.waitForSelector('[data-testid="tagging-progress"]', { state: 'detached' });
   assert.deepEqual(env.errors, []);
 });
+
+test('reading the bundled articles starts no worker; the first import starts it with the full gazetteer', async () => {
+  const p = await env.page();
+  await start(p, env);
+  // The bundled articles were analysed when the app was built: nothing to tag, so no worker
+  // (and no second parse of the gazetteer) once the page has loaded everything it loads.
+  await p.waitForLoadState('networkidle');
+  assert.equal(p.workers().length, 0, 'no tagging worker for the bundled articles');
+  await p.fill('[data-testid="import-text"]', 'Floods reach Daquq\n\nWater reached Daquq and Tuz Khurmatu on Monday, officials in Kirkuk said.');
+  await p.click('[data-testid="import-submit"]');
+  await p.waitForSelector('.reader[data-analysis="done"] mark[data-label="PLACE"]', { timeout: 60000 });
+  assert.equal(p.workers().length, 1, 'the import started the worker');
+  // Every analysis, the new one included, was made with the full gazetteer.
+  await p.waitForSelector('.app[data-gazetteer="full"]');
+  assert.deepEqual(env.errors, []);
+});
