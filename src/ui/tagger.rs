@@ -254,7 +254,6 @@ impl Inner {
         events
     }
 
-    /// The worker, started on first use.
     /// The worker, started on first use with the full gazetteer if the page has it.
     fn bridge(&mut self, me: &Rc<RefCell<Inner>>) -> &WorkerBridge<TaggingWorker> {
         let table = &mut self.table;
