@@ -1,4 +1,6 @@
-// In-browser measurements of the built site (not a test; see BENCHMARKS.md):
+// In-browser measurements of the built site (not a test; see BENCHMARKS.md): cold load,
+// interaction latencies at the bundled corpus and the page's memory after them, and the same
+// at scale. Commands:
 //   node tests/e2e/bench.mjs                     # bundled corpus
 //   node tests/e2e/bench.mjs --scale 1000,10000  # then again with N generated articles
 //   node tests/e2e/bench.mjs --only entity,search # only the interactions whose names contain
@@ -50,6 +52,7 @@ for (let i = 0; i < 5; i++) {
 }
 console.log(`cold load to first highlighted article: ${stats(loads)}; ${bytes} B gzipped transferred`);
 
+const beforeBundled = renderers();
 let p = await env.page();
 await p.goto(env.url);
 await ready(p);
@@ -122,6 +125,8 @@ await measure('open comparison view', `document.querySelector(i % 2 ? '[data-vie
 await measure('open place list', `document.querySelector(i % 2 ? '[data-view="read"]' : '[data-view="places"]').click()`, 20, ['opening it', 'back to reading']);
 }
 await interactions();
+// The bundled corpus needs no tagging worker: its memory is the page's alone.
+console.log(`page renderer after these interactions: ${(pageKb(beforeBundled).pss / 1024).toFixed(0)} MB PSS, ${p.workers().length} worker(s)`);
 
 /** Chromium's renderer processes that can host a page: pid → resident KB. The renderer of
  * Chromium's own interface (`--top-chrome-webui`, about 70 MB) starts with each browser
