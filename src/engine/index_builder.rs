@@ -77,7 +77,8 @@ impl IndexBuilder {
     }
 
     /// Counts towards `docs` while `go_on()` says so (asked before each document that needs
-    /// counting, then before each changed entity's row is made), and returns the index of
+    /// counting, before each changed entity's row is made, and before the new rows are
+    /// merged into the index), and returns the index of
     /// them once every document is counted; `None` when stopped early. Calling it again,
     /// with the same or a newer `docs`, goes on from there: what was counted stays counted.
     /// A long update can so be cut into slices between other tasks. Documents beyond the end
@@ -120,6 +121,11 @@ impl IndexBuilder {
                 }
             }
             self.made += 1;
+        }
+        // Merging is the one piece that is not cut: it starts a slice of its own, rather than
+        // lengthening one whose time is spent.
+        if !self.changed.is_empty() && !go_on() {
+            return None;
         }
         self.finish();
         Some(self.last.clone())
