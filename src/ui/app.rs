@@ -293,6 +293,7 @@ pub fn App() -> Html {
     );
     let d = user.dispatcher();
     let on_user = use_callback((), move |a: UserAction, _| d.dispatch(a));
+    let warm = use_callback(tagger.clone(), |(), tagger| tagger.start());
     let a = analyses.dispatcher();
     let on_placeholders = use_callback((), move |docs: Vec<Rc<Document>>, _| {
         a.dispatch(AnalysesAction::Waiting(docs))
@@ -485,7 +486,10 @@ pub fn App() -> Html {
                     {main}
                 </main>
                 if view.view != View::Compare {
-                    <aside class="tools-aside" aria-label="Your articles">
+                    // Pointing at, focusing or dragging onto the tools to add articles starts
+                    // the tagging worker, which the bundled articles alone never need.
+                    <aside class="tools-aside" aria-label="Your articles" onpointerenter={warm.reform(|_: PointerEvent| ())}
+                        onfocusin={warm.reform(|_: FocusEvent| ())} ondragenter={warm.reform(|_: DragEvent| ())}>
                         <Import corpus={corpus.clone()} {on_add} />
                         <YourData data={user.clone()} on_user={on_user.clone()} {on_placeholders} />
                     </aside>

@@ -106,6 +106,13 @@ impl Tagger {
         }
     }
 
+    /// Starts the worker now (with the full gazetteer, if the page has it), so that the
+    /// article the user is about to add does not wait for the worker to load and parse it.
+    pub fn start(&self) {
+        let mut inner = self.inner.borrow_mut();
+        inner.bridge(&self.inner);
+    }
+
     /// True once the full gazetteer has been handed over.
     #[must_use]
     pub fn has_full_gazetteer(&self) -> bool {

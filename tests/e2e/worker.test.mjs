@@ -51,17 +51,22 @@ test('a large article is tagged off the main thread, with progress, cancel and r
   assert.deepEqual(env.errors, []);
 });
 
-test('reading the bundled articles starts no worker; the first import starts it with the full gazetteer', async () => {
+test('reading the bundled articles starts no worker; moving to add an article starts it, with the full gazetteer', async () => {
   const p = await env.page();
   await start(p, env);
   // The bundled articles were analysed when the app was built: nothing to tag, so no worker
   // (and no second parse of the gazetteer) once the page has loaded everything it loads.
   await p.waitForLoadState('networkidle');
   assert.equal(p.workers().length, 0, 'no tagging worker for the bundled articles');
+  // Focusing the box to paste an article starts it, before anything is submitted.
+  const started = p.waitForEvent('worker');
+  await p.focus('[data-testid="import-text"]');
+  await started;
+  assert.equal(p.workers().length, 1);
   await p.fill('[data-testid="import-text"]', 'Floods reach Daquq\n\nWater reached Daquq and Tuz Khurmatu on Monday, officials in Kirkuk said.');
   await p.click('[data-testid="import-submit"]');
   await p.waitForSelector('.reader[data-analysis="done"] mark[data-label="PLACE"]', { timeout: 60000 });
-  assert.equal(p.workers().length, 1, 'the import started the worker');
+  assert.equal(p.workers().length, 1, 'one worker');
   // Every analysis, the new one included, was made with the full gazetteer.
   await p.waitForSelector('.app[data-gazetteer="full"]');
   assert.deepEqual(env.errors, []);
