@@ -1,29 +1,14 @@
 //! The corpus index, kept up to date a slice at a time: when a batch of analyses arrives, its
-//! mentions are counted for at most [`SLICE_MS`] in the render that brings it, then between
+//! mentions are counted for at most a [`Slice`] in the render that brings it, then between
 //! other tasks, and the views go on with the last complete index meanwhile. Restoring
 //! thousands of articles so never holds the page for the whole count of a batch.
 
 use crate::engine::corpus_index::{CorpusIndex, IndexBuilder};
 use crate::ui::corpus::Corpus;
-use crate::ui::next_task::next_task;
+use crate::ui::next_task::{next_task, Slice};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// Longest time spent counting in one task, in milliseconds.
-pub const SLICE_MS: f64 = 8.0;
-
-fn now() -> f64 {
-    gloo::utils::window().performance().map_or(0.0, |p| p.now())
-}
-
-/// Says whether there is time left before `deadline`. The clock is read at every question
-/// (one call out of the module, to a `Performance` looked up once), so that the last
-/// question before the merge, which cannot be cut, is answered exactly.
-fn before(deadline: f64) -> impl FnMut() -> bool {
-    let clock = gloo::utils::window().performance();
-    move || clock.as_ref().is_none_or(|c| c.now() < deadline)
-}
 
 /// Counts `corpus` while `go_on()` says so; when the count is done, keeps its index as the
 /// `latest` and returns true.
@@ -69,8 +54,8 @@ pub fn use_corpus_index(corpus: &Corpus) -> Rc<CorpusIndex> {
             *generation.borrow_mut() += 1;
             let mut builder = builder.borrow_mut();
             let shrunk = corpus.0.len() < builder.counted();
-            let mut time_left = before(now() + SLICE_MS);
-            !count_on(&mut builder, &latest, corpus, || shrunk || time_left())
+            let slice = Slice::new();
+            !count_on(&mut builder, &latest, corpus, || shrunk || slice.left())
         }
     });
     use_effect_with((corpus.clone(), unfinished), {
@@ -86,8 +71,8 @@ pub fn use_corpus_index(corpus: &Corpus) -> Rc<CorpusIndex> {
                     if *generation.borrow() != mine {
                         return; // a newer corpus goes on from here
                     }
-                    let slice = before(now() + SLICE_MS);
-                    if count_on(&mut builder.borrow_mut(), &latest, &corpus, slice) {
+                    let slice = Slice::new();
+                    if count_on(&mut builder.borrow_mut(), &latest, &corpus, || slice.left()) {
                         redraw.force_update();
                         return;
                     }

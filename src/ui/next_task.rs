@@ -1,5 +1,6 @@
 //! Yielding to the browser from a long piece of work: [`next_task`] resolves in a new task,
-//! after the browser has had the chance to paint and to handle input.
+//! after the browser has had the chance to paint and to handle input, and a [`Slice`] says
+//! when a task has worked long enough.
 
 use js_sys::{Function, Promise};
 use wasm_bindgen::{JsCast, JsValue};
@@ -24,5 +25,45 @@ pub async fn next_task() {
     let _ = JsFuture::from(promise).await;
     if let Some(channel) = channel {
         channel.port1().close();
+    }
+}
+
+/// Milliseconds of work in one task before the browser gets its turn (half a 60 Hz frame).
+pub const SLICE_MS: f64 = 8.0;
+
+/// The time of one task's slice of work: [`SLICE_MS`] from when it was made.
+pub struct Slice {
+    clock: Option<web_sys::Performance>,
+    deadline: f64,
+}
+
+impl Slice {
+    /// A slice starting now.
+    #[must_use]
+    pub fn new() -> Slice {
+        let clock = gloo::utils::window().performance();
+        let deadline = clock.as_ref().map_or(0.0, web_sys::Performance::now) + SLICE_MS;
+        Slice { clock, deadline }
+    }
+
+    /// True while the slice has time left (always, where the page has no clock). The clock is
+    /// read at every question: one call out of the module.
+    #[must_use]
+    pub fn left(&self) -> bool {
+        self.clock.as_ref().is_none_or(|c| c.now() < self.deadline)
+    }
+
+    /// When the slice's time is spent, waits for the next task and starts a new slice there.
+    pub async fn go_on(&mut self) {
+        if !self.left() {
+            next_task().await;
+            *self = Slice::new();
+        }
+    }
+}
+
+impl Default for Slice {
+    fn default() -> Slice {
+        Slice::new()
     }
 }

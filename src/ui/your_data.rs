@@ -8,7 +8,7 @@ use crate::ui::analyses::placeholder;
 use crate::ui::chunked_read::read_text;
 use crate::ui::download;
 use crate::ui::import::now_iso;
-use crate::ui::next_task::next_task;
+use crate::ui::next_task::Slice;
 use crate::ui::storage::ARTICLES;
 use crate::ui::user_data::{StorageStatus, Unreadable, UserAction, UserData};
 use std::rc::Rc;
@@ -176,38 +176,30 @@ pub fn YourData(props: &YourDataProps) -> Html {
     }
 }
 
-/// Bytes read per step of a backup; steps run until [`SLICE_MS`] have passed, then the page
+/// Bytes read per step of a backup; steps run until a [`Slice`] is spent, then the page
 /// paints and handles input before the next slice.
 const STEP_BYTES: usize = 256 * 1024;
-/// Milliseconds of reading per slice.
-const SLICE_MS: f64 = 8.0;
 
 /// Reads a backup file a slice at a time (a 50 MB file read at once froze the page for a
 /// third of a second).
 async fn read_in_slices(text: &str) -> Result<Backup, BackupError> {
     let mut reading = BackupReading::new(text);
+    let mut slice = Slice::new();
     loop {
-        let start = js_sys::Date::now();
-        while js_sys::Date::now() - start < SLICE_MS {
-            if let Some(read) = reading.step(STEP_BYTES) {
-                return read;
-            }
+        if let Some(read) = reading.step(STEP_BYTES) {
+            return read;
         }
-        next_task().await;
+        slice.go_on().await;
     }
 }
 
-/// The placeholders of `articles` (each text found in paragraphs), made until [`SLICE_MS`]
-/// have passed, then in the next task: for 10,000 articles this was 23 ms in the render
-/// that showed the restored corpus.
+/// The placeholders of `articles` (each text found in paragraphs), made a [`Slice`] at a
+/// time: for 10,000 articles this was 23 ms in the render that showed the restored corpus.
 async fn placeholders_in_slices(articles: &[StoredArticle]) -> Vec<Rc<Document>> {
     let mut out = Vec::with_capacity(articles.len());
-    let mut start = js_sys::Date::now();
+    let mut slice = Slice::new();
     for a in articles {
-        if js_sys::Date::now() - start >= SLICE_MS {
-            next_task().await;
-            start = js_sys::Date::now();
-        }
+        slice.go_on().await;
         out.push(Rc::new(placeholder(&a.meta, &a.text)));
     }
     out
