@@ -78,11 +78,10 @@ impl IndexBuilder {
 
     /// Counts towards `docs` while `go_on()` says so (asked before each document that needs
     /// counting, before each changed entity's row is made, and before the new rows are
-    /// merged into the index), and returns the index of
-    /// them once every document is counted; `None` when stopped early. Calling it again,
-    /// with the same or a newer `docs`, goes on from there: what was counted stays counted.
-    /// A long update can so be cut into slices between other tasks. Documents beyond the end
-    /// of `docs` are taken away only at the end.
+    /// merged into the index), and returns the index of them once every document is counted;
+    /// `None` when stopped early. Calling it again, with the same or a newer `docs`, goes on
+    /// from there: what was counted stays counted. A long update can so be cut into slices
+    /// between other tasks. Documents beyond the end of `docs` are taken away only at the end.
     pub fn advance(
         &mut self,
         docs: &[Rc<Document>],
