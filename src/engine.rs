@@ -30,6 +30,7 @@ pub mod names;
 pub mod numbers;
 pub mod offsets;
 pub mod places;
+pub mod rule;
 pub mod search;
 pub mod segments;
 pub mod span;

@@ -12,10 +12,9 @@ use crate::engine::intern::Interner;
 use crate::engine::label::Label;
 use crate::engine::mention::{Mention, Why};
 use crate::engine::places::digest::DocPlaces;
+use crate::engine::rule::Rule;
 use crate::engine::span::Span;
 use serde::{Deserialize, Serialize};
-use std::cell::RefCell;
-use std::collections::HashSet;
 use std::sync::Arc;
 
 /// An article sent to the worker.
@@ -120,7 +119,7 @@ impl Analysis {
                 span: m.span,
                 label: m.label,
                 canonical: number(&m.canonical),
-                rule: number(m.why.rule),
+                rule: number(m.why.rule.as_str()),
                 evidence: number(&m.why.evidence),
             })
             .collect();
@@ -164,9 +163,10 @@ impl Analysis {
         let strings: Vec<Arc<str>> = self.strings.iter().map(|s| shared.intern(s)).collect();
         let string = |i: u32| Arc::clone(&strings[i as usize]);
         // Each rule name is looked up once per analysis, not once per mention.
-        let mut rules: Vec<Option<&'static str>> = vec![None; self.strings.len()];
-        let mut rule =
-            |i: u32| *rules[i as usize].get_or_insert_with(|| intern(&self.strings[i as usize]));
+        let mut rules: Vec<Option<Rule>> = vec![None; self.strings.len()];
+        let mut rule = |i: u32| {
+            *rules[i as usize].get_or_insert_with(|| Rule::named(&self.strings[i as usize]))
+        };
         Some(Document {
             meta,
             paragraphs: self
@@ -188,28 +188,4 @@ impl Analysis {
             text,
         })
     }
-}
-
-/// More distinct rule names than this means the sender is not our engine: stop interning.
-const MAX_RULES: usize = 512;
-
-thread_local! {
-    static RULES: RefCell<HashSet<&'static str>> = RefCell::new(HashSet::new());
-}
-
-/// The `'static` copy of a rule name. Rule names are a small closed set (the engine's rule
-/// and lexicon names), so each distinct name is leaked once and reused.
-fn intern(rule: &str) -> &'static str {
-    RULES.with(|set| {
-        let mut set = set.borrow_mut();
-        if let Some(&known) = set.get(rule) {
-            return known;
-        }
-        if set.len() >= MAX_RULES {
-            return "engine";
-        }
-        let leaked: &'static str = Box::leak(rule.to_owned().into_boxed_str());
-        set.insert(leaked);
-        leaked
-    })
 }

@@ -47,6 +47,8 @@ mod places;
 mod recognise;
 #[path = "engine/robustness.rs"]
 mod robustness;
+#[path = "engine/rule.rs"]
+mod rule;
 #[path = "engine/search.rs"]
 mod search;
 #[path = "engine/text.rs"]

@@ -21,6 +21,7 @@
 use super::document::Document;
 use super::label::Label;
 use super::mention::{Mention, Why};
+use super::rule::Rule;
 use super::span::Span;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -32,7 +33,7 @@ use std::sync::Arc;
 pub const CORRECTIONS_VERSION: u32 = 1;
 
 /// The `why` rule of every mention a correction made or changed.
-pub const USER_RULE: &str = "user-correction";
+pub const USER_RULE: Rule = Rule::USER_CORRECTION;
 
 /// One user correction. Span-targeted corrections act on every mention overlapping the span.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -12,6 +12,7 @@ use super::intern::{self, Interner};
 use super::label::Label;
 use super::lexicon::{self, MONTHS, NUMBER_WORDS, TIME_UNITS, WEEKDAYS};
 use super::mention::{Candidate, Mention, Why};
+use super::rule::Rule;
 use super::text::{TokenKind, TokenView};
 
 /// Priority of DATE candidates in overlap resolution.
@@ -59,7 +60,7 @@ pub fn find_into(
                     span: v.span(i, end),
                     label: Label::Date,
                     canonical: strings.intern(&canonical),
-                    why: Why::new("date", strings.intern_static(rule)),
+                    why: Why::new(Rule::DATE, strings.intern_static(rule)),
                 },
                 priority: PRIORITY,
             });

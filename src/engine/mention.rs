@@ -1,6 +1,7 @@
 //! One recognised entity mention and the reason it was tagged.
 
 use super::label::Label;
+use super::rule::Rule;
 use super::span::Span;
 use serde::Serialize;
 use std::fmt;
@@ -9,19 +10,19 @@ use std::sync::Arc;
 /// Why the engine tagged a mention: the rule that fired and the evidence it saw.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Why {
-    /// The rule or lexicon that fired, e.g. `"gazetteer"`, `"title"`, `"acronym-definition"`.
-    pub rule: &'static str,
+    /// The rule or lexicon that fired, e.g. [`Rule::GAZETTEER`], [`Rule::TITLE`].
+    pub rule: Rule,
     /// What it saw: a lexicon entry, the context words, a gazetteer id. Shared, because a
     /// large corpus holds the same evidence many times (see [`Interner`](super::intern::Interner)).
     pub evidence: Arc<str>,
 }
 
 impl Why {
-    /// A reason from a rule name and its evidence.
+    /// A reason from a rule (a [`Rule`] constant, or any name) and its evidence.
     #[must_use]
-    pub fn new(rule: &'static str, evidence: impl Into<Arc<str>>) -> Why {
+    pub fn new(rule: impl Into<Rule>, evidence: impl Into<Arc<str>>) -> Why {
         Why {
-            rule,
+            rule: rule.into(),
             evidence: evidence.into(),
         }
     }
@@ -30,7 +31,7 @@ impl Why {
 impl fmt::Display for Why {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.evidence.is_empty() {
-            f.write_str(self.rule)
+            f.write_str(self.rule.as_str())
         } else {
             write!(f, "{} {}", self.rule, self.evidence)
         }

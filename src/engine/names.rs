@@ -25,6 +25,7 @@ use super::intern::{self, Interner};
 use super::label::Label;
 use super::lexicon::{self, NAME_PARTICLES, TITLE_MAX_WORDS, WEEKDAYS};
 use super::mention::{Candidate, Mention, Why};
+use super::rule::Rule;
 use super::text::{is_abbreviation, Case, Token, TokenKind, TokenView};
 use super::toponyms;
 use std::borrow::Cow;
@@ -59,7 +60,7 @@ struct Found {
     b: usize,
     label: Label,
     canonical: Option<Arc<str>>,
-    rule: &'static str,
+    rule: Rule,
     evidence: Arc<str>,
     /// Whether this finding may be copied to other occurrences of the same name.
     propagate: bool,
@@ -184,7 +185,7 @@ pub fn find_into(text: &str, paras: &[&[Token]], strings: &mut Interner, out: &m
                                 b,
                                 label: e.label,
                                 canonical: e.canonical.clone(),
-                                rule: "same-name",
+                                rule: Rule::SAME_NAME,
                                 evidence: e.same_name(strings, &mut names.buf),
                                 propagate: false,
                                 priority: PROPAGATED,
@@ -335,7 +336,7 @@ fn list_places(text: &str, paras: &[&[Token]], chunks_of: &Chunks, out: &mut Fin
                     b,
                     label: Label::Place,
                     canonical: None,
-                    rule: "list-with-places",
+                    rule: Rule::LIST_WITH_PLACES,
                     evidence: Arc::clone(
                         evidence.get_or_insert_with(|| {
                             out.strings.intern_static("listed beside places")
@@ -533,7 +534,7 @@ impl<'a> NameTable<'a> {
         key: Cow<'a, str>,
         label: Label,
         canonical: impl FnOnce(&mut Interner) -> Option<Arc<str>>,
-        rule: &'static str,
+        rule: Rule,
         evidence: Evidence,
     ) {
         if self.refuses(&key) {
@@ -543,8 +544,10 @@ impl<'a> NameTable<'a> {
         self.firsts.insert(first);
         let canonical = canonical(strings);
         let same_name = match evidence {
-            Evidence::Own(e) => SameName::Parts(rule, "", Some(e)),
-            Evidence::BeforeCanonical(phrase) => SameName::Parts(rule, phrase, canonical.clone()),
+            Evidence::Own(e) => SameName::Parts(rule.as_str(), "", Some(e)),
+            Evidence::BeforeCanonical(phrase) => {
+                SameName::Parts(rule.as_str(), phrase, canonical.clone())
+            }
         };
         self.map.insert(
             key,
@@ -580,16 +583,16 @@ impl<'a> NameTable<'a> {
                             part_of(&sur, bare),
                             Label::Person,
                             canon,
-                            "surname",
+                            Rule::SURNAME,
                             Evidence::BeforeCanonical("surname of "),
                         );
                     }
                 }
                 let evidence = Evidence::BeforeCanonical("surname of ");
-                self.insert(strings, sur, Label::Person, canon, "surname", evidence);
+                self.insert(strings, sur, Label::Person, canon, Rule::SURNAME, evidence);
             }
         }
-        if f.label == Label::Place && f.rule == "place-head" {
+        if f.label == Label::Place && f.rule == Rule::PLACE_HEAD {
             // "Kurdistan Region" also goes by "Kurdistan".
             let mut last = f.b - 1;
             while last > f.a && !v.spaced(last) {
@@ -599,7 +602,14 @@ impl<'a> NameTable<'a> {
                 let short = surface(v, f.a, last);
                 if toponyms::find(&short).is_none() {
                     let evidence = Evidence::BeforeCanonical("short for ");
-                    self.insert(strings, short, Label::Place, canon, "place-head", evidence);
+                    self.insert(
+                        strings,
+                        short,
+                        Label::Place,
+                        canon,
+                        Rule::PLACE_HEAD,
+                        evidence,
+                    );
                 }
             }
         }
@@ -870,7 +880,7 @@ fn part(
                 b: usize,
                 label: Label,
                 canonical: Option<&str>,
-                rule: &'static str,
+                rule: Rule,
                 evidence: &[&str],
                 propagate: bool| {
         let canonical = canonical.map(|c| out.strings.intern(c));
@@ -897,7 +907,7 @@ fn part(
                 b,
                 Label::Person,
                 None,
-                "title",
+                Rule::TITLE,
                 &["after '", &t, "'"],
                 true,
             );
@@ -921,7 +931,7 @@ fn part(
                 b,
                 Label::Person,
                 None,
-                "title",
+                Rule::TITLE,
                 &["after '", t, "'"],
                 true,
             );
@@ -942,7 +952,7 @@ fn part(
             end,
             Label::Org,
             canonical.as_deref(),
-            "org-head",
+            Rule::ORG_HEAD,
             &["head word '", &last, "'"],
             true,
         );
@@ -959,7 +969,7 @@ fn part(
             b,
             Label::Place,
             None,
-            "place-head",
+            Rule::PLACE_HEAD,
             &["head word '", &last, "'"],
             true,
         );
@@ -976,7 +986,7 @@ fn part(
                 t.b,
                 Label::Org,
                 None,
-                "org-context",
+                Rule::ORG_CONTEXT,
                 &["before a title"],
                 true,
             );
@@ -1140,7 +1150,7 @@ fn lexical(
                 if let Some((k2, Seg::Place(m2, hit))) = segs.get(s + 1) {
                     if !hit.is_country() {
                         let end = units[k2 + m2 - 1].b;
-                        let f = found_place(v, p, u.a, end, *hit, "demonym+place", out);
+                        let f = found_place(v, p, u.a, end, *hit, Rule::DEMONYM_PLACE, out);
                         out.list.push(f);
                         s += 2;
                         continue;
@@ -1154,7 +1164,7 @@ fn lexical(
                     b: u.b,
                     label: Label::Group,
                     canonical,
-                    rule: "group-lexicon",
+                    rule: Rule::GROUP_LEXICON,
                     evidence,
                     propagate: false,
                     priority: DIRECT,
@@ -1162,7 +1172,7 @@ fn lexical(
             }
             Seg::Place(m, hit) => {
                 let end = units[k + m - 1].b;
-                let f = found_place(v, p, u.a, end, *hit, "gazetteer", out);
+                let f = found_place(v, p, u.a, end, *hit, Rule::GAZETTEER, out);
                 out.list.push(f);
             }
             Seg::Unknown
@@ -1172,7 +1182,7 @@ fn lexical(
                 // "Northern Iraq": a capitalised direction before a place is part of its name.
                 if let Some((k2, Seg::Place(m2, hit))) = segs.get(s + 1) {
                     let end = units[k2 + m2 - 1].b;
-                    let mut f = found_place(v, p, u.a, end, *hit, "direction+place", out);
+                    let mut f = found_place(v, p, u.a, end, *hit, Rule::DIRECTION_PLACE, out);
                     f.canonical = Some(out.strings.intern(&surface(v, u.a, end)));
                     out.list.push(f);
                 }
@@ -1232,7 +1242,7 @@ fn found_place(
     a: usize,
     b: usize,
     hit: PlaceRef,
-    rule: &'static str,
+    rule: Rule,
     out: &mut Findings<'_>,
 ) -> Found {
     let (canonical, evidence) = match hit {
@@ -1268,7 +1278,7 @@ fn found_place(
         canonical: Some(canonical),
         rule,
         evidence,
-        propagate: rule == "demonym+place",
+        propagate: rule == Rule::DEMONYM_PLACE,
         priority: if hit.prominent() && hit.exact() {
             DIRECT
         } else {
@@ -1302,7 +1312,7 @@ fn context(
 ) {
     let a = run[0].a;
     let b = run[run.len() - 1].b;
-    let mut push = |label: Label, rule: &'static str, evidence: &[&str]| {
+    let mut push = |label: Label, rule: Rule, evidence: &[&str]| {
         let evidence = out.cat(evidence);
         out.list.push(Found {
             para: p,
@@ -1327,7 +1337,11 @@ fn context(
     let next = |n: usize| ascii_lower(v.s(b + n - 1));
     // Acronym definition follows: "Xyz Abc (XA)".
     if at_chunk_end && v.s(b) == "(" && v.is_all_caps(b + 1) && !initial {
-        push(Label::Org, "acronym-definition", &["defines ", v.s(b + 1)]);
+        push(
+            Label::Org,
+            Rule::ACRONYM_DEFINITION,
+            &["defines ", v.s(b + 1)],
+        );
         return;
     }
     if at_chunk_start {
@@ -1343,7 +1357,7 @@ fn context(
         if outlet && (a < 2 || !v.is_cap(a - 2) || p1 == "to" || p1 == "by") {
             push(
                 Label::Org,
-                "outlet-cue",
+                Rule::OUTLET_CUE,
                 &[
                     "after '",
                     &surface(
@@ -1360,7 +1374,7 @@ fn context(
         if p1 == "of" && lexicon::is_place_noun_before_of(&prev(2)) {
             push(
                 Label::Place,
-                "place-context",
+                Rule::PLACE_CONTEXT,
                 &["after '", &prev(2), " of'"],
             );
             return;
@@ -1372,7 +1386,7 @@ fn context(
             && a >= 1
             && v.kind(a - 1) == TokenKind::Word
         {
-            push(Label::Place, "place-context", &["after '", &p1, "'"]);
+            push(Label::Place, Rule::PLACE_CONTEXT, &["after '", &p1, "'"]);
             return;
         }
     }
@@ -1397,7 +1411,7 @@ fn context(
             };
             push(
                 Label::Place,
-                "place-context",
+                Rule::PLACE_CONTEXT,
                 &["before '", &n1, sep, &n2, "'"],
             );
             return;
@@ -1410,7 +1424,7 @@ fn context(
         {
             push(
                 Label::Place,
-                "place-context",
+                Rule::PLACE_CONTEXT,
                 &["before ', ", v.s(b + 1), "'"],
             );
             return;
@@ -1422,21 +1436,21 @@ fn context(
             && !v.is_all_caps(a)
             && (!initial || n1.starts_with("spokes"))
         {
-            push(Label::Org, "org-context", &["before '", &n1, "'"]);
+            push(Label::Org, Rule::ORG_CONTEXT, &["before '", &n1, "'"]);
             return;
         }
         if v.spaced(b) && v.is_lower_word(b) && lower_title_after(v, b) && !initial {
-            push(Label::Org, "org-context", &["before '", &n1, "'"]);
+            push(Label::Org, Rule::ORG_CONTEXT, &["before '", &n1, "'"]);
             return;
         }
         // "X said".
         if v.spaced(b) && lexicon::is_speech_verb(&n1) && v.is_lower_word(b) {
             if prev(1) == "the" {
-                push(Label::Org, "speaker", &["'the … ", &n1, "'"]);
+                push(Label::Org, Rule::SPEAKER, &["'the … ", &n1, "'"]);
                 return;
             }
             if run.len() >= 2 && !run.iter().any(|u| v.is_all_caps(u.a)) {
-                push(Label::Person, "speaker", &["before '", &n1, "'"]);
+                push(Label::Person, Rule::SPEAKER, &["before '", &n1, "'"]);
                 return;
             }
         }
@@ -1454,7 +1468,7 @@ fn context(
         && !is_direction(v.s(a))
         && v.kind(a) == TokenKind::Word
     {
-        push(Label::Org, "the-name", &["'the ", v.s(a), "'"]);
+        push(Label::Org, Rule::THE_NAME, &["'the ", v.s(a), "'"]);
         return;
     }
     // A bare acronym.
@@ -1464,13 +1478,13 @@ fn context(
         && !lexicon::is_not_acronym(v.s(a))
         && v.s(a).len() <= 6
     {
-        push(Label::Org, "acronym", &[v.s(a)]);
+        push(Label::Org, Rule::ACRONYM, &[v.s(a)]);
         return;
     }
     if run.len() == 1 && v.kind(a) == TokenKind::Initials && b == a + 1 {
         let bare: String = v.s(a).chars().filter(|c| *c != '.').collect();
         if !lexicon::is_not_acronym(&bare) {
-            push(Label::Org, "acronym", &[v.s(a)]);
+            push(Label::Org, Rule::ACRONYM, &[v.s(a)]);
         }
     }
 }
@@ -1518,7 +1532,7 @@ fn definitions<'a>(
             alias,
             label,
             |s| Some(s.intern(long)),
-            "acronym-definition",
+            Rule::ACRONYM_DEFINITION,
             Evidence::BeforeCanonical("defined as "),
         );
     };

@@ -9,6 +9,7 @@ use super::lexicon::{
     APPROXIMATORS, COUNT_NOUNS, MULTIPLIERS, NUMBER_WORDS, TIME_UNITS, UNITS, VAGUE_MAGNITUDES,
 };
 use super::mention::{Candidate, Mention, Why};
+use super::rule::Rule;
 use super::text::{TokenKind, TokenView};
 
 /// Priority of NUMBER candidates in overlap resolution (below DATE).
@@ -55,7 +56,7 @@ pub fn find_into(v: TokenView<'_>, strings: &mut Interner, out: &mut Vec<Candida
                     span: v.span(i, end),
                     label: Label::Number,
                     canonical: strings.intern(&canonical),
-                    why: Why::new("number", strings.intern_static(rule)),
+                    why: Why::new(Rule::NUMBER, strings.intern_static(rule)),
                 },
                 priority: PRIORITY,
             });

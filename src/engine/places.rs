@@ -871,7 +871,7 @@ pub fn place_mentions_in(g: &Gazetteer, text: &str) -> Vec<Mention> {
                     span,
                     label: Label::Place,
                     canonical: p.name.as_str().into(),
-                    why: Why::new("gazetteer", p.id.to_string()),
+                    why: Why::new(crate::engine::rule::Rule::GAZETTEER, p.id.to_string()),
                 });
                 i += m.words;
             }

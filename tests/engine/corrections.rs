@@ -43,7 +43,7 @@ fn summary(ms: &[Mention]) -> Vec<(String, Label, String, &'static str)> {
                 m.span.slice(TEXT).to_string(),
                 m.label,
                 m.canonical.to_string(),
-                m.why.rule,
+                m.why.rule.as_str(),
             )
         })
         .collect()
@@ -79,7 +79,7 @@ fn each_correction_kind() {
             }],
             expected: vec![
                 ("Abadi", Label::Person, "Haider al-Abadi", "lexicon"),
-                ("Barzani", Label::Org, "Masoud Barzani", USER_RULE),
+                ("Barzani", Label::Org, "Masoud Barzani", USER_RULE.as_str()),
                 ("Erbil", Label::Place, "Erbil", "lexicon"),
                 ("Kirkuk", Label::Place, "Kirkuk", "lexicon"),
                 ("Tuz Khurmatu", Label::Place, "Tuz Khurmatu", "lexicon"),
@@ -97,7 +97,7 @@ fn each_correction_kind() {
                 ("Barzani", Label::Person, "Masoud Barzani", "lexicon"),
                 ("Erbil", Label::Place, "Erbil", "lexicon"),
                 ("Kirkuk", Label::Place, "Kirkuk", "lexicon"),
-                ("Tuz", Label::Group, "Tuz", USER_RULE),
+                ("Tuz", Label::Group, "Tuz", USER_RULE.as_str()),
             ],
             skipped: vec![],
         },
@@ -117,13 +117,13 @@ fn each_correction_kind() {
             ],
             expected: vec![
                 ("Abadi", Label::Person, "Haider al-Abadi", "lexicon"),
-                ("met", Label::Date, "x", USER_RULE),
+                ("met", Label::Date, "x", USER_RULE.as_str()),
                 ("Barzani", Label::Person, "Masoud Barzani", "lexicon"),
                 (
                     "Erbil and Kirkuk",
                     Label::Place,
                     "Erbil and Kirkuk",
-                    USER_RULE,
+                    USER_RULE.as_str(),
                 ),
                 ("Tuz Khurmatu", Label::Place, "Tuz Khurmatu", "lexicon"),
             ],
@@ -144,7 +144,7 @@ fn each_correction_kind() {
             expected: vec![
                 ("Abadi", Label::Person, "Haider al-Abadi", "lexicon"),
                 ("Barzani", Label::Person, "Masoud Barzani", "lexicon"),
-                ("Erbil", Label::Place, "Hewlêr", USER_RULE),
+                ("Erbil", Label::Place, "Hewlêr", USER_RULE.as_str()),
                 ("Kirkuk", Label::Place, "Kirkuk", "lexicon"),
                 ("Tuz Khurmatu", Label::Place, "Tuz Khurmatu", "lexicon"),
             ],

@@ -229,7 +229,7 @@ fn every_mention_explains_itself() {
     let text =
         "Prime Minister Haider al-Abadi met the Kurdistan Regional Government (KRG) in Baghdad.";
     for m in tag(text, &TagOptions::default()) {
-        assert!(!m.why.rule.is_empty(), "{m:?}");
+        assert!(!m.why.rule.as_str().is_empty(), "{m:?}");
         assert!(!m.why.to_string().is_empty());
     }
     let baghdad = tag(text, &TagOptions::default())

@@ -126,7 +126,7 @@ fn articles_joined_through_one_interner_share_their_strings() {
     let distinct: HashSet<&str> = doc
         .mentions
         .iter()
-        .flat_map(|m| [&*m.canonical, m.why.rule, &*m.why.evidence])
+        .flat_map(|m| [&*m.canonical, m.why.rule.as_str(), &*m.why.evidence])
         .collect();
     assert_eq!(analysis.strings.len(), distinct.len());
     let mut shared = Interner::default();

@@ -460,7 +460,7 @@ pub fn sources(doc: &Document, layout: &Layout, voices: &[Voice]) -> Vec<Source>
                 span: s.mention,
                 label: s.label,
                 canonical: s.canonical.as_str().into(),
-                why: crate::engine::mention::Why::new("speaker", ""),
+                why: crate::engine::mention::Why::new(crate::engine::rule::Rule::SPEAKER, ""),
             };
             add(&m, true);
         }
