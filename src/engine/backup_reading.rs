@@ -189,8 +189,9 @@ struct Scanner {
     /// Inside a string; `escaped` after its backslash.
     in_string: bool,
     escaped: bool,
-    /// Brackets open inside the current value.
-    depth: usize,
+    /// The brackets open inside the current value, innermost last: each closing bracket
+    /// must match the last one (`[` … `}` is not JSON, though the count would balance).
+    open: Vec<u8>,
     /// Start of the current key (its opening quote) or value.
     start: usize,
     /// The current key, read.
@@ -313,19 +314,22 @@ impl Scanner {
         match b {
             b'"' => self.in_string = true,
             b'{' | b'[' => {
-                self.depth += 1;
-                if self.in_articles && self.depth == 1 {
+                self.open.push(b);
+                if self.in_articles && self.open.len() == 1 {
                     self.element_starts.push(i + 1);
                 }
             }
-            b'}' | b']' if self.depth > 0 => {
-                self.depth -= 1;
-                if self.in_articles && self.depth == 0 {
+            b'}' | b']' if !self.open.is_empty() => {
+                let opened = self.open.pop();
+                if opened != Some(if b == b'}' { b'{' } else { b'[' }) {
+                    return Err(Fallback);
+                }
+                if self.in_articles && self.open.is_empty() {
                     self.articles_end(text, i)?;
                 }
             }
-            b',' if self.in_articles && self.depth == 1 => self.element_starts.push(i + 1),
-            b',' | b'}' if self.depth == 0 => {
+            b',' if self.in_articles && self.open.len() == 1 => self.element_starts.push(i + 1),
+            b',' | b'}' if self.open.is_empty() => {
                 let value = trimmed(text, self.start..i);
                 if value.is_empty() {
                     return Err(Fallback);

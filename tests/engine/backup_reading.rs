@@ -124,6 +124,13 @@ fn damaged_or_unusual_files_get_the_one_pass_answer() {
         format!(
             r#"{{"format":"newslens-backup","version":1,"articles":[{record}]],"corrections":[]}}"#
         ),
+        // The list closed by a brace: the brackets balance in number, not in kind.
+        format!(
+            r#"{{"format":"newslens-backup","version":1,"articles":[{record}}},"corrections":[]}}"#
+        ),
+        format!(
+            r#"{{"format":"newslens-backup","version":1,"articles":[{record},{{"version":1]],"corrections":[]}}"#
+        ),
         format!(
             r#"{{"format":"newslens-backup","version":1,"articles":[{record}],"corrections":[]"#
         ),
