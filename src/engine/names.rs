@@ -109,16 +109,20 @@ pub fn find(text: &str, paras: &[Vec<Token>]) -> Vec<Candidate> {
 pub fn find_into(text: &str, paras: &[&[Token]], strings: &mut Interner, out: &mut Vec<Candidate>) {
     // About one name per eight tokens in news text: room for them without regrowing.
     let tokens: usize = paras.iter().map(|t| t.len()).sum();
+    let Reused {
+        mut list,
+        chunks: mut chunks_of,
+        mut decided,
+    } = Reused::take();
+    list.reserve(tokens / 8);
+    chunks_of.units.reserve(tokens / 4);
+    chunks_of.bounds.reserve(tokens / 6);
+    chunks_of.firsts.reserve(paras.len());
     let mut findings = Findings {
-        list: Vec::with_capacity(tokens / 8),
+        list,
         strings,
         buf: String::new(),
         places: HashMap::default(),
-    };
-    let mut chunks_of = Chunks {
-        units: Vec::with_capacity(tokens / 4),
-        bounds: Vec::with_capacity(tokens / 6),
-        firsts: Vec::with_capacity(paras.len()),
     };
     let mut scratch = Vec::new();
     for (p, &toks) in paras.iter().enumerate() {
@@ -155,8 +159,7 @@ pub fn find_into(text: &str, paras: &[&[Token]], strings: &mut Interner, out: &m
     }
     // Propagation: every occurrence of a known name, except where a finding of higher
     // priority has the same span (it would win the overlap anyway).
-    let mut decided: FxHashSet<(usize, usize, usize)> =
-        FxHashSet::with_capacity_and_hasher(found.len(), Default::default());
+    decided.reserve(found.len());
     decided.extend(
         found
             .iter()
@@ -200,7 +203,7 @@ pub fn find_into(text: &str, paras: &[&[Token]], strings: &mut Interner, out: &m
         }
     }
     out.reserve(found.len());
-    out.extend(found.into_iter().map(|f| {
+    out.extend(found.drain(..).map(|f| {
         let v = TokenView {
             text,
             toks: paras[f.para],
@@ -271,6 +274,59 @@ pub fn find_into(text: &str, paras: &[&[Token]], strings: &mut Interner, out: &m
             priority: f.priority,
         }
     }));
+    Reused {
+        list: found,
+        chunks: chunks_of,
+        decided,
+    }
+    .put_back();
+}
+
+/// The largest buffers of one [`find_into`], kept for the next call on the thread: a large
+/// text needs megabytes of them, and made afresh each time their pages went back to the
+/// system and were faulted in again (see the tagger's scratch buffers in `tag.rs`).
+#[derive(Default)]
+struct Reused {
+    list: Vec<Found>,
+    chunks: Chunks,
+    decided: FxHashSet<(usize, usize, usize)>,
+}
+
+thread_local! {
+    static REUSED: std::cell::RefCell<Reused> = std::cell::RefCell::new(Reused::default());
+}
+
+impl Reused {
+    /// Entries kept between calls at most, per buffer; a larger text's are given back.
+    const KEEP: usize = 1 << 18;
+
+    /// This thread's buffers, empty; fresh ones if another call holds them.
+    fn take() -> Reused {
+        REUSED.with(|r| {
+            r.try_borrow_mut()
+                .map(|mut r| std::mem::take(&mut *r))
+                .unwrap_or_default()
+        })
+    }
+
+    /// Empties the buffers and keeps them for the next call.
+    fn put_back(mut self) {
+        self.list.clear();
+        self.list.shrink_to(Self::KEEP);
+        self.chunks.units.clear();
+        self.chunks.units.shrink_to(Self::KEEP);
+        self.chunks.bounds.clear();
+        self.chunks.bounds.shrink_to(Self::KEEP);
+        self.chunks.firsts.clear();
+        self.chunks.firsts.shrink_to(Self::KEEP);
+        self.decided.clear();
+        self.decided.shrink_to(Self::KEEP);
+        REUSED.with(|r| {
+            if let Ok(mut r) = r.try_borrow_mut() {
+                *r = self;
+            }
+        });
+    }
 }
 
 /// Names listed beside places are places: "Sinjar, Jalawla, Makhmur and Tuz Khurmatu".
@@ -692,6 +748,7 @@ fn unit_at(v: TokenView<'_>, i: usize) -> Option<usize> {
 }
 
 /// The capitalised chunks of every paragraph: runs of units in one buffer.
+#[derive(Default)]
 struct Chunks {
     units: Vec<Unit>,
     /// Each chunk's range in `units`.

@@ -10,6 +10,7 @@ use super::mention::{Candidate, Mention};
 use super::span::Span;
 use super::text::{paragraphs, tokens_into, Token, TokenView};
 use super::{dates, intern, names, numbers};
+use std::cell::RefCell;
 
 /// What the tagger knows about the article beyond its text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -49,50 +50,97 @@ pub fn tag_paragraphs(
     options: &TagOptions,
 ) -> Vec<Mention> {
     let anchor = options.published.as_deref().and_then(Ymd::parse);
-    // The tokens of every paragraph outside the boilerplate, in one buffer (about one token
-    // per five bytes of text), and where each paragraph's are.
-    let mut all = Vec::with_capacity(text.len() / 4 + 1);
-    let mut ends = Vec::with_capacity(paragraphs.len());
-    // Both lists are in text order: walk them together.
-    let mut next_bp = 0;
-    for p in paragraphs {
-        while next_bp < furniture.len() && furniture[next_bp].span.end() <= p.start() {
-            next_bp += 1;
+    with_scratch(|scratch| {
+        let Scratch {
+            tokens: all,
+            candidates,
+        } = scratch;
+        // The tokens of every paragraph outside the boilerplate, in one buffer (about one
+        // token per five bytes of text), and where each paragraph's are.
+        all.clear();
+        all.reserve(text.len() / 4 + 1);
+        let mut ends = Vec::with_capacity(paragraphs.len());
+        // Both lists are in text order: walk them together.
+        let mut next_bp = 0;
+        for p in paragraphs {
+            while next_bp < furniture.len() && furniture[next_bp].span.end() <= p.start() {
+                next_bp += 1;
+            }
+            if !furniture.get(next_bp).is_some_and(|b| b.span.overlaps(*p)) {
+                tokens_into(text, *p, all);
+                ends.push(all.len());
+            }
         }
-        if !furniture.get(next_bp).is_some_and(|b| b.span.overlaps(*p)) {
-            tokens_into(text, *p, &mut all);
-            ends.push(all.len());
-        }
-    }
-    let mut start = 0;
-    let paras: Vec<&[Token]> = ends
-        .iter()
-        .map(|&end| {
-            let toks = &all[start..end];
-            start = end;
-            toks
+        let mut start = 0;
+        let paras: Vec<&[Token]> = ends
+            .iter()
+            .map(|&end| {
+                let toks = &all[start..end];
+                start = end;
+                toks
+            })
+            .collect();
+        intern::with_local(|strings| {
+            // Room for every candidate without regrowing: about one per six tokens in news text.
+            candidates.clear();
+            candidates.reserve(all.len() / 4 + 16);
+            for &toks in &paras {
+                let v = TokenView { text, toks };
+                dates::find_into(v, anchor, strings, candidates);
+                numbers::find_into(v, strings, candidates);
+            }
+            names::find_into(text, &paras, strings, candidates);
+            resolve_in(candidates)
         })
-        .collect();
-    intern::with_local(|strings| {
-        // Room for every candidate without regrowing: about one per six tokens in news text.
-        let mut candidates = Vec::with_capacity(all.len() / 4 + 16);
-        for &toks in &paras {
-            let v = TokenView { text, toks };
-            dates::find_into(v, anchor, strings, &mut candidates);
-            numbers::find_into(v, strings, &mut candidates);
+    })
+}
+
+/// Buffers kept from one call of [`tag_paragraphs`] to the next on a thread. A large text needs
+/// megabytes of tokens and candidates; made afresh for each text, the system allocator handed
+/// those pages back and faulted them in again the next time: about 30 % of the tagging time of
+/// a 1 MiB text natively (`engine_time`, BENCHMARKS.md "Twelfth pass").
+#[derive(Default)]
+struct Scratch {
+    tokens: Vec<Token>,
+    candidates: Vec<Candidate>,
+}
+
+impl Scratch {
+    /// Tokens kept between calls at most (what a text of about 4 MB needs); a larger text's
+    /// buffers are given back after it.
+    const KEEP_TOKENS: usize = 1 << 20;
+}
+
+/// Runs `f` with this thread's [`Scratch`], or with fresh buffers if it is in use (tagging
+/// re-entered), and gives back what a very large text needed beyond [`Scratch::KEEP_TOKENS`].
+fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
+    thread_local! {
+        static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+    }
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => {
+            let out = f(&mut scratch);
+            scratch.tokens.clear();
+            scratch.tokens.shrink_to(Scratch::KEEP_TOKENS);
+            scratch.candidates.shrink_to(Scratch::KEEP_TOKENS / 4);
+            out
         }
-        names::find_into(text, &paras, strings, &mut candidates);
-        resolve(candidates)
+        Err(_) => f(&mut Scratch::default()),
     })
 }
 
 /// Keeps the best non-overlapping candidates, sorted by position.
 #[must_use]
 pub fn resolve(mut candidates: Vec<Candidate>) -> Vec<Mention> {
+    resolve_in(&mut candidates)
+}
+
+/// [`resolve`], leaving `candidates` empty (its room kept for the next text).
+fn resolve_in(candidates: &mut Vec<Candidate>) -> Vec<Mention> {
     candidates.retain(|c| !c.mention.span.is_empty());
     // Best first: priority, then length, then position; among equals the earlier candidate
     // (the order of a stable sort).
-    let order = best_first(&candidates);
+    let order = best_first(candidates);
     // A candidate is taken when none of its bytes is taken yet.
     let end = candidates
         .iter()
@@ -100,20 +148,25 @@ pub fn resolve(mut candidates: Vec<Candidate>) -> Vec<Mention> {
         .max()
         .unwrap_or(0);
     let mut used = Bits::new(end);
-    let mut taken = Vec::with_capacity(candidates.len());
+    let mut taken = vec![false; candidates.len()];
+    let mut count = 0;
     for i in order {
         let s = candidates[i].mention.span;
         if !used.any(s.start(), s.end()) {
             used.set(s.start(), s.end());
-            taken.push((s.start(), i));
+            taken[i] = true;
+            count += 1;
         }
     }
-    // Taken spans do not overlap, so their starts differ: sort the (small) index, then move
-    // the mentions out in that order.
-    taken.sort_unstable();
-    let mut slots: Vec<Option<Mention>> = candidates.into_iter().map(|c| Some(c.mention)).collect();
-    let mut out = Vec::with_capacity(taken.len());
-    out.extend(taken.into_iter().filter_map(|(_, i)| slots[i].take()));
+    let mut out = Vec::with_capacity(count);
+    out.extend(
+        candidates
+            .drain(..)
+            .zip(taken)
+            .filter_map(|(c, taken)| taken.then_some(c.mention)),
+    );
+    // Taken spans do not overlap, so their starts differ.
+    out.sort_unstable_by_key(|m| m.span.start());
     out
 }
 
