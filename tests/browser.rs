@@ -560,3 +560,71 @@ async fn a_large_index_is_counted_in_slices_and_completes() {
     probe.destroy();
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn an_analysis_of_another_text_under_the_same_id_is_not_used() {
+    use newslens::engine::backup::{Backup, StoredArticle};
+    use newslens::engine::label::Label;
+    use newslens::engine::mention::{Mention, Why};
+    use newslens::engine::span::Span;
+    use newslens::ui::analyses::{placeholder, Analyses, AnalysesAction};
+    use newslens::ui::corpus::Corpus;
+    use newslens::ui::user_data::{UserAction, UserData};
+    use std::rc::Rc;
+    use std::sync::Arc;
+    use yew::Reducible;
+
+    let meta = user_meta("user-1");
+    let old: Arc<str> = Arc::from("Kirkuk fell.");
+    let new: Arc<str> = Arc::from("Mosul stood."); // as long, another text
+    let mut analysed = placeholder(&meta, &old);
+    analysed.mentions.push(Mention {
+        span: Span::new(0, 6),
+        label: Label::Place,
+        canonical: "Kirkuk".into(),
+        why: Why::new("test", ""),
+    });
+    let a = Rc::new(Analyses::default()).reduce(AnalysesAction::Done(vec![(analysed, true)], 1.0));
+
+    // The corpus shows the article's own text, waiting, not the old analysis.
+    let corpus = Corpus::assemble([(&meta, &new)], &a.docs, &[]);
+    assert_eq!(&*corpus.0[0].text, "Mosul stood.");
+    assert!(corpus.0[0].mentions.is_empty());
+    // The same text (another copy of it) keeps its analysis.
+    let copy: Arc<str> = Arc::from("Kirkuk fell.");
+    let corpus = Corpus::assemble([(&meta, &copy)], &a.docs, &[]);
+    assert_eq!(corpus.0[0].mentions.len(), 1);
+
+    // Waiting for the new text replaces the old analysis; for an equal text it keeps it.
+    let kept = a
+        .clone()
+        .reduce(AnalysesAction::Waiting(vec![Rc::new(placeholder(
+            &meta, &copy,
+        ))]));
+    assert!(!kept.docs["user-1"].waiting);
+    let replaced = a.reduce(AnalysesAction::Waiting(vec![Rc::new(placeholder(
+        &meta, &new,
+    ))]));
+    assert!(replaced.docs["user-1"].waiting);
+    assert_eq!(&*replaced.docs["user-1"].doc.text, "Mosul stood.");
+
+    // A restore that brings the text an article has keeps the shared text (its analysis
+    // still fits without comparing); another text replaces it.
+    let stored = |text: &Arc<str>| StoredArticle {
+        text: text.clone(),
+        ..StoredArticle::new(meta.clone(), "", "2026-11-24T00:00:00Z")
+    };
+    let restore = |text: &Arc<str>| {
+        UserAction::Restore(Backup {
+            articles: vec![stored(text)],
+            corrections: Vec::new(),
+            settings: serde_json::Value::Null,
+            skipped: Vec::new(),
+        })
+    };
+    let d = Rc::new(UserData::default()).reduce(UserAction::Add(stored(&old)));
+    let d = d.reduce(restore(&copy));
+    assert!(Arc::ptr_eq(&d.articles[0].text, &old));
+    let d = d.reduce(restore(&new));
+    assert_eq!(&*d.articles[0].text, "Mosul stood.");
+}

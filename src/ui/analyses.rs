@@ -26,6 +26,15 @@ pub struct Analysed {
     pub waiting: bool,
 }
 
+impl Analysed {
+    /// True when this analysis was made of `text`: the same shared text, or an equal one. An
+    /// id alone is not enough: a restored backup may bring another text under a known id.
+    #[must_use]
+    pub fn fits(&self, text: &Arc<str>) -> bool {
+        Arc::ptr_eq(&self.doc.text, text) || self.doc.text == *text
+    }
+}
+
 /// How far the worker has got with what it was asked.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Progress {
@@ -75,7 +84,7 @@ pub struct Analyses {
 #[derive(Clone, Debug, PartialEq)]
 pub enum AnalysesAction {
     /// Show these articles as text until their analysis arrives: their placeholders
-    /// ([`placeholder`]), kept unless the article already has an analysis.
+    /// ([`placeholder`]), kept unless the article already has an analysis of that text.
     Waiting(Vec<Rc<Document>>),
     /// Analyses arrived: (document, tagged with the full gazetteer), and the engine's time.
     Done(Vec<(Document, bool)>, f64),
@@ -155,11 +164,16 @@ impl Reducible for Analyses {
             AnalysesAction::Waiting(placeholders) => {
                 let docs = Rc::make_mut(&mut next.docs);
                 for doc in placeholders {
-                    docs.entry(doc.meta.id.clone()).or_insert_with(|| Analysed {
+                    // Kept when known for this text; replaced when made of another one.
+                    if docs.get(&doc.meta.id).is_some_and(|x| x.fits(&doc.text)) {
+                        continue;
+                    }
+                    let waiting = Analysed {
                         doc,
                         full: false,
                         waiting: true,
-                    });
+                    };
+                    docs.insert(waiting.doc.meta.id.clone(), waiting);
                 }
                 next.revision += 1;
             }

@@ -244,10 +244,12 @@ pub fn App() -> Html {
         let analyses = analyses.clone();
         move |(_, corpus)| {
             analyses.all_full()
-                && corpus
-                    .0
-                    .iter()
-                    .all(|d| analyses.docs.contains_key(&d.meta.id))
+                && corpus.0.iter().all(|d| {
+                    analyses
+                        .docs
+                        .get(&d.meta.id)
+                        .is_some_and(|x| x.fits(&d.text))
+                })
         }
     });
     let view = &state.view;
@@ -406,7 +408,7 @@ pub fn App() -> Html {
                     // re-create the legend in the selection's place.
                     {selection.clone().unwrap_or_default()}
                     <Reader doc={doc.clone()} options={options} on_select={on_mark}
-                        waiting={analyses.docs.get(&doc.meta.id).is_none_or(|x| x.waiting)}
+                        waiting={analyses.docs.get(&doc.meta.id).is_none_or(|x| x.waiting || !x.fits(&doc.text))}
                         tools={html! {
                             <ArticleTools doc={doc.clone()} is_user={Corpus::is_user(doc)}
                                 picked={picked.as_ref().filter(|(id, _)| *id == doc.meta.id).map(|(_, s)| *s)}
@@ -535,7 +537,9 @@ fn request_missing(
             meta: meta.clone(),
             text: text.clone(),
         };
-        let known = analyses.docs.get(&meta.id);
+        // An analysis of another text under this id (a restored backup replaced it) is
+        // not this article's.
+        let known = analyses.docs.get(&meta.id).filter(|x| x.fits(text));
         if known.is_none() {
             // The corpus's document is the bare placeholder unless corrections were replayed
             // over it.

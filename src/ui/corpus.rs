@@ -50,9 +50,7 @@ impl Corpus {
             articles
                 .into_iter()
                 .map(|(meta, text)| {
-                    let found = analyses
-                        .get(&meta.id)
-                        .filter(|x| x.doc.text.len() == text.len());
+                    let found = analyses.get(&meta.id).filter(|x| x.fits(text));
                     let mut doc = match found {
                         Some(x) if x.doc.meta == *meta => x.doc.clone(),
                         Some(x) => {

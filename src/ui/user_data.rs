@@ -5,7 +5,9 @@
 use crate::engine::backup::{Backup, StoredArticle};
 use crate::engine::corpus::ArticleMeta;
 use crate::engine::corrections::{ArticleCorrections, Correction};
+use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Arc;
 use yew::Reducible;
 
 /// A write the storage still owes.
@@ -242,9 +244,20 @@ impl Reducible for UserData {
                 let n = backup.articles.len();
                 let incoming: std::collections::HashSet<&str> =
                     backup.articles.iter().map(|a| a.meta.id.as_str()).collect();
+                // An article restored with the text it has here keeps that shared text, so
+                // that its analysis is still known to fit it without comparing the texts.
+                let kept: HashMap<String, Arc<str>> = d
+                    .articles
+                    .iter()
+                    .filter(|x| incoming.contains(x.meta.id.as_str()))
+                    .map(|x| (x.meta.id.clone(), x.text.clone()))
+                    .collect();
                 d.articles
                     .retain(|x| !incoming.contains(x.meta.id.as_str()));
-                for a in backup.articles {
+                for mut a in backup.articles {
+                    if let Some(text) = kept.get(&a.meta.id).filter(|t| **t == a.text) {
+                        a.text = text.clone();
+                    }
                     let a = Rc::new(a);
                     d.pending.push(Op::PutArticle(a.clone()));
                     d.articles.push(a);

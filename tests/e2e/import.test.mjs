@@ -190,6 +190,28 @@ test('backup then restore in a fresh browser profile gives the same articles and
   await shot(fresh, 'restored-1280');
 });
 
+test('a backup that brings another text under a known id: that text is shown and analysed', async () => {
+  const p = await env.page();
+  await start(p, env);
+  await paste(p, STORY);
+  await message(p);
+  const mine = (await ids(p)).find((id) => id.startsWith('user-'));
+  await p.waitForSelector(`[data-reader="${mine}"] mark[data-canonical="Valencia"]`);
+  // The app's own backup, edited by hand: the same id, another text.
+  const [download] = await Promise.all([p.waitForEvent('download'), p.click('[data-action="backup"]')]);
+  const edited = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  const record = edited.articles.find((a) => a.meta.id === mine);
+  record.text = 'Floods hit Mosul\n\nIraqi soldiers arrived in Mosul on Thursday, the governor said.';
+  await p.setInputFiles('[data-testid="restore-file"]', { name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) });
+  await p.waitForFunction(() => /Restored 1 article/.test(document.querySelector('.notice-bar')?.textContent ?? ''));
+  await p.click(`[data-article="${mine}"]`);
+  // Before, the analysis of the old text was kept for the id: the new text stayed without
+  // highlights (or, as long as the old one, was shown with the old text's).
+  await p.waitForSelector(`[data-reader="${mine}"][data-analysis="done"] mark[data-canonical="Mosul"]`);
+  assert.equal(await p.$(`[data-reader="${mine}"] mark[data-canonical="Valencia"]`), null);
+  assert.match(await p.textContent(`[data-reader="${mine}"]`), /Iraqi soldiers arrived in Mosul/);
+});
+
 test('storage that is disabled or full loses nothing and says so', async () => {
   // Disabled (private mode, blocked): the app works from memory and tells the user.
   const off = await env.page();
