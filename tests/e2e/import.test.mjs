@@ -210,6 +210,7 @@ test('a backup that brings another text under a known id: that text is shown and
   await p.waitForSelector(`[data-reader="${mine}"][data-analysis="done"] mark[data-canonical="Mosul"]`);
   assert.equal(await p.$(`[data-reader="${mine}"] mark[data-canonical="Valencia"]`), null);
   assert.match(await p.textContent(`[data-reader="${mine}"]`), /Iraqi soldiers arrived in Mosul/);
+  await shot(p, 'restored-edited-1280');
 });
 
 test('storage that is disabled or full loses nothing and says so', async () => {
