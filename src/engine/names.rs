@@ -113,7 +113,7 @@ pub fn find_into(text: &str, paras: &[&[Token]], strings: &mut Interner, out: &m
         mut list,
         chunks: mut chunks_of,
         mut decided,
-    } = Reused::take();
+    } = REUSED.take();
     list.reserve(tokens / 8);
     chunks_of.units.reserve(tokens / 4);
     chunks_of.bounds.reserve(tokens / 6);
@@ -284,7 +284,8 @@ pub fn find_into(text: &str, paras: &[&[Token]], strings: &mut Interner, out: &m
 
 /// The largest buffers of one [`find_into`], kept for the next call on the thread: a large
 /// text needs megabytes of them, and made afresh each time their pages went back to the
-/// system and were faulted in again (see the tagger's scratch buffers in `tag.rs`).
+/// system and were faulted in again (see the tagger's scratch buffers in `tag.rs`). Taken out
+/// for a call (a call made meanwhile gets empty ones) and put back after it.
 #[derive(Default)]
 struct Reused {
     list: Vec<Found>,
@@ -300,15 +301,6 @@ impl Reused {
     /// Entries kept between calls at most, per buffer; a larger text's are given back.
     const KEEP: usize = 1 << 18;
 
-    /// This thread's buffers, empty; fresh ones if another call holds them.
-    fn take() -> Reused {
-        REUSED.with(|r| {
-            r.try_borrow_mut()
-                .map(|mut r| std::mem::take(&mut *r))
-                .unwrap_or_default()
-        })
-    }
-
     /// Empties the buffers and keeps them for the next call.
     fn put_back(mut self) {
         self.list.clear();
@@ -321,11 +313,7 @@ impl Reused {
         self.chunks.firsts.shrink_to(Self::KEEP);
         self.decided.clear();
         self.decided.shrink_to(Self::KEEP);
-        REUSED.with(|r| {
-            if let Ok(mut r) = r.try_borrow_mut() {
-                *r = self;
-            }
-        });
+        REUSED.set(self);
     }
 }
 

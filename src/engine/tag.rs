@@ -50,83 +50,81 @@ pub fn tag_paragraphs(
     options: &TagOptions,
 ) -> Vec<Mention> {
     let anchor = options.published.as_deref().and_then(Ymd::parse);
-    with_scratch(|scratch| {
-        let Scratch {
-            tokens: all,
-            candidates,
-        } = scratch;
-        // The tokens of every paragraph outside the boilerplate, in one buffer (about one
-        // token per five bytes of text), and where each paragraph's are.
-        all.clear();
-        all.reserve(text.len() / 4 + 1);
-        let mut ends = Vec::with_capacity(paragraphs.len());
-        // Both lists are in text order: walk them together.
-        let mut next_bp = 0;
-        for p in paragraphs {
-            while next_bp < furniture.len() && furniture[next_bp].span.end() <= p.start() {
-                next_bp += 1;
-            }
-            if !furniture.get(next_bp).is_some_and(|b| b.span.overlaps(*p)) {
-                tokens_into(text, *p, all);
-                ends.push(all.len());
-            }
+    let Scratch {
+        tokens: mut all,
+        mut candidates,
+    } = SCRATCH.take();
+    // The tokens of every paragraph outside the boilerplate, in one buffer (about one token
+    // per five bytes of text), and where each paragraph's are.
+    all.reserve(text.len() / 4 + 1);
+    let mut ends = Vec::with_capacity(paragraphs.len());
+    // Both lists are in text order: walk them together.
+    let mut next_bp = 0;
+    for p in paragraphs {
+        while next_bp < furniture.len() && furniture[next_bp].span.end() <= p.start() {
+            next_bp += 1;
         }
-        let mut start = 0;
-        let paras: Vec<&[Token]> = ends
-            .iter()
-            .map(|&end| {
-                let toks = &all[start..end];
-                start = end;
-                toks
-            })
-            .collect();
-        intern::with_local(|strings| {
-            // Room for every candidate without regrowing: about one per six tokens in news text.
-            candidates.clear();
-            candidates.reserve(all.len() / 4 + 16);
-            for &toks in &paras {
-                let v = TokenView { text, toks };
-                dates::find_into(v, anchor, strings, candidates);
-                numbers::find_into(v, strings, candidates);
-            }
-            names::find_into(text, &paras, strings, candidates);
-            resolve_in(candidates)
+        if !furniture.get(next_bp).is_some_and(|b| b.span.overlaps(*p)) {
+            tokens_into(text, *p, &mut all);
+            ends.push(all.len());
+        }
+    }
+    let mut start = 0;
+    let paras: Vec<&[Token]> = ends
+        .iter()
+        .map(|&end| {
+            let toks = &all[start..end];
+            start = end;
+            toks
         })
-    })
+        .collect();
+    let mentions = intern::with_local(|strings| {
+        // Room for every candidate without regrowing: about one per six tokens in news text.
+        candidates.reserve(all.len() / 4 + 16);
+        for &toks in &paras {
+            let v = TokenView { text, toks };
+            dates::find_into(v, anchor, strings, &mut candidates);
+            numbers::find_into(v, strings, &mut candidates);
+        }
+        names::find_into(text, &paras, strings, &mut candidates);
+        resolve_in(&mut candidates)
+    });
+    Scratch {
+        tokens: all,
+        candidates,
+    }
+    .put_back();
+    mentions
 }
 
 /// Buffers kept from one call of [`tag_paragraphs`] to the next on a thread. A large text needs
 /// megabytes of tokens and candidates; made afresh for each text, the system allocator handed
 /// those pages back and faulted them in again the next time: about 30 % of the tagging time of
-/// a 1 MiB text natively (`engine_time`, BENCHMARKS.md "Twelfth pass").
+/// a 1 MiB text natively (`engine_time`, BENCHMARKS.md "Twelfth pass"). Taken out for a call
+/// (a call made meanwhile gets empty ones) and put back after it.
 #[derive(Default)]
 struct Scratch {
     tokens: Vec<Token>,
     candidates: Vec<Candidate>,
 }
 
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
 impl Scratch {
     /// Tokens kept between calls at most (what a text of about 4 MB needs); a larger text's
     /// buffers are given back after it.
     const KEEP_TOKENS: usize = 1 << 20;
-}
 
-/// Runs `f` with this thread's [`Scratch`], or with fresh buffers if it is in use (tagging
-/// re-entered), and gives back what a very large text needed beyond [`Scratch::KEEP_TOKENS`].
-fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
-    thread_local! {
-        static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+    /// Empties the buffers and keeps them for the next call.
+    fn put_back(mut self) {
+        self.tokens.clear();
+        self.tokens.shrink_to(Self::KEEP_TOKENS);
+        self.candidates.clear();
+        self.candidates.shrink_to(Self::KEEP_TOKENS / 4);
+        SCRATCH.set(self);
     }
-    SCRATCH.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut scratch) => {
-            let out = f(&mut scratch);
-            scratch.tokens.clear();
-            scratch.tokens.shrink_to(Scratch::KEEP_TOKENS);
-            scratch.candidates.shrink_to(Scratch::KEEP_TOKENS / 4);
-            out
-        }
-        Err(_) => f(&mut Scratch::default()),
-    })
 }
 
 /// Keeps the best non-overlapping candidates, sorted by position.
