@@ -25,6 +25,15 @@ async function message(p) {
   await p.waitForSelector('[data-testid="import-message"]');
   return p.textContent('[data-testid="import-message"]');
 }
+/** Starts `p` afresh, pastes STORY and waits for its highlights; gives the article's id. */
+async function storyPasted(p) {
+  await start(p, env);
+  await paste(p, STORY);
+  await message(p);
+  const mine = (await ids(p)).find((id) => id.startsWith('user-'));
+  await p.waitForSelector(`[data-reader="${mine}"] mark[data-label]`);
+  return mine;
+}
 test('import by paste: listed, highlighted, and still there after a reload', async () => {
   const p = await env.page();
   await start(p, env);
@@ -166,11 +175,7 @@ test('a correction survives a reload and shows in every view', async () => {
 
 test('backup then restore in a fresh browser profile gives the same articles and corrections', async () => {
   const p = await env.page();
-  await start(p, env);
-  await paste(p, STORY);
-  await message(p);
-  const mine = (await ids(p)).find((id) => id.startsWith('user-'));
-  await p.waitForSelector(`[data-reader="${mine}"] mark[data-label]`);
+  const mine = await storyPasted(p);
   const first = await p.$eval('.reader mark[data-label]', (e) => e.dataset.start);
   await p.click(`.reader mark[data-start="${first}"]`);
   await p.click('[data-action="remove"]');
@@ -192,10 +197,7 @@ test('backup then restore in a fresh browser profile gives the same articles and
 
 test('a backup that brings another text under a known id: that text is shown and analysed', async () => {
   const p = await env.page();
-  await start(p, env);
-  await paste(p, STORY);
-  await message(p);
-  const mine = (await ids(p)).find((id) => id.startsWith('user-'));
+  const mine = await storyPasted(p);
   await p.waitForSelector(`[data-reader="${mine}"] mark[data-canonical="Valencia"]`);
   // The app's own backup, edited by hand: the same id, another text.
   const [download] = await Promise.all([p.waitForEvent('download'), p.click('[data-action="backup"]')]);
