@@ -8,6 +8,7 @@ use crate::engine::boilerplate::BoilerplateKind;
 use crate::engine::corpus::{Article, ArticleMeta};
 use crate::engine::document::{Document, Paragraph};
 use crate::engine::fxhash::FxHashMap;
+use crate::engine::import::{ImportDraft, ImportError};
 use crate::engine::intern::Interner;
 use crate::engine::label::Label;
 use crate::engine::mention::{Mention, Why};
@@ -47,6 +48,19 @@ pub enum Request {
         /// The articles, in order.
         articles: Vec<ArticleIn>,
     },
+    /// Read these bytes as an article to add (with
+    /// [`convert_import`](crate::engine::import::convert_import)); the answer carries the same
+    /// `ticket`. The page checks the draft for duplicates: it has the corpus.
+    Convert {
+        /// The page's number for this import.
+        ticket: u64,
+        /// The file's name; `None` for pasted text.
+        name: Option<String>,
+        /// What was pasted or read from the file.
+        bytes: Vec<u8>,
+        /// Seeds the new article's id (the import time).
+        seed: String,
+    },
 }
 
 /// What the worker answers.
@@ -64,6 +78,13 @@ pub enum Response {
         analyses: Vec<(Analysis, Option<DocPlaces>)>,
         /// Milliseconds the engine spent on the batch, measured in the worker.
         engine_ms: f64,
+    },
+    /// One import read: the draft article, or why it was refused.
+    Converted {
+        /// The ticket from the request.
+        ticket: u64,
+        /// The draft, not yet checked for duplicates.
+        result: Result<ImportDraft, ImportError>,
     },
 }
 

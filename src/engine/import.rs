@@ -184,7 +184,7 @@ pub struct ImportDraft {
 
 /// Why an import was refused. `Display` gives the plain-language message for the user.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum ImportError {
     /// Nothing but whitespace.
     Empty,
@@ -294,22 +294,54 @@ pub fn check_file_size(len: usize) -> Result<(), ImportError> {
     Ok(())
 }
 
-/// Checks an input and turns it into a draft article.
+/// Checks an input and turns it into a draft article: [`convert_import`], then
+/// [`check_duplicate`] against `existing`, the fingerprints of every article already there
+/// (bundled and the user's).
 ///
-/// `name` is the file name (`None` for pasted text); `existing` holds the fingerprints of every
-/// article already there (bundled and the user's); `now_id_seed` (the import time, say) makes the
-/// id: the same seed and text always give the same id, so a retried import is idempotent.
-///
-/// Steps: size (≤ [`MAX_FILE_BYTES`] read at all), decoding (UTF-8, BOM dropped, or UTF-16 with a
-/// BOM; NUL bytes and control characters mean binary), format ([`Format::detect`]), conversion
-/// to text (≤ [`MAX_TEXT_BYTES`]), boilerplate, duplicates, then metadata.
+/// The app runs the two halves apart: the conversion in the tagging worker, which has the
+/// code for it, and the duplicate check on the page, which has the corpus.
 ///
 /// # Errors
-/// One [`ImportError`] per kind of bad input, checked in the order above.
+/// [`convert_import`]'s, then [`ImportError::Duplicate`].
 pub fn prepare_import(
     name: Option<&str>,
     bytes: &[u8],
     existing: &[Fingerprint],
+    now_id_seed: &str,
+) -> Result<ImportDraft, ImportError> {
+    let draft = convert_import(name, bytes, now_id_seed)?;
+    check_duplicate(&draft, existing)?;
+    Ok(draft)
+}
+
+/// Refuses a draft whose text (compared by [`text_hash`]) is already one of `existing`.
+///
+/// # Errors
+/// [`ImportError::Duplicate`], naming the article already there.
+pub fn check_duplicate(draft: &ImportDraft, existing: &[Fingerprint]) -> Result<(), ImportError> {
+    match existing.iter().find(|f| f.hash == draft.hash) {
+        Some(dup) => Err(ImportError::Duplicate {
+            id: dup.id.clone(),
+            title: dup.title.clone(),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Checks an input and turns it into a draft article, without looking for duplicates.
+///
+/// `name` is the file name (`None` for pasted text); `now_id_seed` (the import time, say) makes
+/// the id: the same seed and text always give the same id, so a retried import is idempotent.
+///
+/// Steps: size (≤ [`MAX_FILE_BYTES`] read at all), decoding (UTF-8, BOM dropped, or UTF-16 with a
+/// BOM; NUL bytes and control characters mean binary), format ([`Format::detect`]), conversion
+/// to text (≤ [`MAX_TEXT_BYTES`]), boilerplate, then metadata.
+///
+/// # Errors
+/// One [`ImportError`] per kind of bad input, checked in the order above.
+pub fn convert_import(
+    name: Option<&str>,
+    bytes: &[u8],
     now_id_seed: &str,
 ) -> Result<ImportDraft, ImportError> {
     check_file_size(bytes.len())?;
@@ -343,12 +375,6 @@ pub fn prepare_import(
         return Err(ImportError::OnlyBoilerplate { lines });
     }
     let hash = text_hash(&text);
-    if let Some(dup) = existing.iter().find(|f| f.hash == hash) {
-        return Err(ImportError::Duplicate {
-            id: dup.id.clone(),
-            title: dup.title.clone(),
-        });
-    }
     prefill::from_text(&text, &furniture, &mut found);
 
     let mut h = Fnv::new();

@@ -492,7 +492,7 @@ pub fn App() -> Html {
                     // the tagging worker, which the bundled articles alone never need.
                     <aside class="tools-aside" aria-label="Your articles" onpointerenter={warm.reform(|_: PointerEvent| ())}
                         onfocusin={warm.reform(|_: FocusEvent| ())} ondragenter={warm.reform(|_: DragEvent| ())}>
-                        <Import corpus={corpus.clone()} {on_add} />
+                        <Import corpus={corpus.clone()} tagger={(*tagger).clone()} {on_add} />
                         <YourData data={user.clone()} on_user={on_user.clone()} {on_placeholders} />
                     </aside>
                 }

@@ -2,9 +2,12 @@
 //! text is only ever shown as text. Bad input gets its own message and changes nothing.
 
 use crate::engine::backup::StoredArticle;
-use crate::engine::import::{prepare_import, Fingerprint, ImportError, MAX_FILE_BYTES};
+use crate::engine::import::{
+    check_duplicate, check_file_size, Fingerprint, ImportDraft, ImportError,
+};
 use crate::ui::corpus::Corpus;
 use crate::ui::file_reads::FileReads;
+use crate::ui::tagger::{ImportInput, Tagger};
 use gloo::file::File;
 use std::rc::Rc;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
@@ -15,6 +18,8 @@ use yew::prelude::*;
 pub struct ImportProps {
     /// The corpus (for duplicate checks).
     pub corpus: Corpus,
+    /// Reads the imports (in its worker).
+    pub tagger: Tagger,
     /// Called with the new article.
     pub on_add: Callback<StoredArticle>,
 }
@@ -28,26 +33,30 @@ pub fn now_iso() -> String {
         .unwrap_or_default()
 }
 
-fn fingerprints(corpus: &Corpus) -> Vec<Fingerprint> {
-    corpus
+/// The draft as a new article, unless its text is already in `corpus`.
+fn admit(corpus: &Corpus, draft: ImportDraft) -> Result<StoredArticle, ImportError> {
+    let existing: Vec<Fingerprint> = corpus
         .0
         .iter()
         .map(|d| Fingerprint::new(&d.meta.id, &d.meta.title, &d.text))
-        .collect()
+        .collect();
+    check_duplicate(&draft, &existing)?;
+    Ok(StoredArticle::new(draft.meta, draft.text, &now_iso()))
 }
 
-/// Runs the import checks and, when they pass, hands the article on.
-fn import(
-    corpus: &Corpus,
-    name: Option<&str>,
-    bytes: &[u8],
-    on_add: &Callback<StoredArticle>,
-) -> Result<String, ImportError> {
-    let now = now_iso();
-    let draft = prepare_import(name, bytes, &fingerprints(corpus), &now)?;
-    let title = draft.meta.title.clone();
-    on_add.emit(StoredArticle::new(draft.meta, draft.text, &now));
-    Ok(title)
+/// How many imports are being read; the panel says so while any is.
+#[derive(Clone, Copy, Default, PartialEq)]
+struct Reading(usize);
+
+impl Reducible for Reading {
+    type Action = bool;
+    fn reduce(self: Rc<Self>, started: bool) -> Rc<Self> {
+        Rc::new(Reading(if started {
+            self.0 + 1
+        } else {
+            self.0.saturating_sub(1)
+        }))
+    }
 }
 
 /// The import panel.
@@ -57,6 +66,47 @@ pub fn Import(props: &ImportProps) -> Html {
     let message = use_state(|| None::<(bool, String)>);
     let reads = use_memo((), |()| FileReads::default());
     let dragging = use_state(|| false);
+    let reading = use_reducer(Reading::default);
+    // The corpus as last rendered: an import is checked for duplicates when the worker has
+    // read it, against what is there by then (an article added meanwhile included).
+    let latest = use_mut_ref(|| props.corpus.clone());
+    latest.replace(props.corpus.clone());
+    let textarea = use_node_ref();
+
+    // Sends one import to the worker; `done` gets the new article's title or the refusal.
+    let convert = {
+        let (tagger, on_add, latest, reading) = (
+            props.tagger.clone(),
+            props.on_add.clone(),
+            latest.clone(),
+            reading.dispatcher(),
+        );
+        Rc::new(
+            move |name: Option<String>,
+                  bytes: Vec<u8>,
+                  done: Box<dyn Fn(Result<String, ImportError>)>| {
+                reading.dispatch(true);
+                let (on_add, latest, reading) = (on_add.clone(), latest.clone(), reading.clone());
+                let input = ImportInput {
+                    name,
+                    bytes,
+                    seed: now_iso(),
+                };
+                tagger.convert(
+                    input,
+                    Callback::from(move |result: Result<ImportDraft, ImportError>| {
+                        reading.dispatch(false);
+                        let admitted = result.and_then(|draft| admit(&latest.borrow(), draft));
+                        done(admitted.map(|article| {
+                            let title = article.meta.title.clone();
+                            on_add.emit(article);
+                            title
+                        }));
+                    }),
+                );
+            },
+        )
+    };
 
     let oninput = {
         let text = text.clone();
@@ -65,46 +115,52 @@ pub fn Import(props: &ImportProps) -> Html {
         })
     };
     let submit = {
-        let (text, message, corpus, on_add) = (
+        let (text, message, convert, textarea) = (
             text.clone(),
             message.clone(),
-            props.corpus.clone(),
-            props.on_add.clone(),
+            convert.clone(),
+            textarea.clone(),
         );
-        Callback::from(
-            move |_| match import(&corpus, None, text.as_bytes(), &on_add) {
-                Ok(title) => {
-                    text.set(String::new());
-                    message.set(Some((
-                        true,
-                        format!("Added “{title}”. Edit its title, outlet or date from the reader."),
-                    )));
-                }
-                // The pasted text stays in the box so nothing is lost.
-                Err(e) => message.set(Some((false, e.to_string()))),
-            },
-        )
+        Callback::from(move |_| {
+            let sent = (*text).clone();
+            message.set(None);
+            let (text, message, textarea) = (text.clone(), message.clone(), textarea.clone());
+            convert(
+                None,
+                sent.clone().into_bytes(),
+                Box::new(move |result| match result {
+                    Ok(title) => {
+                        // Emptied only if it still holds what was added: text typed or pasted
+                        // meanwhile stays.
+                        let now = textarea.cast::<HtmlTextAreaElement>().map(|t| t.value());
+                        if now.is_none_or(|now| now == sent) {
+                            text.set(String::new());
+                        }
+                        message.set(Some((
+                            true,
+                            format!(
+                                "Added “{title}”. Edit its title, outlet or date from the reader."
+                            ),
+                        )));
+                    }
+                    // The pasted text stays in the box so nothing is lost.
+                    Err(e) => message.set(Some((false, e.to_string()))),
+                }),
+            );
+        })
     };
     let read_files = {
-        let (message, corpus, on_add, reads) = (
-            message.clone(),
-            props.corpus.clone(),
-            props.on_add.clone(),
-            reads.clone(),
-        );
+        let (message, reads, convert) = (message.clone(), reads.clone(), convert.clone());
         Rc::new(move |files: Vec<web_sys::File>| {
+            message.set(None);
             for f in files {
                 let file = File::from(f);
                 let name = file.name();
-                if file.size() as usize > MAX_FILE_BYTES {
-                    let e = ImportError::TooLarge {
-                        bytes: file.size() as usize,
-                        limit: crate::engine::import::MAX_TEXT_BYTES,
-                    };
+                if let Err(e) = check_file_size(file.size() as usize) {
                     message.set(Some((false, format!("{name}: {e}"))));
                     continue;
                 }
-                let (message, corpus, on_add) = (message.clone(), corpus.clone(), on_add.clone());
+                let (message, convert) = (message.clone(), convert.clone());
                 reads.start(|ticket| {
                     gloo::file::callbacks::read_as_bytes(&file, move |bytes| {
                         ticket.finished();
@@ -113,11 +169,23 @@ pub fn Import(props: &ImportProps) -> Html {
                                 false,
                                 format!("{name}: the file could not be read ({e})."),
                             ))),
-                            Ok(bytes) => match import(&corpus, Some(&name), &bytes, &on_add) {
-                                Ok(title) => message
-                                    .set(Some((true, format!("Added “{title}” from {name}.")))),
-                                Err(e) => message.set(Some((false, format!("{name}: {e}")))),
-                            },
+                            Ok(bytes) => {
+                                let message = message.clone();
+                                let shown = name.clone();
+                                convert(
+                                    Some(name),
+                                    bytes,
+                                    Box::new(move |result| match result {
+                                        Ok(title) => message.set(Some((
+                                            true,
+                                            format!("Added “{title}” from {shown}."),
+                                        ))),
+                                        Err(e) => {
+                                            message.set(Some((false, format!("{shown}: {e}"))))
+                                        }
+                                    }),
+                                );
+                            }
                         }
                     })
                 });
@@ -161,7 +229,7 @@ pub fn Import(props: &ImportProps) -> Html {
             {ondrop} {ondragover} {ondragleave}>
             <h2 class="panel-title">{"Add an article"}</h2>
             <label class="visually-hidden" for="import-text">{"Article text"}</label>
-            <textarea id="import-text" data-testid="import-text" rows="4" value={(*text).clone()} {oninput}
+            <textarea id="import-text" data-testid="import-text" rows="4" value={(*text).clone()} {oninput} ref={textarea}
                 placeholder="Paste an article’s text here, or drop a .txt, .md or .html file on this box" />
             <div class="import-actions">
                 <button type="button" class="primary" data-testid="import-submit" onclick={submit}>{"Add pasted text"}</button>
@@ -170,6 +238,9 @@ pub fn Import(props: &ImportProps) -> Html {
                     <span>{"Choose files…"}</span>
                 </label>
             </div>
+            if reading.0 > 0 && message.is_none() {
+                <p class="import-message" role="status">{"Reading the article…"}</p>
+            }
             if let Some((ok, text)) = &*message {
                 <p class={classes!("import-message", if *ok { "ok" } else { "bad" })} role={if *ok { "status" } else { "alert" }} data-testid="import-message">{text}</p>
             }

@@ -1,16 +1,20 @@
 //! Drives the tagging worker from the page: a queue of articles sent in small batches, one
 //! batch in flight at a time, so that progress is reported as it goes and cancelling takes
 //! effect after the current batch. The worker is started on first use.
+//!
+//! It also reads the user's imports ([`Tagger::convert`]): the code that reduces HTML and
+//! Markdown to text lives in the worker's module only, which keeps the page's first load small.
 
 use crate::engine::corpus::Article;
 use crate::engine::document::Document;
+use crate::engine::import::{ImportDraft, ImportError};
 use crate::engine::intern::Interner;
 use crate::tagging_worker::{TaggingWorker, LOADER};
 use crate::ui::analyses::{AnalysesAction, Progress};
 use crate::worker_protocol::{ArticleIn, Request, Response};
 use gloo::worker::{Spawnable, WorkerBridge};
 use std::cell::RefCell;
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::rc::{Rc, Weak};
 use yew::Callback;
 
@@ -67,6 +71,20 @@ struct Inner {
     /// Shared copies of the canonical names and evidence of every analysis received.
     strings: Interner,
     on_event: Callback<AnalysesAction>,
+    /// Imports sent to the worker to be read, by ticket, with whom to tell.
+    converting: HashMap<u64, Callback<Result<ImportDraft, ImportError>>>,
+    next_ticket: u64,
+}
+
+/// What the user imported, for [`Tagger::convert`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportInput {
+    /// The file's name; `None` for pasted text.
+    pub name: Option<String>,
+    /// The pasted text's or the file's bytes.
+    pub bytes: Vec<u8>,
+    /// Seeds the new article's id (the import time).
+    pub seed: String,
 }
 
 impl Tagger {
@@ -91,6 +109,8 @@ impl Tagger {
                 flushed_in_run: 0,
                 strings: Interner::default(),
                 on_event,
+                converting: HashMap::new(),
+                next_ticket: 0,
             })),
         }
     }
@@ -117,6 +137,23 @@ impl Tagger {
     #[must_use]
     pub fn has_full_gazetteer(&self) -> bool {
         self.inner.borrow().full_sent
+    }
+
+    /// Has the worker read `input` as an article to add (starting the worker if need be), and
+    /// calls `done` with the draft or the reason it was refused. Drafts are not checked for
+    /// duplicates: the caller has the corpus. Reads are answered in the order asked, each
+    /// after at most the batch of analyses in flight.
+    pub fn convert(&self, input: ImportInput, done: Callback<Result<ImportDraft, ImportError>>) {
+        let mut inner = self.inner.borrow_mut();
+        inner.next_ticket += 1;
+        let ticket = inner.next_ticket;
+        inner.converting.insert(ticket, done);
+        inner.bridge(&self.inner).send(Request::Convert {
+            ticket,
+            name: input.name,
+            bytes: input.bytes,
+            seed: input.seed,
+        });
     }
 
     /// True when `id` is queued or being analysed.
@@ -189,6 +226,13 @@ impl Tagger {
 
     /// Handles one answer of the worker; reports with no borrow held.
     fn answer(inner: &Rc<RefCell<Inner>>, response: Response) {
+        if let Response::Converted { ticket, result } = response {
+            let done = inner.borrow_mut().converting.remove(&ticket);
+            if let Some(done) = done {
+                done.emit(result);
+            }
+            return;
+        }
         let events = inner.borrow_mut().take_answer(inner, response);
         let cb = inner.borrow().on_event.clone();
         for e in events {
@@ -210,6 +254,8 @@ impl Inner {
                 analyses,
                 engine_ms,
             } => (batch, analyses, engine_ms),
+            // Answered in `Tagger::answer`.
+            Response::Converted { .. } => return Vec::new(),
         };
         let Some((sent, articles)) = self.in_flight.take_if(|(sent, _)| *sent == batch) else {
             return Vec::new();

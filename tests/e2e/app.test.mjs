@@ -60,9 +60,10 @@ test('unknown or invalid URL values are ignored', async () => {
   assert.deepEqual(env.errors, []);
 });
 
-// Issue 8's budget: 400 KB gzipped before the first highlighted article (BENCHMARKS.md).
-// The tagging worker and the gazetteer come later and are not part of it.
-const FIRST_LOAD_BUDGET = 400 * 1024;
+// Issue 8's budget: 400 KB gzipped before the first highlighted article (BENCHMARKS.md),
+// read strictly: 400,000 bytes, not 400 KiB. The tagging worker (which also reads imports)
+// and the gazetteer come later and are not part of it.
+const FIRST_LOAD_BUDGET = 400_000;
 
 test('first load stays within the size budget and needs no data file', async () => {
   const p = await env.page();

@@ -56,6 +56,26 @@ test('import by paste: listed, highlighted, and still there after a reload', asy
   await p.waitForSelector(`[data-reader="${mine}"] mark[data-label="PLACE"]`);
 });
 
+test('imports wait for the worker that reads them: a second copy is refused, text typed meanwhile stays', async () => {
+  const p = await env.page();
+  // The tagging worker reads imports; hold its module so that both clicks below are answered
+  // only once the first has not yet been added.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await p.context().route('**/newslens-worker_bg.wasm', async (route) => { await held; await route.continue(); });
+  await start(p, env);
+  await paste(p, STORY);
+  await p.click('[data-testid="import-submit"]');
+  await p.waitForSelector('.import-message[role="status"]:has-text("Reading the article")');
+  const NOTES = `${STORY}\nMy notes: ask the Red Cross for figures.`;
+  await p.fill('[data-testid="import-text"]', NOTES);
+  release();
+  await p.waitForFunction(() => /already in NewsLens/.test(document.querySelector('[data-testid="import-message"]')?.textContent ?? ''));
+  assert.equal((await ids(p)).filter((id) => id.startsWith('user-')).length, 1, 'the same text is added once');
+  assert.equal(await p.inputValue('[data-testid="import-text"]'), NOTES, 'what was typed while the import was read stays');
+  assert.deepEqual(env.errors, []);
+});
+
 test('import by file: HTML is reduced to inert text and runs nothing', async () => {
   const p = await env.page();
   await start(p, env);

@@ -14,19 +14,51 @@ function bigArticle() {
   return `The long read: a year of reporting in one file\n\n${parts.join('\n')}`;
 }
 
+/**
+ * Holds the page's requests to analyse an imported article (the first message to the worker
+ * carrying its metadata; the import itself carries only the file) until `window.releaseAnalyses()`.
+ */
+function holdAnalyses() {
+  const post = Worker.prototype.postMessage;
+  const held = [];
+  let holding = true;
+  const marker = new TextEncoder().encode('imported by the user from');
+  const carries = (bytes) => {
+    outer: for (let i = 0; i + marker.length <= bytes.length; i++) {
+      for (let j = 0; j < marker.length; j++) if (bytes[i + j] !== marker[j]) continue outer;
+      return true;
+    }
+    return false;
+  };
+  Worker.prototype.postMessage = function (data, ...rest) {
+    if (holding && data instanceof Uint8Array && carries(data)) held.push([this, data, rest]);
+    else post.call(this, data, ...rest);
+  };
+  window.releaseAnalyses = () => {
+    holding = false;
+    for (const [w, data, rest] of held.splice(0)) post.call(w, data, ...rest);
+  };
+}
+
 test('a large article is tagged off the main thread, with progress, cancel and resume', async () => {
   const p = await env.page();
-  // Hold the worker's module until the test has seen the progress and cancelled, so that the
-  // steps below happen while the analysis is pending, whatever the machine's speed.
+  // The worker reads the import, then analyses it. Hold its module first, then the request
+  // to analyse, so that each step below happens while the next is pending, whatever the
+  // machine's speed.
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   await p.context().route('**/newslens-worker_bg.wasm', async (route) => { await held; await route.continue(); });
+  await p.addInitScript(holdAnalyses);
   await start(p, env);
   const text = bigArticle();
   assert.ok(text.length > 300_000, `${text.length} bytes`);
   await p.setInputFiles('[data-testid="import-file"]', {
     name: 'long-read.txt', mimeType: 'text/plain', buffer: Buffer.from(text),
   });
+  // Until the worker has read it, the panel says so; nothing else changes.
+  await p.waitForSelector('.import-message[role="status"]:has-text("Reading")');
+  assert.equal(await p.$$eval('[data-article^="user-"]', (els) => els.length), 0);
+  release();
   await p.waitForSelector('[data-testid="tagging-progress"]');
   // The article is listed and readable at once, as plain text, while the worker tags it.
   await p.waitForSelector('.reader[data-analysis="waiting"]');
@@ -43,7 +75,7 @@ test('a large article is tagged off the main thread, with progress, cancel and r
   assert.match(await p.textContent('[data-testid="tagging-cancelled"]'), /1 article is shown without highlights/);
   await p.click('[data-view="read"]');
   await p.waitForSelector('.reader[data-analysis="waiting"]');
-  release();
+  await p.evaluate(() => window.releaseAnalyses());
   // Nothing is lost: the article stays, and "Analyse now" tags it after all.
   await p.click('[data-testid="tagging-resume"]');
   await p.waitForSelector('.reader[data-analysis="done"] mark[data-label="PLACE"]', { timeout: 60000 });

@@ -3,8 +3,8 @@
 
 use newslens::engine::corpus::bundled;
 use newslens::engine::import::{
-    check_file_size, prepare_import, text_hash, Fingerprint, Format, ImportError, MAX_FILE_BYTES,
-    MAX_TEXT_BYTES,
+    check_duplicate, check_file_size, convert_import, prepare_import, text_hash, Fingerprint,
+    Format, ImportError, MAX_FILE_BYTES, MAX_TEXT_BYTES,
 };
 
 /// An ordinary article body, long enough not to be furniture.
@@ -503,6 +503,36 @@ fn ids_are_stable_and_prefixed() {
         "later",
     );
     assert!(matches!(err, Err(ImportError::Duplicate { ref id, .. }) if *id == a.meta.id));
+}
+
+/// The app's path: the worker converts without the corpus, the page checks for duplicates.
+/// Together they must refuse and accept exactly what `prepare_import` does.
+#[test]
+fn converting_then_checking_duplicates_is_preparing() {
+    let existing = bundled_fingerprints();
+    let first = bundled().unwrap()[0].text.to_string();
+    let inputs: [(Option<&str>, Vec<u8>); 4] = [
+        (None, BODY.as_bytes().to_vec()),
+        (Some("copy.txt"), first.as_bytes().to_vec()),
+        (
+            Some("page.html"),
+            format!("<html><body><p>{BODY}</p></body></html>").into_bytes(),
+        ),
+        (None, b"   ".to_vec()),
+    ];
+    for (name, bytes) in inputs {
+        let whole = prepare_import(name, &bytes, &existing, "seed");
+        let split = convert_import(name, &bytes, "seed")
+            .and_then(|d| check_duplicate(&d, &existing).map(|()| d));
+        assert_eq!(split, whole, "{name:?}");
+    }
+    // The duplicate is found by the page's check, not by the conversion.
+    let draft = convert_import(None, first.as_bytes(), "seed").expect("converted");
+    assert!(matches!(
+        check_duplicate(&draft, &existing),
+        Err(ImportError::Duplicate { ref id, .. }) if id == "000_d9b921036b694c82"
+    ));
+    assert_eq!(check_duplicate(&draft, &[]), Ok(()));
 }
 
 #[test]

@@ -3,6 +3,7 @@
 use newslens::engine::corpus::{self, ArticleMeta};
 use newslens::engine::document::Document;
 use newslens::engine::gazetteer::Gazetteer;
+use newslens::engine::import::convert_import;
 use newslens::engine::intern::Interner;
 use newslens::engine::places::digest::{DocPlaces, PlaceTarget};
 use newslens::engine::span::Span;
@@ -162,6 +163,41 @@ fn requests_round_trip() {
         serde_json::from_str::<Request>(&wire).expect("deserialises"),
         request
     );
+}
+
+/// An import crosses to the worker and its draft or refusal comes back whole, in the codec
+/// gloo's worker bridge uses.
+#[test]
+fn imports_cross_to_the_worker_and_back_in_the_worker_codec() {
+    let request = Request::Convert {
+        ticket: 7,
+        name: Some("story.html".into()),
+        bytes: "<p>Floods in Valencia — «Spain» sends troops.</p>".into(),
+        seed: "2026-11-24T15:00:00.000Z".into(),
+    };
+    let wire = bincode::serialize(&request).expect("serialises");
+    let back: Request = bincode::deserialize(&wire).expect("deserialises");
+    assert_eq!(back, request);
+    let Request::Convert {
+        ticket,
+        name,
+        bytes,
+        seed,
+    } = back
+    else {
+        unreachable!()
+    };
+    for result in [
+        convert_import(name.as_deref(), &bytes, &seed),
+        convert_import(None, b"\0\x01binary", &seed),
+    ] {
+        let response = Response::Converted { ticket, result };
+        let wire = bincode::serialize(&response).expect("serialises");
+        assert_eq!(
+            bincode::deserialize::<Response>(&wire).expect("deserialises"),
+            response
+        );
+    }
 }
 
 #[test]
