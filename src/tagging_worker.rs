@@ -99,7 +99,7 @@ impl Worker for TaggingWorker {
                 bytes,
                 seed,
             } => {
-                let result = convert_import(name.as_deref(), &bytes, &seed);
+                let result = Box::new(convert_import(name.as_deref(), &bytes, &seed));
                 scope.respond(id, Response::Converted { ticket, result });
             }
         }

@@ -83,8 +83,9 @@ pub enum Response {
     Converted {
         /// The ticket from the request.
         ticket: u64,
-        /// The draft, not yet checked for duplicates.
-        result: Result<ImportDraft, ImportError>,
+        /// The draft, not yet checked for duplicates (boxed: a draft is far larger than the
+        /// other answers).
+        result: Box<Result<ImportDraft, ImportError>>,
     },
 }
 

@@ -229,7 +229,7 @@ impl Tagger {
         if let Response::Converted { ticket, result } = response {
             let done = inner.borrow_mut().converting.remove(&ticket);
             if let Some(done) = done {
-                done.emit(result);
+                done.emit(*result);
             }
             return;
         }

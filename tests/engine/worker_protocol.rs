@@ -191,7 +191,10 @@ fn imports_cross_to_the_worker_and_back_in_the_worker_codec() {
         convert_import(name.as_deref(), &bytes, &seed),
         convert_import(None, b"\0\x01binary", &seed),
     ] {
-        let response = Response::Converted { ticket, result };
+        let response = Response::Converted {
+            ticket,
+            result: Box::new(result),
+        };
         let wire = bincode::serialize(&response).expect("serialises");
         assert_eq!(
             bincode::deserialize::<Response>(&wire).expect("deserialises"),
