@@ -17,8 +17,11 @@
 //! ```
 
 mod decode;
+mod known_texts;
 mod markdown;
 mod prefill;
+
+pub use known_texts::KnownTexts;
 
 use super::boilerplate;
 use super::corpus::{Article, ArticleMeta};

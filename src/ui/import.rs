@@ -2,9 +2,7 @@
 //! text is only ever shown as text. Bad input gets its own message and changes nothing.
 
 use crate::engine::backup::StoredArticle;
-use crate::engine::import::{
-    check_duplicate, check_file_size, Fingerprint, ImportDraft, ImportError,
-};
+use crate::engine::import::{check_file_size, ImportDraft, ImportError, KnownTexts};
 use crate::ui::corpus::Corpus;
 use crate::ui::file_reads::FileReads;
 use crate::ui::tagger::{ImportInput, Tagger};
@@ -34,13 +32,12 @@ pub fn now_iso() -> String {
 }
 
 /// The draft as a new article, unless its text is already in `corpus`.
-fn admit(corpus: &Corpus, draft: ImportDraft) -> Result<StoredArticle, ImportError> {
-    let existing: Vec<Fingerprint> = corpus
-        .0
-        .iter()
-        .map(|d| Fingerprint::new(&d.meta.id, &d.meta.title, &d.text))
-        .collect();
-    check_duplicate(&draft, &existing)?;
+fn admit(
+    known: &mut KnownTexts,
+    corpus: &Corpus,
+    draft: ImportDraft,
+) -> Result<StoredArticle, ImportError> {
+    known.check(&draft, corpus.0.iter().map(|d| (&d.meta, &d.text)))?;
     Ok(StoredArticle::new(draft.meta, draft.text, &now_iso()))
 }
 
@@ -71,14 +68,16 @@ pub fn Import(props: &ImportProps) -> Html {
     // read it, against what is there by then (an article added meanwhile included).
     let latest = use_mut_ref(|| props.corpus.clone());
     latest.replace(props.corpus.clone());
+    let known = use_mut_ref(KnownTexts::default);
     let textarea = use_node_ref();
 
     // Sends one import to the worker; `done` gets the new article's title or the refusal.
     let convert = {
-        let (tagger, on_add, latest, reading) = (
+        let (tagger, on_add, latest, known, reading) = (
             props.tagger.clone(),
             props.on_add.clone(),
             latest.clone(),
+            known.clone(),
             reading.dispatcher(),
         );
         Rc::new(
@@ -86,7 +85,12 @@ pub fn Import(props: &ImportProps) -> Html {
                   bytes: Vec<u8>,
                   done: Box<dyn Fn(Result<String, ImportError>)>| {
                 reading.dispatch(true);
-                let (on_add, latest, reading) = (on_add.clone(), latest.clone(), reading.clone());
+                let (on_add, latest, known, reading) = (
+                    on_add.clone(),
+                    latest.clone(),
+                    known.clone(),
+                    reading.clone(),
+                );
                 let input = ImportInput {
                     name,
                     bytes,
@@ -96,7 +100,9 @@ pub fn Import(props: &ImportProps) -> Html {
                     input,
                     Callback::from(move |result: Result<ImportDraft, ImportError>| {
                         reading.dispatch(false);
-                        let admitted = result.and_then(|draft| admit(&latest.borrow(), draft));
+                        let admitted = result.and_then(|draft| {
+                            admit(&mut known.borrow_mut(), &latest.borrow(), draft)
+                        });
                         done(admitted.map(|article| {
                             let title = article.meta.title.clone();
                             on_add.emit(article);

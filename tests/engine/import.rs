@@ -4,8 +4,9 @@
 use newslens::engine::corpus::bundled;
 use newslens::engine::import::{
     check_duplicate, check_file_size, convert_import, prepare_import, text_hash, Fingerprint,
-    Format, ImportError, MAX_FILE_BYTES, MAX_TEXT_BYTES,
+    Format, ImportError, KnownTexts, MAX_FILE_BYTES, MAX_TEXT_BYTES,
 };
+use std::sync::Arc;
 
 /// An ordinary article body, long enough not to be furniture.
 const BODY: &str = "Iraqi forces entered Kirkuk on Monday after a short standoff.\n\n\
@@ -535,6 +536,54 @@ fn converting_then_checking_duplicates_is_preparing() {
     assert_eq!(check_duplicate(&draft, &[]), Ok(()));
 }
 
+/// The app keeps the corpus's text hashes between imports; what it refuses must follow the
+/// corpus as it is now: a text replaced under the same id, an article removed.
+#[test]
+fn kept_text_hashes_follow_the_corpus() {
+    let bundled = bundled().unwrap();
+    let (first, second) = (&bundled[0], &bundled[1]);
+    let draft_of = |text: &str| convert_import(None, text.as_bytes(), "seed").expect("converts");
+    let (dup_first, dup_second) = (draft_of(&first.text), draft_of(&second.text));
+    let fresh = draft_of(BODY);
+    let mut known = KnownTexts::default();
+    let corpus = |a: &Arc<str>| {
+        vec![
+            (first.meta.clone(), Arc::clone(a)),
+            (second.meta.clone(), Arc::clone(&second.text)),
+        ]
+    };
+    let check = |known: &mut KnownTexts, draft, articles: &[(_, Arc<str>)]| {
+        known.check(draft, articles.iter().map(|(m, t)| (m, t)))
+    };
+
+    // As `check_duplicate` over the fingerprints, first time and again from the kept hashes.
+    let now = corpus(&first.text);
+    for _ in 0..2 {
+        for draft in [&dup_first, &dup_second, &fresh] {
+            let fingerprints: Vec<Fingerprint> = now
+                .iter()
+                .map(|(m, t)| Fingerprint::new(&m.id, &m.title, t))
+                .collect();
+            assert_eq!(
+                check(&mut known, draft, &now),
+                check_duplicate(draft, &fingerprints)
+            );
+        }
+    }
+    assert_eq!(known.len(), 2);
+    // The first article's text replaced by BODY under the same id: its old text is no longer
+    // there, BODY is.
+    let replaced = corpus(&Arc::from(fresh.text.as_str()));
+    assert_eq!(check(&mut known, &dup_first, &replaced), Ok(()));
+    assert!(matches!(
+        check(&mut known, &fresh, &replaced),
+        Err(ImportError::Duplicate { ref id, .. }) if *id == first.meta.id
+    ));
+    // An article removed is forgotten.
+    assert_eq!(check(&mut known, &dup_second, &replaced[..1]), Ok(()));
+    assert_eq!(known.len(), 1);
+}
+
 #[test]
 fn long_first_line_is_shortened_for_the_title() {
     let line = "word ".repeat(100);
@@ -600,4 +649,40 @@ fn pathological_inputs_stay_linear() {
             &input[..12]
         );
     }
+}
+
+/// FNV-1a (64-bit) of the words of `text` joined by single spaces: what `text_hash` is defined
+/// as, written the obvious way.
+fn reference_hash(text: &str) -> String {
+    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let h = joined.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{h:016x}")
+}
+
+proptest::proptest! {
+    /// The byte-by-byte hash agrees with its definition on any text, Unicode spaces included.
+    #[test]
+    fn text_hash_is_the_hash_of_the_words(
+        text in "([a-zé€😀,.]{0,6}[ \t\n\r\u{0B}\u{0C}\u{85}\u{A0}\u{1680}\u{2000}\u{2009}\u{200B}\u{2028}\u{202F}\u{3000}]{0,3}){0,12}"
+    ) {
+        proptest::prop_assert_eq!(text_hash(&text), reference_hash(&text));
+    }
+}
+
+#[test]
+fn text_hash_examples() {
+    for text in [
+        "",
+        "   ",
+        "one",
+        " one  two\n\tthree ",
+        "a\u{A0}b\u{200B}c",
+        "é😀 x\u{3000}",
+    ] {
+        assert_eq!(text_hash(text), reference_hash(text), "{text:?}");
+    }
+    assert_eq!(text_hash("a  b"), text_hash("a\nb"));
+    assert_ne!(text_hash("ab"), text_hash("a b"));
 }
