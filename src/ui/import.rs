@@ -5,6 +5,7 @@ use crate::engine::backup::StoredArticle;
 use crate::engine::import::{check_file_size, ImportDraft, ImportError, KnownTexts};
 use crate::ui::corpus::Corpus;
 use crate::ui::file_reads::FileReads;
+use crate::ui::next_task::{next_task, Slice};
 use crate::ui::tagger::{ImportInput, Tagger};
 use gloo::file::File;
 use std::rc::Rc;
@@ -70,6 +71,36 @@ pub fn Import(props: &ImportProps) -> Html {
     latest.replace(props.corpus.clone());
     let known = use_mut_ref(KnownTexts::default);
     let textarea = use_node_ref();
+
+    // As the user moves to add an article, the corpus's texts are hashed ahead, a few hundred
+    // per slice, so that the duplicate check of the import does not hash them all in one task.
+    let learning = use_mut_ref(|| false);
+    let learn = {
+        let (latest, known, learning) = (latest.clone(), known.clone(), learning.clone());
+        Callback::from(move |()| {
+            if learning.replace(true) {
+                return;
+            }
+            let (latest, known, learning) = (latest.clone(), known.clone(), learning.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut next = 0;
+                loop {
+                    let slice = Slice::new();
+                    let corpus = latest.borrow().clone();
+                    let docs = &corpus.0;
+                    while next < docs.len() && slice.left() {
+                        known.borrow_mut().learn(&docs[next].meta, &docs[next].text);
+                        next += 1;
+                    }
+                    if next >= docs.len() {
+                        break;
+                    }
+                    next_task().await;
+                }
+                learning.replace(false);
+            });
+        })
+    };
 
     // Sends one import to the worker; `done` gets the new article's title or the refusal.
     let convert = {
@@ -232,7 +263,8 @@ pub fn Import(props: &ImportProps) -> Html {
 
     html! {
         <section class={classes!("import", dragging.then_some("dragging"))} aria-label="Add an article"
-            {ondrop} {ondragover} {ondragleave}>
+            {ondrop} {ondragover} {ondragleave} onpointerenter={learn.reform(|_: PointerEvent| ())}
+            onfocusin={learn.reform(|_: FocusEvent| ())} ondragenter={learn.reform(|_: DragEvent| ())}>
             <h2 class="panel-title">{"Add an article"}</h2>
             <label class="visually-hidden" for="import-text">{"Article text"}</label>
             <textarea id="import-text" data-testid="import-text" rows="4" value={(*text).clone()} {oninput} ref={textarea}

@@ -582,6 +582,15 @@ fn kept_text_hashes_follow_the_corpus() {
     // An article removed is forgotten.
     assert_eq!(check(&mut known, &dup_second, &replaced[..1]), Ok(()));
     assert_eq!(known.len(), 1);
+    // Hashes learnt ahead give the same answers; a text learnt under an id and then replaced
+    // there is not taken for the new one.
+    let mut ahead = KnownTexts::default();
+    for (meta, text) in &now {
+        ahead.learn(meta, text);
+    }
+    assert_eq!(ahead.len(), 2);
+    assert!(check(&mut ahead, &dup_first, &now).is_err());
+    assert_eq!(check(&mut ahead, &dup_first, &replaced), Ok(()));
 }
 
 #[test]

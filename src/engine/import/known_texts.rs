@@ -59,6 +59,16 @@ impl KnownTexts {
         duplicate.map_or(Ok(()), Err)
     }
 
+    /// Hashes one article's text ahead of a [`check`](KnownTexts::check), unless it is known
+    /// already: the app does this in short slices while the user moves to add an article, so
+    /// that even the first check after a large restore hashes nothing.
+    pub fn learn(&mut self, meta: &ArticleMeta, text: &Arc<str>) {
+        if !matches!(self.by_id.get(&meta.id), Some((was, _)) if Arc::ptr_eq(was, text)) {
+            self.by_id
+                .insert(meta.id.clone(), (Arc::clone(text), text_hash(text)));
+        }
+    }
+
     /// How many texts' hashes are kept.
     #[must_use]
     pub fn len(&self) -> usize {
