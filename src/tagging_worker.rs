@@ -93,13 +93,12 @@ impl Worker for TaggingWorker {
                     },
                 );
             }
-            Request::Convert {
-                ticket,
-                name,
-                bytes,
-                seed,
-            } => {
-                let result = Box::new(convert_import(name.as_deref(), &bytes, &seed));
+            Request::Convert { ticket, input } => {
+                let result = Box::new(convert_import(
+                    input.name.as_deref(),
+                    &input.bytes,
+                    &input.seed,
+                ));
                 scope.respond(id, Response::Converted { ticket, result });
             }
         }

@@ -54,13 +54,20 @@ pub enum Request {
     Convert {
         /// The page's number for this import.
         ticket: u64,
-        /// The file's name; `None` for pasted text.
-        name: Option<String>,
-        /// What was pasted or read from the file.
-        bytes: Vec<u8>,
-        /// Seeds the new article's id (the import time).
-        seed: String,
+        /// What was imported.
+        input: ImportInput,
     },
+}
+
+/// What the user imported, as the worker reads it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportInput {
+    /// The file's name; `None` for pasted text.
+    pub name: Option<String>,
+    /// What was pasted or read from the file.
+    pub bytes: Vec<u8>,
+    /// Seeds the new article's id (the import time).
+    pub seed: String,
 }
 
 /// What the worker answers.

@@ -6,7 +6,8 @@ use crate::engine::import::{check_file_size, ImportDraft, ImportError, KnownText
 use crate::ui::corpus::Corpus;
 use crate::ui::file_reads::FileReads;
 use crate::ui::next_task::{next_task, Slice};
-use crate::ui::tagger::{ImportInput, Tagger};
+use crate::ui::tagger::Tagger;
+use crate::worker_protocol::ImportInput;
 use gloo::file::File;
 use std::rc::Rc;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};

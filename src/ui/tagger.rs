@@ -11,7 +11,7 @@ use crate::engine::import::{ImportDraft, ImportError};
 use crate::engine::intern::Interner;
 use crate::tagging_worker::{TaggingWorker, LOADER};
 use crate::ui::analyses::{AnalysesAction, Progress};
-use crate::worker_protocol::{ArticleIn, Request, Response};
+use crate::worker_protocol::{ArticleIn, ImportInput, Request, Response};
 use gloo::worker::{Spawnable, WorkerBridge};
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet, VecDeque};
@@ -76,17 +76,6 @@ struct Inner {
     next_ticket: u64,
 }
 
-/// What the user imported, for [`Tagger::convert`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ImportInput {
-    /// The file's name; `None` for pasted text.
-    pub name: Option<String>,
-    /// The pasted text's or the file's bytes.
-    pub bytes: Vec<u8>,
-    /// Seeds the new article's id (the import time).
-    pub seed: String,
-}
-
 impl Tagger {
     /// A tagger that reports analyses and progress through `on_event`.
     #[must_use]
@@ -148,12 +137,9 @@ impl Tagger {
         inner.next_ticket += 1;
         let ticket = inner.next_ticket;
         inner.converting.insert(ticket, done);
-        inner.bridge(&self.inner).send(Request::Convert {
-            ticket,
-            name: input.name,
-            bytes: input.bytes,
-            seed: input.seed,
-        });
+        inner
+            .bridge(&self.inner)
+            .send(Request::Convert { ticket, input });
     }
 
     /// True when `id` is queued or being analysed.

@@ -7,7 +7,7 @@ use newslens::engine::import::convert_import;
 use newslens::engine::intern::Interner;
 use newslens::engine::places::digest::{DocPlaces, PlaceTarget};
 use newslens::engine::span::Span;
-use newslens::worker_protocol::{Analysis, ArticleIn, Request, Response};
+use newslens::worker_protocol::{Analysis, ArticleIn, ImportInput, Request, Response};
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -171,25 +171,21 @@ fn requests_round_trip() {
 fn imports_cross_to_the_worker_and_back_in_the_worker_codec() {
     let request = Request::Convert {
         ticket: 7,
-        name: Some("story.html".into()),
-        bytes: "<p>Floods in Valencia — «Spain» sends troops.</p>".into(),
-        seed: "2026-11-24T15:00:00.000Z".into(),
+        input: ImportInput {
+            name: Some("story.html".into()),
+            bytes: "<p>Floods in Valencia — «Spain» sends troops.</p>".into(),
+            seed: "2026-11-24T15:00:00.000Z".into(),
+        },
     };
     let wire = bincode::serialize(&request).expect("serialises");
     let back: Request = bincode::deserialize(&wire).expect("deserialises");
     assert_eq!(back, request);
-    let Request::Convert {
-        ticket,
-        name,
-        bytes,
-        seed,
-    } = back
-    else {
+    let Request::Convert { ticket, input } = back else {
         unreachable!()
     };
     for result in [
-        convert_import(name.as_deref(), &bytes, &seed),
-        convert_import(None, b"\0\x01binary", &seed),
+        convert_import(input.name.as_deref(), &input.bytes, &input.seed),
+        convert_import(None, b"\0\x01binary", &input.seed),
     ] {
         let response = Response::Converted {
             ticket,

@@ -43,10 +43,7 @@ impl KnownTexts {
         let mut seen = HashMap::with_capacity(self.by_id.len() + 1);
         let mut duplicate = None;
         for (meta, text) in articles {
-            let hash = match self.by_id.remove(&meta.id) {
-                Some((was, hash)) if Arc::ptr_eq(&was, text) => hash,
-                _ => text_hash(text),
-            };
+            let hash = hash_of(self.by_id.remove(&meta.id), text);
             if duplicate.is_none() && hash == draft.hash {
                 duplicate = Some(ImportError::Duplicate {
                     id: meta.id.clone(),
@@ -63,10 +60,8 @@ impl KnownTexts {
     /// already: the app does this in short slices while the user moves to add an article, so
     /// that even the first check after a large restore hashes nothing.
     pub fn learn(&mut self, meta: &ArticleMeta, text: &Arc<str>) {
-        if !matches!(self.by_id.get(&meta.id), Some((was, _)) if Arc::ptr_eq(was, text)) {
-            self.by_id
-                .insert(meta.id.clone(), (Arc::clone(text), text_hash(text)));
-        }
+        let hash = hash_of(self.by_id.remove(&meta.id), text);
+        self.by_id.insert(meta.id.clone(), (Arc::clone(text), hash));
     }
 
     /// How many texts' hashes are kept.
@@ -79,5 +74,14 @@ impl KnownTexts {
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.by_id.is_empty()
+    }
+}
+
+/// The hash of `text`: the one kept for its article when it was made from this same text,
+/// else made now.
+fn hash_of(kept: Option<(Arc<str>, String)>, text: &Arc<str>) -> String {
+    match kept {
+        Some((was, hash)) if Arc::ptr_eq(&was, text) => hash,
+        _ => text_hash(text),
     }
 }
