@@ -17,6 +17,7 @@ pub mod filter;
 pub mod last_made;
 pub mod list_window;
 pub mod view_state;
+pub mod worker_failure;
 pub mod worker_protocol;
 
 #[cfg(target_arch = "wasm32")]

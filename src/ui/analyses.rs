@@ -76,6 +76,8 @@ pub struct Analyses {
     pub progress: Progress,
     /// Why the worker could not use the full gazetteer, if it could not.
     pub gazetteer_failed: Option<String>,
+    /// Why the worker stopped, while articles it left are shown without highlights.
+    pub stopped: Option<String>,
     /// The engine's work in the worker so far.
     pub engine: EngineStats,
 }
@@ -92,6 +94,8 @@ pub enum AnalysesAction {
     Progress(Progress),
     /// The worker could not read the full gazetteer.
     GazetteerFailed(String),
+    /// The worker stopped, and why.
+    Stopped(String),
 }
 
 impl Analyses {
@@ -194,8 +198,15 @@ impl Reducible for Analyses {
                 }
                 next.revision += 1;
             }
-            AnalysesAction::Progress(p) => next.progress = p,
+            AnalysesAction::Progress(p) => {
+                // Nothing left of what the stopped worker had to do: the reason is old news.
+                if p.cancelled == 0 {
+                    next.stopped = None;
+                }
+                next.progress = p;
+            }
             AnalysesAction::GazetteerFailed(why) => next.gazetteer_failed = Some(why),
+            AnalysesAction::Stopped(why) => next.stopped = Some(why),
         }
         Rc::new(next)
     }

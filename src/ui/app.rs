@@ -467,7 +467,7 @@ pub fn App() -> Html {
                     <button type="button" class="tool" aria-label="Dismiss" onclick={on_user.reform(|_| UserAction::Dismiss)}>{"×"}</button>
                 </div>
             }
-            <TaggingStatus progress={analyses.progress}
+            <TaggingStatus progress={analyses.progress} stopped={analyses.stopped.clone().map(AttrValue::from)}
                 on_cancel={let t = tagger.clone(); Callback::from(move |()| t.cancel())}
                 on_resume={let t = tagger.clone(); Callback::from(move |()| t.resume())} />
             <FilterBar corpus={corpus.clone()} q={AttrValue::from(view.q.clone())}

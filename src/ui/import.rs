@@ -6,7 +6,7 @@ use crate::engine::import::{check_file_size, ImportDraft, ImportError, KnownText
 use crate::ui::corpus::Corpus;
 use crate::ui::file_reads::FileReads;
 use crate::ui::next_task::{next_task, Slice};
-use crate::ui::tagger::Tagger;
+use crate::ui::tagger::{NotRead, Tagger};
 use crate::worker_protocol::ImportInput;
 use gloo::file::File;
 use std::rc::Rc;
@@ -115,7 +115,7 @@ pub fn Import(props: &ImportProps) -> Html {
         Rc::new(
             move |name: Option<String>,
                   bytes: Vec<u8>,
-                  done: Box<dyn Fn(Result<String, ImportError>)>| {
+                  done: Box<dyn Fn(Result<String, NotRead>)>| {
                 reading.dispatch(true);
                 let (on_add, latest, known, reading) = (
                     on_add.clone(),
@@ -130,10 +130,11 @@ pub fn Import(props: &ImportProps) -> Html {
                 };
                 tagger.convert(
                     input,
-                    Callback::from(move |result: Result<ImportDraft, ImportError>| {
+                    Callback::from(move |result: Result<ImportDraft, NotRead>| {
                         reading.dispatch(false);
                         let admitted = result.and_then(|draft| {
                             admit(&mut known.borrow_mut(), &latest.borrow(), draft)
+                                .map_err(NotRead::Refused)
                         });
                         done(admitted.map(|article| {
                             let title = article.meta.title.clone();

@@ -4,6 +4,10 @@
 //!
 //! It also reads the user's imports ([`Tagger::convert`]): the code that reduces HTML and
 //! Markdown to text lives in the worker's module only, which keeps the page's first load small.
+//!
+//! A worker that stops (its module fails to load, or it crashes) is noticed from the page's
+//! `error` events ([`worker_stopped`]): imports waiting for it are answered with the reason,
+//! what it had to analyse is shown as plain text, and the next use starts a new worker.
 
 use crate::engine::corpus::Article;
 use crate::engine::document::Document;
@@ -11,11 +15,15 @@ use crate::engine::import::{ImportDraft, ImportError};
 use crate::engine::intern::Interner;
 use crate::tagging_worker::{TaggingWorker, LOADER};
 use crate::ui::analyses::{AnalysesAction, Progress};
+use crate::worker_failure::worker_stopped;
 use crate::worker_protocol::{ArticleIn, ImportInput, Request, Response};
+use gloo::events::EventListener;
 use gloo::worker::{Spawnable, WorkerBridge};
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet, VecDeque};
+use std::fmt;
 use std::rc::{Rc, Weak};
+use wasm_bindgen::JsCast;
 use yew::Callback;
 
 /// A batch closes once it holds this many bytes of text (about 50 ms of tagging) …
@@ -31,6 +39,34 @@ const FLUSH_MS: f64 = 750.0;
 /// handover is one main-thread task, and a handover of thousands would be a long one.
 const FLUSH_MAX_DOCS: usize = 1000;
 
+/// Why an import sent to the worker to be read came back without a draft.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NotRead {
+    /// The worker read it and refused it.
+    Refused(ImportError),
+    /// The worker stopped before it answered; the reason.
+    WorkerStopped(String),
+}
+
+impl From<ImportError> for NotRead {
+    fn from(e: ImportError) -> NotRead {
+        NotRead::Refused(e)
+    }
+}
+
+impl fmt::Display for NotRead {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NotRead::Refused(e) => e.fmt(f),
+            NotRead::WorkerStopped(why) => write!(
+                f,
+                "The worker that reads articles stopped before it answered ({why}). Nothing was \
+                 added; try again, or reload the page."
+            ),
+        }
+    }
+}
+
 /// The page's handle on the tagging worker. Cheap to clone; clones share one worker.
 #[derive(Clone)]
 pub struct Tagger {
@@ -45,6 +81,8 @@ impl PartialEq for Tagger {
 
 struct Inner {
     bridge: Option<WorkerBridge<TaggingWorker>>,
+    /// Listens for the worker's uncaught errors while it runs.
+    watch: Option<EventListener>,
     queue: VecDeque<ArticleIn>,
     /// Ids queued or in flight.
     asked: HashSet<String>,
@@ -58,9 +96,9 @@ struct Inner {
     total: usize,
     /// The full gazetteer has been handed over: analyses from now on use it.
     full_sent: bool,
-    /// The full gazetteer's table, kept until the worker is started for a first article. A
-    /// reader of the bundled articles only (analysed when the app was built) never starts
-    /// the worker, nor has it parse the table: half a second of a core, and its memory.
+    /// The full gazetteer's table, handed to each worker as it starts. A reader of the
+    /// bundled articles only (analysed when the app was built) never starts the worker, nor
+    /// has it parse the table: half a second of a core, and its memory.
     table: Option<String>,
     /// Analyses not yet handed to the page, and the engine's time for them.
     unflushed: (Vec<(Document, bool)>, f64),
@@ -72,7 +110,7 @@ struct Inner {
     strings: Interner,
     on_event: Callback<AnalysesAction>,
     /// Imports sent to the worker to be read, by ticket, with whom to tell.
-    converting: HashMap<u64, Callback<Result<ImportDraft, ImportError>>>,
+    converting: HashMap<u64, Callback<Result<ImportDraft, NotRead>>>,
     next_ticket: u64,
 }
 
@@ -83,6 +121,7 @@ impl Tagger {
         Tagger {
             inner: Rc::new(RefCell::new(Inner {
                 bridge: None,
+                watch: None,
                 queue: VecDeque::new(),
                 asked: HashSet::new(),
                 cancelled: HashSet::new(),
@@ -109,10 +148,10 @@ impl Tagger {
     pub fn use_gazetteer(&self, table: String) {
         let mut inner = self.inner.borrow_mut();
         inner.full_sent = true;
-        match &inner.bridge {
-            Some(bridge) => bridge.send(Request::UseGazetteer(table)),
-            None => inner.table = Some(table),
+        if let Some(bridge) = &inner.bridge {
+            bridge.send(Request::UseGazetteer(table.clone()));
         }
+        inner.table = Some(table);
     }
 
     /// Starts the worker now (with the full gazetteer, if the page has it), so that the
@@ -129,10 +168,10 @@ impl Tagger {
     }
 
     /// Has the worker read `input` as an article to add (starting the worker if need be), and
-    /// calls `done` with the draft or the reason it was refused. Drafts are not checked for
+    /// calls `done` with the draft or the reason there is none. Drafts are not checked for
     /// duplicates: the caller has the corpus. Reads are answered in the order asked, each
     /// after at most the batch of analyses in flight.
-    pub fn convert(&self, input: ImportInput, done: Callback<Result<ImportDraft, ImportError>>) {
+    pub fn convert(&self, input: ImportInput, done: Callback<Result<ImportDraft, NotRead>>) {
         let mut inner = self.inner.borrow_mut();
         inner.next_ticket += 1;
         let ticket = inner.next_ticket;
@@ -180,22 +219,14 @@ impl Tagger {
     pub fn cancel(&self) {
         let progress = {
             let mut inner = self.inner.borrow_mut();
-            let mut dropped: Vec<String> = inner.queue.drain(..).map(|a| a.meta.id).collect();
-            if let (Some((_, batch)), false) = (&inner.in_flight, inner.discard) {
-                dropped.extend(batch.iter().map(|a| a.meta.id.clone()));
-                inner.discard = true;
-            }
-            for id in dropped {
-                inner.asked.remove(&id);
-                inner.cancelled.insert(id);
-                inner.total -= 1;
-            }
+            inner.set_aside();
             inner.progress()
         };
         self.emit(AnalysesAction::Progress(progress));
     }
 
-    /// Lets cancelled articles be asked for again (the app then asks).
+    /// Lets cancelled articles be asked for again (the app then asks), by a new worker if the
+    /// last one stopped.
     pub fn resume(&self) {
         let progress = {
             let mut inner = self.inner.borrow_mut();
@@ -210,12 +241,25 @@ impl Tagger {
         cb.emit(action);
     }
 
+    /// The worker stopped: answers the imports waiting for it, shows what it had to analyse
+    /// as plain text (until the user asks again), and reports why.
+    fn stopped(inner: &Rc<RefCell<Inner>>, why: String) {
+        let (waiting, events) = inner.borrow_mut().stop(&why);
+        for done in waiting {
+            done.emit(Err(NotRead::WorkerStopped(why.clone())));
+        }
+        let cb = inner.borrow().on_event.clone();
+        for e in events {
+            cb.emit(e);
+        }
+    }
+
     /// Handles one answer of the worker; reports with no borrow held.
     fn answer(inner: &Rc<RefCell<Inner>>, response: Response) {
         if let Response::Converted { ticket, result } = response {
             let done = inner.borrow_mut().converting.remove(&ticket);
             if let Some(done) = done {
-                done.emit(*result);
+                done.emit(result.map_err(NotRead::Refused));
             }
             return;
         }
@@ -225,6 +269,24 @@ impl Tagger {
             cb.emit(e);
         }
     }
+}
+
+/// Listens on the page for the worker's uncaught errors, which mean it has stopped.
+fn watch(me: &Rc<RefCell<Inner>>) -> Option<EventListener> {
+    let window = web_sys::window()?;
+    let weak: Weak<RefCell<Inner>> = Rc::downgrade(me);
+    Some(EventListener::new(&window, "error", move |e| {
+        let Some(e) = e.dyn_ref::<web_sys::ErrorEvent>() else {
+            return;
+        };
+        let has_error = !(e.error().is_null() || e.error().is_undefined());
+        let Some(why) = worker_stopped(&e.message(), &e.filename(), has_error) else {
+            return;
+        };
+        if let Some(inner) = weak.upgrade() {
+            Tagger::stopped(&inner, why);
+        }
+    }))
 }
 
 impl Inner {
@@ -275,27 +337,48 @@ impl Inner {
         let due = now - self.flushed_at >= FLUSH_MS
             && (waiting >= self.flushed_in_run || waiting >= FLUSH_MAX_DOCS);
         if idle || due {
-            self.flushed_at = now;
-            let (docs, ms) = std::mem::take(&mut self.unflushed);
-            self.flushed_in_run = if idle {
-                0
-            } else {
-                self.flushed_in_run + docs.len()
-            };
-            for (doc, _) in &docs {
-                self.asked.remove(&doc.meta.id);
-            }
-            if !docs.is_empty() || ms > 0.0 {
-                events.push(AnalysesAction::Done(docs, ms));
-            }
+            events.extend(self.flush(idle, now));
         }
         events.push(AnalysesAction::Progress(self.progress()));
         events
     }
 
+    /// Hands the analyses received to the page (`idle`: the last of this run).
+    fn flush(&mut self, idle: bool, now: f64) -> Option<AnalysesAction> {
+        self.flushed_at = now;
+        let (docs, ms) = std::mem::take(&mut self.unflushed);
+        self.flushed_in_run = if idle {
+            0
+        } else {
+            self.flushed_in_run + docs.len()
+        };
+        for (doc, _) in &docs {
+            self.asked.remove(&doc.meta.id);
+        }
+        (!docs.is_empty() || ms > 0.0).then_some(AnalysesAction::Done(docs, ms))
+    }
+
+    /// Sets aside what is queued and the batch in flight (whose answer will be dropped): shown
+    /// as plain text, not asked for again until resumed.
+    fn set_aside(&mut self) {
+        let mut dropped: Vec<String> = self.queue.drain(..).map(|a| a.meta.id).collect();
+        if let (Some((_, batch)), false) = (&self.in_flight, self.discard) {
+            dropped.extend(batch.iter().map(|a| a.meta.id.clone()));
+            self.discard = true;
+        }
+        for id in dropped {
+            self.asked.remove(&id);
+            self.cancelled.insert(id);
+            self.total -= 1;
+        }
+    }
+
     /// The worker, started on first use with the full gazetteer if the page has it.
     fn bridge(&mut self, me: &Rc<RefCell<Inner>>) -> &WorkerBridge<TaggingWorker> {
-        let table = &mut self.table;
+        if self.bridge.is_none() {
+            self.watch = watch(me);
+        }
+        let table = &self.table;
         self.bridge.get_or_insert_with(|| {
             let weak: Weak<RefCell<Inner>> = Rc::downgrade(me);
             let bridge = TaggingWorker::spawner()
@@ -305,11 +388,35 @@ impl Inner {
                     }
                 })
                 .spawn_with_loader(LOADER);
-            if let Some(table) = table.take() {
-                bridge.send(Request::UseGazetteer(table));
+            if let Some(table) = table {
+                bridge.send(Request::UseGazetteer(table.clone()));
             }
             bridge
         })
+    }
+
+    /// Forgets the stopped worker (the next use starts another) and says what to report:
+    /// the imports waiting for it, in the order sent, and the events for the page.
+    fn stop(
+        &mut self,
+        why: &str,
+    ) -> (
+        Vec<Callback<Result<ImportDraft, NotRead>>>,
+        Vec<AnalysesAction>,
+    ) {
+        // The loader closes a worker on its first uncaught error; dropping the bridge only
+        // posts it a goodbye.
+        self.bridge = None;
+        self.watch = None;
+        let waiting = self.converting.drain().map(|(_, done)| done).collect();
+        self.set_aside();
+        // No answer will come for the batch in flight.
+        self.in_flight = None;
+        self.discard = false;
+        let mut events: Vec<_> = self.flush(true, js_sys::Date::now()).into_iter().collect();
+        events.push(AnalysesAction::Stopped(why.to_string()));
+        events.push(AnalysesAction::Progress(self.progress()));
+        (waiting, events)
     }
 
     /// Sends the next batch when none is in flight.

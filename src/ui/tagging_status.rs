@@ -1,5 +1,5 @@
 //! The tagging worker's progress: how many articles are analysed, a way to cancel, and a way
-//! to analyse what was cancelled.
+//! to analyse what was cancelled or left when the worker stopped.
 
 use crate::ui::analyses::Progress;
 use yew::prelude::*;
@@ -9,13 +9,17 @@ use yew::prelude::*;
 pub struct TaggingStatusProps {
     /// The worker's progress.
     pub progress: Progress,
+    /// Why the worker stopped, if it did.
+    #[prop_or_default]
+    pub stopped: Option<AttrValue>,
     /// Stops analysing what is still queued.
     pub on_cancel: Callback<()>,
     /// Analyses what was cancelled.
     pub on_resume: Callback<()>,
 }
 
-/// A status line while articles are being analysed, or after the user cancelled.
+/// A status line while articles are being analysed, or after the user cancelled or the
+/// worker stopped.
 #[component]
 pub fn TaggingStatus(props: &TaggingStatusProps) -> Html {
     let p = props.progress;
@@ -39,12 +43,21 @@ pub fn TaggingStatus(props: &TaggingStatusProps) -> Html {
     } else if p.cancelled > 0 {
         let on_resume = props.on_resume.reform(|_| ());
         let n = p.cancelled;
+        let shown = format!(
+            "{n} article{} shown without highlights.",
+            if n == 1 { " is" } else { "s are" }
+        );
+        let (said, role) = match &props.stopped {
+            Some(why) => (
+                format!("The worker that analyses articles stopped ({why}): {shown}"),
+                "alert",
+            ),
+            None => (format!("Analysis cancelled: {shown}"), "status"),
+        };
         html! {
-            <div class="tagging-status" role="status" data-testid="tagging-cancelled">
-                <span>{format!(
-                    "Analysis cancelled: {n} article{} shown without highlights.",
-                    if n == 1 { " is" } else { "s are" }
-                )}</span>
+            <div class="tagging-status" {role} data-testid="tagging-cancelled"
+                data-stopped={props.stopped.is_some().then_some("true")}>
+                <span>{said}</span>
                 <button type="button" class="tool" data-testid="tagging-resume" onclick={on_resume}>
                     {"Analyse now"}
                 </button>

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { open, shot, start } from './harness.mjs';
-import { corpus } from '../../scripts/scale/generate.mjs';
+import { backup, corpus } from '../../scripts/scale/generate.mjs';
 
 let env;
 before(async () => { env = await open('/'); });
@@ -102,4 +102,78 @@ test('reading the bundled articles starts no worker; moving to add an article st
   // Every analysis, the new one included, was made with the full gazetteer.
   await p.waitForSelector('.app[data-gazetteer="full"]');
   assert.deepEqual(env.errors, []);
+});
+
+test('a worker that cannot start: the import and the analyses say so, nothing is lost, and the next try starts a new one', async () => {
+  const p = await env.page();
+  // The worker's module cannot be fetched (a partial deploy, a network gone mid-load).
+  const failing = (route) => route.abort();
+  await p.context().route('**/newslens-worker_bg.wasm', failing);
+  await start(p, env);
+  const pasted = 'Floods reach Daquq\n\nWater reached Daquq and Tuz Khurmatu on Monday, officials in Kirkuk said.';
+  await p.fill('[data-testid="import-text"]', pasted);
+  await p.click('[data-testid="import-submit"]');
+  // The import is answered with the reason instead of "Reading the article…" for ever.
+  const message = await p.waitForSelector('[data-testid="import-message"].bad');
+  assert.match(await message.textContent(), /stopped before it answered \(its code could not be loaded: .+\)\. Nothing was added/);
+  assert.equal(await p.inputValue('[data-testid="import-text"]'), pasted, 'the pasted text stays in the box');
+  assert.equal(await p.$$eval('[data-article^="user-"]', (els) => els.length), 0);
+  // Restored articles are listed as text; the analyses the worker could not make are reported.
+  const articles = corpus(3, 11);
+  await p.setInputFiles('[data-testid="restore-file"]', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup(articles)) });
+  const status = await p.waitForSelector('[data-testid="tagging-cancelled"][data-stopped="true"]');
+  assert.match(await status.textContent(), /The worker that analyses articles stopped \(its code could not be loaded: .+\): 3 articles are shown without highlights/);
+  assert.equal(await status.getAttribute('role'), 'alert');
+  const listed = () => p.$eval('.article-list .count', (el) => Number(el.textContent));
+  assert.equal(await listed(), 2 + 3);
+  await shot(p, 'worker-stopped-1280');
+  // Once the module can be fetched again, the next use starts a new worker: both succeed.
+  await p.context().unroute('**/newslens-worker_bg.wasm', failing);
+  await p.click('[data-testid="tagging-resume"]');
+  await p.waitForSelector('[data-testid="tagging-cancelled"]', { state: 'detached', timeout: 60000 });
+  await p.waitForSelector('[data-testid="tagging-progress"]', { state: 'detached', timeout: 60000 });
+  await p.click('[data-testid="import-submit"]');
+  await p.waitForSelector('[data-testid="import-message"].ok');
+  await p.waitForSelector('.reader[data-analysis="done"] mark[data-label="PLACE"]', { timeout: 60000 });
+  assert.equal(await listed(), 2 + 3 + 1);
+  // The only errors are the failed fetches and the reports of the code not loading.
+  const unexpected = env.errors.filter((e) => !/newslens-worker_bg\.wasm|its code could not be loaded|Failed to fetch|ERR_FAILED/.test(e));
+  assert.deepEqual(unexpected, []);
+  env.errors.length = 0;
+});
+
+test('a worker that crashes mid-analysis: the article stays as text, the status says why, and "Analyse now" starts a new worker', { timeout: 120000 }, async () => {
+  const p = await env.page();
+  await p.addInitScript(holdAnalyses);
+  const started = p.waitForEvent('worker');
+  await start(p, env);
+  await p.fill('[data-testid="import-text"]', 'Floods reach Daquq\n\nWater reached Daquq and Tuz Khurmatu on Monday, officials in Kirkuk said.');
+  const worker = await started;
+  await p.click('[data-testid="import-submit"]');
+  // Read and listed; its analysis is held on the page, so the worker is busy with it as far
+  // as the page knows.
+  await p.waitForSelector('[data-testid="import-message"].ok');
+  await p.waitForSelector('[data-testid="tagging-progress"]');
+  // The worker's module traps (a panic), as a real crash would: outside any request, and
+  // from then on fails on every message, as a module left mid-update would.
+  const closed = new Promise((resolve) => worker.once('close', resolve));
+  await worker.evaluate(() => {
+    self.onmessage = () => { throw new Error('a message to a crashed worker'); };
+    const trap = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 4, 1, 0x60, 0, 0, 3, 2, 1, 0, 7, 5, 1, 1, 0x66, 0, 0, 0x0a, 5, 1, 3, 0, 0, 0x0b]);
+    const f = new WebAssembly.Instance(new WebAssembly.Module(trap)).exports.f;
+    setTimeout(f);
+  });
+  const status = await p.waitForSelector('[data-testid="tagging-cancelled"][data-stopped="true"]');
+  assert.match(await status.textContent(), /stopped \(it crashed with RuntimeError: unreachable\): 1 article is shown without highlights/);
+  await p.waitForSelector('.reader[data-analysis="waiting"]');
+  // The crashed worker closed itself (its memory is freed); it was not left running, broken.
+  await closed;
+  assert.equal(p.workers().length, 0, 'the crashed worker is gone');
+  await p.evaluate(() => window.releaseAnalyses());
+  await p.click('[data-testid="tagging-resume"]');
+  await p.waitForSelector('.reader[data-analysis="done"] mark[data-label="PLACE"]', { timeout: 60000 });
+  assert.equal(p.workers().length, 1, 'one new worker');
+  const unexpected = env.errors.filter((e) => !/RuntimeError: unreachable/.test(e));
+  assert.deepEqual(unexpected, []);
+  env.errors.length = 0;
 });

@@ -1,0 +1,104 @@
+//! Telling that the tagging worker has stopped, from the page.
+//!
+//! The worker bridge answers requests but never reports that its worker died: a module that
+//! could not be loaded, or a panic (a wasm trap), leaves every request unanswered. An error
+//! the worker does not handle is reported again on the page's `window` as an `error` event,
+//! without its error object (it stayed in the worker). [`worker_stopped`] reads such an event;
+//! `www/worker-loader.js` turns a module that fails to load into one.
+
+/// Why the worker stopped, if the page's `error` event with this `message`, `filename` and
+/// no error object (`has_error` false) came from the worker; `None` for the page's own errors.
+///
+/// The worker's scripts are named `worker-loader.js` and `newslens-worker*.js`; a trap in its
+/// module is reported from `wasm://`. The page's own errors carry their error object.
+///
+/// ```
+/// use newslens::worker_failure::worker_stopped;
+/// let why = worker_stopped("Uncaught RuntimeError: unreachable", "wasm://wasm/0a1b2c3d", false);
+/// assert_eq!(why.as_deref(), Some("it crashed with RuntimeError: unreachable"));
+/// assert_eq!(worker_stopped("Uncaught TypeError: x", "https://a.example/app.js", false), None);
+/// ```
+#[must_use]
+pub fn worker_stopped(message: &str, filename: &str, has_error: bool) -> Option<String> {
+    let file = filename.rsplit('/').next().unwrap_or(filename);
+    let file = file.split(['?', '#']).next().unwrap_or(file);
+    let ours = file == "worker-loader.js"
+        || (file.starts_with("newslens-worker") && file.ends_with(".js"))
+        || filename.starts_with("wasm://");
+    if has_error || !ours {
+        return None;
+    }
+    let message = message.trim();
+    let message = message.strip_prefix("Uncaught ").unwrap_or(message);
+    Some(if message.starts_with("RuntimeError") {
+        format!("it crashed with {message}")
+    } else {
+        let plain = message.strip_prefix("Error: ").unwrap_or(message);
+        if plain.is_empty() {
+            "it reported an error".to_string()
+        } else {
+            plain.to_string()
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::worker_stopped;
+
+    #[test]
+    fn a_module_that_failed_to_load_is_reported_in_the_loaders_words() {
+        let why = worker_stopped(
+            "Uncaught Error: its code could not be loaded: Failed to fetch",
+            "http://127.0.0.1:8080/app/worker-loader.js",
+            false,
+        );
+        assert_eq!(
+            why.as_deref(),
+            Some("its code could not be loaded: Failed to fetch")
+        );
+    }
+
+    #[test]
+    fn the_glue_script_counts_with_or_without_a_hash_or_query() {
+        for file in [
+            "http://h/newslens-worker.js",
+            "http://h/x/newslens-worker-1a2b.js?v=3",
+        ] {
+            assert!(worker_stopped("Uncaught NetworkError: x", file, false).is_some());
+        }
+    }
+
+    #[test]
+    fn the_pages_own_errors_are_not_the_workers() {
+        // Same file name pattern but carrying its error object: thrown on the page.
+        assert_eq!(
+            worker_stopped("Uncaught Error: x", "http://h/worker-loader.js", true),
+            None
+        );
+        assert_eq!(
+            worker_stopped("Uncaught Error: x", "http://h/newslens-web-1a2b.js", false),
+            None
+        );
+        assert_eq!(
+            worker_stopped(
+                "Uncaught Error: x",
+                "http://h/newslens-worker_bg.wasm",
+                false
+            ),
+            None
+        );
+        assert_eq!(
+            worker_stopped("Uncaught RuntimeError: unreachable", "wasm://wasm/1", true),
+            None
+        );
+    }
+
+    #[test]
+    fn an_empty_message_still_says_something() {
+        assert_eq!(
+            worker_stopped("", "http://h/worker-loader.js", false).as_deref(),
+            Some("it reported an error")
+        );
+    }
+}
