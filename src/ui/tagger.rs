@@ -5,7 +5,8 @@
 //! It also reads the user's imports ([`Tagger::convert`]): the code that reduces HTML and
 //! Markdown to text lives in the worker's module only, which keeps the page's first load small.
 //!
-//! A worker that stops (its module fails to load, or it crashes) is noticed from the page's
+//! A worker left idle for [`IDLE_STOP_MS`] is stopped, which frees its memory; the next use
+//! starts another. A worker that stops by itself (its module fails to load, or it crashes) is noticed from the page's
 //! `error` events ([`worker_stopped`]): imports waiting for it are answered with the reason,
 //! what it had to analyse is shown as plain text, and the next use starts a new worker.
 
@@ -18,6 +19,7 @@ use crate::ui::analyses::{AnalysesAction, Progress};
 use crate::worker_failure::worker_stopped;
 use crate::worker_protocol::{ArticleIn, ImportInput, Request, Response};
 use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use gloo::worker::{Spawnable, WorkerBridge};
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet, VecDeque};
@@ -67,6 +69,12 @@ impl fmt::Display for NotRead {
     }
 }
 
+/// How long the worker may sit idle (nothing to analyse or read) before it is stopped, in
+/// milliseconds. It holds tens of megabytes (the full gazetteer, room for the largest batch);
+/// a new one starts within a second when next needed, earlier if the user moves to add an
+/// article.
+pub const IDLE_STOP_MS: u32 = 60_000;
+
 /// The page's handle on the tagging worker. Cheap to clone; clones share one worker.
 #[derive(Clone)]
 pub struct Tagger {
@@ -83,6 +91,8 @@ struct Inner {
     bridge: Option<WorkerBridge<TaggingWorker>>,
     /// Listens for the worker's uncaught errors while it runs.
     watch: Option<EventListener>,
+    /// Counts the worker's uses; an idle stop armed before the last one does nothing.
+    uses: u64,
     queue: VecDeque<ArticleIn>,
     /// Ids queued or in flight.
     asked: HashSet<String>,
@@ -122,6 +132,7 @@ impl Tagger {
             inner: Rc::new(RefCell::new(Inner {
                 bridge: None,
                 watch: None,
+                uses: 0,
                 queue: VecDeque::new(),
                 asked: HashSet::new(),
                 cancelled: HashSet::new(),
@@ -159,6 +170,7 @@ impl Tagger {
     pub fn start(&self) {
         let mut inner = self.inner.borrow_mut();
         inner.bridge(&self.inner);
+        inner.stop_when_idle(&self.inner);
     }
 
     /// True once the full gazetteer has been handed over.
@@ -261,13 +273,14 @@ impl Tagger {
             if let Some(done) = done {
                 done.emit(result.map_err(NotRead::Refused));
             }
-            return;
+        } else {
+            let events = inner.borrow_mut().take_answer(inner, response);
+            let cb = inner.borrow().on_event.clone();
+            for e in events {
+                cb.emit(e);
+            }
         }
-        let events = inner.borrow_mut().take_answer(inner, response);
-        let cb = inner.borrow().on_event.clone();
-        for e in events {
-            cb.emit(e);
-        }
+        inner.borrow_mut().stop_when_idle(inner);
     }
 }
 
@@ -375,6 +388,7 @@ impl Inner {
 
     /// The worker, started on first use with the full gazetteer if the page has it.
     fn bridge(&mut self, me: &Rc<RefCell<Inner>>) -> &WorkerBridge<TaggingWorker> {
+        self.uses += 1;
         if self.bridge.is_none() {
             self.watch = watch(me);
         }
@@ -393,6 +407,31 @@ impl Inner {
             }
             bridge
         })
+    }
+
+    /// True when the worker has nothing to do: no batch queued or in flight, no import to read.
+    fn idle(&self) -> bool {
+        self.in_flight.is_none() && self.queue.is_empty() && self.converting.is_empty()
+    }
+
+    /// Stops the worker if it is still idle, and unused, [`IDLE_STOP_MS`] from now.
+    fn stop_when_idle(&mut self, me: &Rc<RefCell<Inner>>) {
+        if self.bridge.is_none() || !self.idle() {
+            return;
+        }
+        let (weak, armed) = (Rc::downgrade(me), self.uses);
+        Timeout::new(IDLE_STOP_MS, move || {
+            let Some(inner) = weak.upgrade() else {
+                return;
+            };
+            let mut inner = inner.borrow_mut();
+            if inner.uses == armed && inner.idle() {
+                // The bridge's last handle gone, the worker closes itself.
+                inner.bridge = None;
+                inner.watch = None;
+            }
+        })
+        .forget();
     }
 
     /// Forgets the stopped worker (the next use starts another) and says what to report:

@@ -177,3 +177,37 @@ test('a worker that crashes mid-analysis: the article stays as text, the status 
   assert.deepEqual(unexpected, []);
   env.errors.length = 0;
 });
+
+test('a worker idle for a minute is stopped (its memory freed); the next article starts a new one', { timeout: 120000 }, async () => {
+  const p = await env.page();
+  // The page's clock is Playwright's: it runs as usual until fast-forwarded below.
+  await p.clock.install();
+  await start(p, env);
+  const started = p.waitForEvent('worker');
+  await p.fill('[data-testid="import-text"]', 'Floods reach Daquq\n\nWater reached Daquq and Tuz Khurmatu on Monday, officials in Kirkuk said.');
+  const worker = await started;
+  const closed = new Promise((resolve) => worker.once('close', resolve));
+  await p.click('[data-testid="import-submit"]');
+  await p.waitForSelector('.reader[data-analysis="done"] mark[data-label="PLACE"]', { timeout: 60000 });
+  assert.equal(p.workers().length, 1);
+  // Not stopped while a minute has not passed since it was last used.
+  await p.clock.fastForward(50_000);
+  await p.fill('[data-testid="import-text"]', 'Rain in Erbil\n\nHeavy rain fell on Erbil and Sulaymaniyah on Tuesday, officials said.');
+  await p.click('[data-testid="import-submit"]');
+  await p.waitForSelector('.reader[data-analysis="done"] h1:has-text("Rain in Erbil")', { timeout: 60000 });
+  await p.clock.fastForward(50_000);
+  assert.equal(p.workers().length, 1, 'used 50 s ago: still running');
+  await p.clock.fastForward(11_000);
+  await closed;
+  assert.equal(p.workers().length, 0, 'idle for a minute: stopped');
+  // The next article starts a new worker, with the full gazetteer, and nothing was lost.
+  const again = p.waitForEvent('worker');
+  await p.fill('[data-testid="import-text"]', 'Talks in Baghdad\n\nOfficials in Kifri reported calm on Wednesday, ministers in Baghdad said.');
+  await again;
+  await p.click('[data-testid="import-submit"]');
+  await p.waitForSelector('.reader[data-analysis="done"] h1:has-text("Talks in Baghdad")', { timeout: 60000 });
+  // Kifri (30,000 people) is only in the full gazetteer.
+  await p.waitForSelector('.reader[data-analysis="done"] mark[data-label="PLACE"][data-canonical="Kifri"]');
+  assert.equal(await p.$eval('.article-list .count', (el) => Number(el.textContent)), 2 + 3);
+  assert.deepEqual(env.errors, []);
+});
