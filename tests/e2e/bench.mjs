@@ -6,6 +6,8 @@
 //   node tests/e2e/bench.mjs --only entity,search # only the interactions whose names contain
 //                                                 # one of these words (for A/B comparisons)
 //   node tests/e2e/bench.mjs --samples            # also every sample's work, in order
+//   node tests/e2e/bench.mjs --scale 10000 --idle # at scale, also the memory once the idle
+//                                                 # worker has stopped (a minute later)
 // At scale, N articles from scripts/scale/generate.mjs are restored from one backup file (the
 // user's own import path), and it reports: time until all are analysed and listed, the engine's
 // in-page throughput (measured in its web worker), every main-thread task over 50 ms meanwhile,
@@ -27,6 +29,7 @@ const SCALES = scaleArg > 0 ? process.argv[scaleArg + 1].split(',').map(Number) 
 const onlyArg = process.argv.indexOf('--only');
 const ONLY = onlyArg > 0 ? process.argv[onlyArg + 1].split(',') : null;
 const SAMPLES = process.argv.includes('--samples'); // also print every sample, in order
+const IDLE = process.argv.includes('--idle'); // at scale, wait for the idle worker to stop
 
 const env = await open('/');
 const stats = (xs) => {
@@ -203,5 +206,15 @@ for (const n of SCALES) {
   console.log(`main-thread tasks over 50 ms while importing: ${long.length}${long.length ? ` (${long.slice(0, 8).map(([at, ms]) => `${ms.toFixed(0)} ms at ${(at / 1000).toFixed(1)} s`).join(', ')})` : ''}`);
   console.log(`engine in the page (web worker): ${(engine.bytes / 1e3 / engine.ms).toFixed(1)} MB/s, ${Math.round(engine.mentions / engine.ms * 1000)} mentions/s (${engine.bytes} B, ${engine.mentions} mentions in ${engine.ms.toFixed(0)} ms)`);
   await interactions();
+  if (IDLE) {
+    // The tagging worker stops after a minute without work (src/ui/tagger.rs, IDLE_STOP_MS).
+    const settledKb = pageKb(before).pss;
+    const worker = p.workers()[0];
+    if (worker) await new Promise((resolve) => worker.once('close', resolve));
+    // The worker's thread is gone; its pages go back to the system within a second or so.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const stoppedKb = pageKb(before).pss;
+    console.log(`page's renderer after these interactions: ${(settledKb / 1024).toFixed(0)} MB PSS with its worker, ${(stoppedKb / 1024).toFixed(0)} MB once the idle worker stopped`);
+  }
 }
 await env.close();
