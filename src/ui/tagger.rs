@@ -6,9 +6,10 @@
 //! Markdown to text lives in the worker's module only, which keeps the page's first load small.
 //!
 //! A worker left idle for [`IDLE_STOP_MS`] is stopped, which frees its memory; the next use
-//! starts another. A worker that stops by itself (its module fails to load, or it crashes) is noticed from the page's
-//! `error` events ([`worker_stopped`]): imports waiting for it are answered with the reason,
-//! what it had to analyse is shown as plain text, and the next use starts a new worker.
+//! starts another. A worker that stops by itself (its module fails to load, or it crashes) is
+//! noticed from the page's `error` events ([`worker_stopped`]): imports waiting for it are
+//! answered with the reason, what it had to analyse is shown as plain text, and the next use
+//! starts a new worker.
 
 use crate::engine::corpus::Article;
 use crate::engine::document::Document;
