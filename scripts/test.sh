@@ -22,8 +22,9 @@ cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "native tests"
 cargo test
 
-step "rustdoc (every link resolves, no warnings)"
+step "rustdoc (every link resolves, no warnings), native and for the browser's UI modules"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib --target wasm32-unknown-unknown
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 wasm-pack test --headless --chrome

@@ -9,7 +9,7 @@
 //! - the **full** table, `www/data/gazetteer.tsv` (served as [`FULL_TABLE_PATH`]), adds towns
 //!   down to 15,000 inhabitants. The browser fetches it after first paint and swaps in
 //!   [`Gazetteer::parse`]'s result; the native command line compiles it in
-//!   ([`Gazetteer::full`]).
+//!   (`Gazetteer::full`, not built for the browser).
 //!
 //! Lookup ([`Gazetteer::lookup`]) is exact and case-aware first ("US" is the United States,
 //! "us" is nothing), then transliteration-aware through [`fold::fold`] ("Tuz Khormato" finds

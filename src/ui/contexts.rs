@@ -27,8 +27,8 @@ pub struct ContextsProps {
 
 /// The sentences that mention an entity, each with its article and a link to the mention.
 ///
-/// The first [`FIRST_MENTIONS`] mentions are shown, [`MORE_MENTIONS`] more on request: an
-/// entity of a large corpus can have tens of thousands.
+/// The first 50 mentions are shown, 200 more on each request: an entity of a large corpus can
+/// have tens of thousands.
 #[component]
 pub fn Contexts(props: &ContextsProps) -> Html {
     let limit = use_state(|| FIRST_MENTIONS);
