@@ -55,5 +55,7 @@ mod search;
 mod text;
 #[path = "engine/view_state.rs"]
 mod view_state;
+#[path = "engine/worker_failure.rs"]
+mod worker_failure;
 #[path = "engine/worker_protocol.rs"]
 mod worker_protocol;
