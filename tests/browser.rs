@@ -628,3 +628,55 @@ fn an_analysis_of_another_text_under_the_same_id_is_not_used() {
     let d = d.reduce(restore(&new));
     assert_eq!(&*d.articles[0].text, "Mosul stood.");
 }
+
+#[wasm_bindgen_test]
+async fn the_status_line_says_why_the_worker_stopped_while_articles_wait_for_it() {
+    use newslens::ui::analyses::{Analyses, AnalysesAction, Progress};
+    use newslens::ui::tagging_status::{TaggingStatus, TaggingStatusProps};
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use yew::{AttrValue, Reducible};
+
+    let left = |cancelled| {
+        AnalysesAction::Progress(Progress {
+            done: 0,
+            total: 0,
+            cancelled,
+        })
+    };
+    let analyses = Rc::new(Analyses::default())
+        .reduce(AnalysesAction::Stopped("it crashed".into()))
+        .reduce(left(2));
+    assert_eq!(analyses.stopped.as_deref(), Some("it crashed"));
+
+    let root = fresh_root();
+    let resumed = Rc::new(Cell::new(0));
+    let sink = resumed.clone();
+    let props = TaggingStatusProps {
+        progress: analyses.progress,
+        stopped: analyses.stopped.clone().map(AttrValue::from),
+        on_cancel: yew::Callback::noop(),
+        on_resume: yew::Callback::from(move |()| sink.set(sink.get() + 1)),
+    };
+    let app = yew::Renderer::<TaggingStatus>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    let status = &all(&root, "[data-testid=\"tagging-cancelled\"]")[0];
+    assert_eq!(attr(status, "role"), "alert");
+    assert_eq!(attr(status, "data-stopped"), "true");
+    assert_eq!(
+        status.text_content().unwrap_or_default(),
+        "The worker that analyses articles stopped (it crashed): 2 articles are shown without \
+         highlights.Analyse now"
+    );
+    all(&root, "[data-testid=\"tagging-resume\"]")[0]
+        .dyn_ref::<HtmlElement>()
+        .unwrap()
+        .click();
+    settle().await;
+    assert_eq!(resumed.get(), 1);
+    app.destroy();
+    root.remove();
+
+    // Once nothing the stopped worker left is waiting, the reason is dropped.
+    assert_eq!(analyses.reduce(left(0)).stopped, None);
+}

@@ -51,12 +51,6 @@ pub enum NotRead {
     WorkerStopped(String),
 }
 
-impl From<ImportError> for NotRead {
-    fn from(e: ImportError) -> NotRead {
-        NotRead::Refused(e)
-    }
-}
-
 impl fmt::Display for NotRead {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -308,7 +302,9 @@ impl Inner {
     fn take_answer(&mut self, me: &Rc<RefCell<Inner>>, response: Response) -> Vec<AnalysesAction> {
         let (batch, analyses, engine_ms) = match response {
             Response::GazetteerFailed(why) => {
+                // Not handed to a later worker either: it would fail the same way.
                 self.full_sent = false;
+                self.table = None;
                 return vec![AnalysesAction::GazetteerFailed(why)];
             }
             Response::Analysed {
