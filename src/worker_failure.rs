@@ -20,8 +20,8 @@
 /// ```
 #[must_use]
 pub fn worker_stopped(message: &str, filename: &str, has_error: bool) -> Option<String> {
-    let file = filename.rsplit('/').next().unwrap_or(filename);
-    let file = file.split(['?', '#']).next().unwrap_or(file);
+    let path = filename.split(['?', '#']).next().unwrap_or(filename);
+    let file = path.rsplit('/').next().unwrap_or(path);
     let ours = file == "worker-loader.js"
         || (file.starts_with("newslens-worker") && file.ends_with(".js"))
         || filename.starts_with("wasm://");

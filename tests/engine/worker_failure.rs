@@ -20,6 +20,7 @@ fn the_glue_script_counts_with_or_without_a_hash_or_query() {
     for file in [
         "http://h/newslens-worker.js",
         "http://h/x/newslens-worker-1a2b.js?v=3",
+        "http://h/x/newslens-worker.js?from=a/b#c/d",
     ] {
         assert!(worker_stopped("Uncaught NetworkError: x", file, false).is_some());
     }
