@@ -244,8 +244,15 @@ impl Tagger {
     }
 
     fn emit(&self, action: AnalysesAction) {
-        let cb = self.inner.borrow().on_event.clone();
-        cb.emit(action);
+        Tagger::report(&self.inner, [action]);
+    }
+
+    /// Reports `events` to the page, with no borrow held (the page may call back in).
+    fn report(inner: &Rc<RefCell<Inner>>, events: impl IntoIterator<Item = AnalysesAction>) {
+        let cb = inner.borrow().on_event.clone();
+        for e in events {
+            cb.emit(e);
+        }
     }
 
     /// The worker stopped: answers the imports waiting for it, shows what it had to analyse
@@ -255,10 +262,7 @@ impl Tagger {
         for done in waiting {
             done.emit(Err(NotRead::WorkerStopped(why.clone())));
         }
-        let cb = inner.borrow().on_event.clone();
-        for e in events {
-            cb.emit(e);
-        }
+        Tagger::report(inner, events);
     }
 
     /// Handles one answer of the worker; reports with no borrow held.
@@ -270,10 +274,7 @@ impl Tagger {
             }
         } else {
             let events = inner.borrow_mut().take_answer(inner, response);
-            let cb = inner.borrow().on_event.clone();
-            for e in events {
-                cb.emit(e);
-            }
+            Tagger::report(inner, events);
         }
         inner.borrow_mut().stop_when_idle(inner);
     }
@@ -423,16 +424,21 @@ impl Inner {
             };
             let mut inner = inner.borrow_mut();
             if inner.uses == armed && inner.idle() {
-                // The bridge's last handle gone, the worker closes itself.
-                inner.bridge = None;
-                inner.watch = None;
+                inner.forget_worker();
             }
         })
         .forget();
     }
 
-    /// Forgets the stopped worker (the next use starts another) and says what to report:
-    /// the imports waiting for it, in the order sent, and the events for the page.
+    /// Lets go of the worker, and stops listening for its errors; the next use starts another.
+    /// With the bridge's last handle gone, a running worker closes itself.
+    fn forget_worker(&mut self) {
+        self.bridge = None;
+        self.watch = None;
+    }
+
+    /// Forgets the stopped worker and says what to report: the imports waiting for it (in no
+    /// particular order) and the events for the page.
     fn stop(
         &mut self,
         why: &str,
@@ -442,8 +448,7 @@ impl Inner {
     ) {
         // The loader closes a worker on its first uncaught error; dropping the bridge only
         // posts it a goodbye.
-        self.bridge = None;
-        self.watch = None;
+        self.forget_worker();
         let waiting = self.converting.drain().map(|(_, done)| done).collect();
         self.set_aside();
         // No answer will come for the batch in flight.
