@@ -41,3 +41,21 @@ pub fn worker_stopped(message: &str, filename: &str, has_error: bool) -> Option<
         }
     })
 }
+
+/// Why the worker could not start when its loader script could not be fetched: the HTTP
+/// status of the answer, or `None` when no answer came. A worker whose own script is missing
+/// is reported only to its `Worker` object, which the page's bridge keeps to itself, so the
+/// page fetches the script as well to find out.
+///
+/// ```
+/// use newslens::worker_failure::loader_missing;
+/// assert_eq!(loader_missing(Some(404)), "its script could not be fetched (HTTP 404)");
+/// assert_eq!(loader_missing(None), "its script could not be fetched (are you offline?)");
+/// ```
+#[must_use]
+pub fn loader_missing(status: Option<u16>) -> String {
+    match status {
+        Some(code) => format!("its script could not be fetched (HTTP {code})"),
+        None => "its script could not be fetched (are you offline?)".to_string(),
+    }
+}

@@ -7,7 +7,8 @@
 //!
 //! A worker left idle for [`IDLE_STOP_MS`] is stopped, which frees its memory; the next use
 //! starts another. A worker that stops by itself (its module fails to load, or it crashes) is
-//! noticed from the page's `error` events ([`worker_stopped`]): imports waiting for it are
+//! noticed from the page's `error` events ([`worker_stopped`]), or, when its script is
+//! missing, from the page's own fetch of that script ([`loader_missing`]): imports waiting for it are
 //! answered with the reason, what it had to analyse is shown as plain text, and the next use
 //! starts a new worker.
 
@@ -17,7 +18,7 @@ use crate::engine::import::{ImportDraft, ImportError};
 use crate::engine::intern::Interner;
 use crate::tagging_worker::{TaggingWorker, LOADER};
 use crate::ui::analyses::{AnalysesAction, Progress};
-use crate::worker_failure::worker_stopped;
+use crate::worker_failure::{loader_missing, worker_stopped};
 use crate::worker_protocol::{ArticleIn, ImportInput, Request, Response};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
@@ -27,6 +28,7 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use std::fmt;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use yew::Callback;
 
 /// A batch closes once it holds this many bytes of text (about 50 ms of tagging) …
@@ -88,6 +90,8 @@ struct Inner {
     watch: Option<EventListener>,
     /// Counts the worker's uses; an idle stop armed before the last one does nothing.
     uses: u64,
+    /// Counts the workers started; a check of one that has since been replaced does nothing.
+    started: u64,
     queue: VecDeque<ArticleIn>,
     /// Ids queued or in flight.
     asked: HashSet<String>,
@@ -128,6 +132,7 @@ impl Tagger {
                 bridge: None,
                 watch: None,
                 uses: 0,
+                started: 0,
                 queue: VecDeque::new(),
                 asked: HashSet::new(),
                 cancelled: HashSet::new(),
@@ -298,6 +303,35 @@ fn watch(me: &Rc<RefCell<Inner>>) -> Option<EventListener> {
     }))
 }
 
+/// Fetches the worker's loader script as the worker `started` is fetching it, and reports the
+/// worker stopped if it cannot be had: a missing script is reported only to the `Worker`
+/// object, which the bridge does not expose, and the imports waiting for it would wait for
+/// ever. The script is small and comes from the same cache as the worker's copy.
+fn check_loader(me: &Rc<RefCell<Inner>>, started: u64) {
+    let weak: Weak<RefCell<Inner>> = Rc::downgrade(me);
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let answer = JsFuture::from(window.fetch_with_str(LOADER)).await;
+        let status = match answer.map(JsCast::dyn_into::<web_sys::Response>) {
+            Ok(Ok(r)) if r.ok() => return,
+            Ok(Ok(r)) => Some(r.status()),
+            _ => None,
+        };
+        let Some(inner) = weak.upgrade() else {
+            return;
+        };
+        let current = {
+            let inner = inner.borrow();
+            inner.started == started && inner.bridge.is_some()
+        };
+        if current {
+            Tagger::stopped(&inner, loader_missing(status));
+        }
+    });
+}
+
 impl Inner {
     /// Takes in one answer of the worker, sends the next batch, and says what to report.
     fn take_answer(&mut self, me: &Rc<RefCell<Inner>>, response: Response) -> Vec<AnalysesAction> {
@@ -389,6 +423,8 @@ impl Inner {
         self.uses += 1;
         if self.bridge.is_none() {
             self.watch = watch(me);
+            self.started += 1;
+            check_loader(me, self.started);
         }
         let table = &self.table;
         self.bridge.get_or_insert_with(|| {

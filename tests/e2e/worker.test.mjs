@@ -142,6 +142,29 @@ test('a worker that cannot start: the import and the analyses say so, nothing is
   env.errors.length = 0;
 });
 
+test('a worker whose own script is missing: the import says so instead of waiting for ever, and the next try works', async () => {
+  const p = await env.page();
+  // A deploy that left out the worker's loader: the browser tells only the Worker object.
+  const missing = (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' });
+  await p.context().route('**/worker-loader.js', missing);
+  await start(p, env);
+  const pasted = 'Floods reach Daquq\n\nWater reached Daquq and Tuz Khurmatu on Monday, officials in Kirkuk said.';
+  await p.fill('[data-testid="import-text"]', pasted);
+  await p.click('[data-testid="import-submit"]');
+  const message = await p.waitForSelector('[data-testid="import-message"].bad');
+  assert.match(await message.textContent(), /stopped before it answered \(its script could not be fetched \(HTTP 404\)\)\. Nothing was added/);
+  assert.equal(await p.inputValue('[data-testid="import-text"]'), pasted, 'the pasted text stays in the box');
+  assert.equal(await p.$$eval('[data-article^="user-"]', (els) => els.length), 0);
+  // Once the script is there again, the next try starts a new worker and adds the article.
+  await p.context().unroute('**/worker-loader.js', missing);
+  await p.click('[data-testid="import-submit"]');
+  await p.waitForSelector('[data-testid="import-message"].ok');
+  await p.waitForSelector('.reader[data-analysis="done"] mark[data-label="PLACE"]', { timeout: 60000 });
+  const unexpected = env.errors.filter((e) => !/worker-loader\.js|404/.test(e));
+  assert.deepEqual(unexpected, []);
+  env.errors.length = 0;
+});
+
 test('a worker that crashes mid-analysis: the article stays as text, the status says why, and "Analyse now" starts a new worker', { timeout: 120000 }, async () => {
   const p = await env.page();
   await p.addInitScript(holdAnalyses);
