@@ -9,6 +9,7 @@ use crate::ui::next_task::{next_task, Slice};
 use crate::ui::tagger::{NotRead, Tagger};
 use crate::worker_protocol::ImportInput;
 use gloo::file::File;
+use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -41,6 +42,25 @@ fn admit(
 ) -> Result<StoredArticle, ImportError> {
     known.check(&draft, corpus.0.iter().map(|d| (&d.meta, &d.text)))?;
     Ok(StoredArticle::new(draft.meta, draft.text, &now_iso()))
+}
+
+/// Hashes, a slice per task, the texts of the corpus (as last rendered, `latest`) that `known`
+/// does not hold yet; returns once it holds them all.
+async fn learn_all(latest: &RefCell<Corpus>, known: &RefCell<KnownTexts>) {
+    let mut next = 0;
+    loop {
+        let slice = Slice::new();
+        let corpus = latest.borrow().clone();
+        let docs = &corpus.0;
+        while next < docs.len() && slice.left() {
+            known.borrow_mut().learn(&docs[next].meta, &docs[next].text);
+            next += 1;
+        }
+        if next >= docs.len() {
+            return;
+        }
+        next_task().await;
+    }
 }
 
 /// How many imports are being read; the panel says so while any is.
@@ -84,20 +104,7 @@ pub fn Import(props: &ImportProps) -> Html {
             }
             let (latest, known, learning) = (latest.clone(), known.clone(), learning.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let mut next = 0;
-                loop {
-                    let slice = Slice::new();
-                    let corpus = latest.borrow().clone();
-                    let docs = &corpus.0;
-                    while next < docs.len() && slice.left() {
-                        known.borrow_mut().learn(&docs[next].meta, &docs[next].text);
-                        next += 1;
-                    }
-                    if next >= docs.len() {
-                        break;
-                    }
-                    next_task().await;
-                }
+                learn_all(&latest, &known).await;
                 learning.replace(false);
             });
         })
@@ -115,7 +122,7 @@ pub fn Import(props: &ImportProps) -> Html {
         Rc::new(
             move |name: Option<String>,
                   bytes: Vec<u8>,
-                  done: Box<dyn Fn(Result<String, NotRead>)>| {
+                  done: Rc<dyn Fn(Result<String, NotRead>)>| {
                 reading.dispatch(true);
                 let (on_add, latest, known, reading) = (
                     on_add.clone(),
@@ -131,16 +138,31 @@ pub fn Import(props: &ImportProps) -> Html {
                 tagger.convert(
                     input,
                     Callback::from(move |result: Result<ImportDraft, NotRead>| {
-                        reading.dispatch(false);
-                        let admitted = result.and_then(|draft| {
-                            admit(&mut known.borrow_mut(), &latest.borrow(), draft)
-                                .map_err(NotRead::Refused)
+                        let (on_add, latest, known, reading) = (
+                            on_add.clone(),
+                            latest.clone(),
+                            known.clone(),
+                            reading.clone(),
+                        );
+                        let done = done.clone();
+                        // An import answered before the texts were all hashed ahead (the
+                        // user was quick after a large restore) waits for the rest, hashed
+                        // in slices as well, rather than hashing them in one task.
+                        wasm_bindgen_futures::spawn_local(async move {
+                            if result.is_ok() {
+                                learn_all(&latest, &known).await;
+                            }
+                            reading.dispatch(false);
+                            let admitted = result.and_then(|draft| {
+                                admit(&mut known.borrow_mut(), &latest.borrow(), draft)
+                                    .map_err(NotRead::Refused)
+                            });
+                            done(admitted.map(|article| {
+                                let title = article.meta.title.clone();
+                                on_add.emit(article);
+                                title
+                            }));
                         });
-                        done(admitted.map(|article| {
-                            let title = article.meta.title.clone();
-                            on_add.emit(article);
-                            title
-                        }));
                     }),
                 );
             },
@@ -167,7 +189,7 @@ pub fn Import(props: &ImportProps) -> Html {
             convert(
                 None,
                 sent.clone().into_bytes(),
-                Box::new(move |result| match result {
+                Rc::new(move |result| match result {
                     Ok(title) => {
                         // Emptied only if it still holds what was added: text typed or pasted
                         // meanwhile stays.
@@ -214,7 +236,7 @@ pub fn Import(props: &ImportProps) -> Html {
                                 convert(
                                     Some(name),
                                     bytes,
-                                    Box::new(move |result| match result {
+                                    Rc::new(move |result| match result {
                                         Ok(title) => message.set(Some((
                                             true,
                                             format!("Added “{title}” from {shown}."),

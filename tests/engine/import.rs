@@ -591,6 +591,14 @@ fn kept_text_hashes_follow_the_corpus() {
     assert_eq!(ahead.len(), 2);
     assert!(check(&mut ahead, &dup_first, &now).is_err());
     assert_eq!(check(&mut ahead, &dup_first, &replaced), Ok(()));
+    // Learning again what is known keeps it; learning the replaced text replaces its hash.
+    let mut again = KnownTexts::default();
+    for (meta, text) in now.iter().chain(&now).chain(&replaced) {
+        again.learn(meta, text);
+    }
+    assert_eq!(again.len(), 2);
+    assert_eq!(check(&mut again, &dup_first, &replaced), Ok(()));
+    assert!(check(&mut again, &dup_second, &replaced).is_err());
 }
 
 #[test]

@@ -60,6 +60,10 @@ impl KnownTexts {
     /// already: the app does this in short slices while the user moves to add an article, so
     /// that even the first check after a large restore hashes nothing.
     pub fn learn(&mut self, meta: &ArticleMeta, text: &Arc<str>) {
+        let known = self.by_id.get(&meta.id);
+        if known.is_some_and(|(was, _)| Arc::ptr_eq(was, text)) {
+            return;
+        }
         let hash = hash_of(self.by_id.remove(&meta.id), text);
         self.by_id.insert(meta.id.clone(), (Arc::clone(text), hash));
     }
