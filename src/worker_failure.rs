@@ -4,7 +4,9 @@
 //! could not be loaded, or a panic (a wasm trap), leaves every request unanswered. An error
 //! the worker does not handle is reported again on the page's `window` as an `error` event,
 //! without its error object (it stayed in the worker). [`worker_stopped`] reads such an event;
-//! `www/worker-loader.js` turns a module that fails to load into one.
+//! `www/worker-loader.js` turns a module that fails to load into one. A loader script that
+//! cannot be fetched at all is reported to the `Worker` object only, never to the window; the
+//! page then fetches the script itself, and [`loader_missing`] words what it found.
 
 /// Why the worker stopped, if the page's `error` event with this `message`, `filename` and
 /// no error object (`has_error` false) came from the worker; `None` for the page's own errors.
