@@ -6,7 +6,9 @@
 // (tests/e2e/app.test.mjs) measures the same from the files the browser actually fetched.
 //
 // Usage: run by Trunk (TRUNK_STAGING_DIR, release builds only: a debug build's module is
-// several times larger), or `node scripts/budget.mjs DIR` on a built site.
+// several times larger), or `node scripts/budget.mjs DIR` on a built site. A profiling build
+// (names kept, no wasm-opt; see BENCHMARKS.md) is not a site to ship: build it with
+// `NEWSLENS_BUDGET=off` in the environment, and the check says it was skipped.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -40,6 +42,10 @@ function main() {
     process.exit(1);
   }
   if (!process.argv[2] && process.env.TRUNK_PROFILE !== 'release') return;
+  if (process.env.NEWSLENS_BUDGET === 'off') {
+    console.log('budget.mjs: skipped (NEWSLENS_BUDGET=off: a build not to ship)');
+    return;
+  }
   const files = firstLoad(dir);
   const total = files.reduce((n, f) => n + f.gzipped, 0);
   const list = files.map((f) => `${f.file} ${f.gzipped} B`).join(', ');

@@ -13,7 +13,7 @@ const SCRIPT = join(import.meta.dirname, '..', '..', 'scripts', 'budget.mjs');
 
 /** A site whose index.html loads `app_bg.wasm` of `size` random (incompressible) bytes, the
  * way Trunk's index.html does, and names an icon; runs the check as Trunk would. */
-function build(size, profile = 'release') {
+function build(size, profile = 'release', extra = { NEWSLENS_BUDGET: '' }) {
   const dir = mkdtempSync(join(tmpdir(), 'budget-'));
   writeFileSync(join(dir, 'index.html'), `<!doctype html><link rel="icon" href="./icon.png"/>
 <script type="module">import init from './app.js'; await init({ module_or_path: './app_bg.wasm' });</script>`);
@@ -21,7 +21,7 @@ function build(size, profile = 'release') {
   writeFileSync(join(dir, 'app.js'), 'export default async function init() {}');
   writeFileSync(join(dir, 'app_bg.wasm'), randomBytes(size));
   writeFileSync(join(dir, 'not-loaded.wasm'), randomBytes(FIRST_LOAD_BUDGET));
-  const run = spawnSync('node', [SCRIPT], { env: { ...process.env, TRUNK_STAGING_DIR: dir, TRUNK_PROFILE: profile }, encoding: 'utf8' });
+  const run = spawnSync('node', [SCRIPT], { env: { ...process.env, TRUNK_STAGING_DIR: dir, TRUNK_PROFILE: profile, ...extra }, encoding: 'utf8' });
   rmSync(dir, { recursive: true });
   return run;
 }
@@ -43,4 +43,10 @@ test('a debug build is not checked (its module is unoptimised)', () => {
   const run = build(FIRST_LOAD_BUDGET, 'debug');
   assert.equal(run.status, 0, run.stderr);
   assert.equal(run.stdout + run.stderr, '');
+});
+
+test('a profiling build (NEWSLENS_BUDGET=off) is let through, and says so', () => {
+  const run = build(FIRST_LOAD_BUDGET, 'release', { NEWSLENS_BUDGET: 'off' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /skipped \(NEWSLENS_BUDGET=off/);
 });
