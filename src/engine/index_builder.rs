@@ -209,9 +209,16 @@ impl IndexBuilder {
                         t.aliases.insert(alias.to_string(), 1);
                     }
                 }
-                match t.per_doc.binary_search_by_key(&d, |(x, _)| *x) {
-                    Ok(i) => t.per_doc[i].1 += 1,
-                    Err(i) => t.per_doc.insert(i, (d, 1)),
+                // Documents are mostly counted in order: this one is then the last one
+                // counted for the entity, or comes after it.
+                match t.per_doc.last_mut() {
+                    Some((x, n)) if *x == d => *n += 1,
+                    Some((x, _)) if *x < d => t.per_doc.push((d, 1)),
+                    None => t.per_doc.push((d, 1)),
+                    _ => match t.per_doc.binary_search_by_key(&d, |(x, _)| *x) {
+                        Ok(i) => t.per_doc[i].1 += 1,
+                        Err(i) => t.per_doc.insert(i, (d, 1)),
+                    },
                 }
             } else {
                 t.labels[label] -= 1;

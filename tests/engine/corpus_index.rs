@@ -103,15 +103,45 @@ fn next_corpus(
 }
 
 /// Checks `index` against `docs` without the builder: one row per distinct canonical name,
-/// found by that name, with every mention counted, the rows in [`in_order`].
+/// found by that name, with every mention counted (per document, per surface form, and its
+/// most frequent label, the earlier label on a tie), the rows in [`in_order`].
 fn check_against(index: &CorpusIndex, docs: &[Rc<Document>]) -> Result<(), TestCaseError> {
-    let mut totals: std::collections::BTreeMap<&str, usize> = Default::default();
-    for m in docs.iter().flat_map(|d| d.mentions.iter()) {
-        *totals.entry(&m.canonical).or_default() += 1;
+    use std::collections::BTreeMap;
+    #[derive(Default)]
+    struct Naive<'a> {
+        per_doc: BTreeMap<usize, usize>,
+        labels: [usize; 6],
+        aliases: BTreeMap<&'a str, usize>,
     }
-    prop_assert_eq!(index.entities.len(), totals.len());
-    for (name, total) in totals {
-        prop_assert_eq!(index.entity(name).map(|e| e.total), Some(total), "{}", name);
+    let mut naive: BTreeMap<&str, Naive> = BTreeMap::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for m in &doc.mentions {
+            let n = naive.entry(&m.canonical).or_default();
+            *n.per_doc.entry(d).or_default() += 1;
+            n.labels[m.label.index()] += 1;
+            *n.aliases.entry(m.span.slice(&doc.text)).or_default() += 1;
+        }
+    }
+    prop_assert_eq!(index.entities.len(), naive.len());
+    for (name, n) in naive {
+        let row = index.entity(name);
+        prop_assert!(row.is_some(), "{} is indexed", name);
+        let row = row.expect("checked");
+        let per_doc: Vec<(usize, usize)> = n.per_doc.into_iter().collect();
+        prop_assert_eq!(
+            row.total,
+            per_doc.iter().map(|(_, c)| c).sum::<usize>(),
+            "{}",
+            name
+        );
+        prop_assert_eq!(&row.per_doc, &per_doc, "{}", name);
+        let most = *n.labels.iter().max().expect("six labels");
+        let label = n.labels.iter().position(|&c| c == most).expect("a maximum");
+        prop_assert_eq!(row.label, Label::ALL[label], "{}", name);
+        let mut aliases: Vec<(&str, usize)> = n.aliases.into_iter().collect();
+        aliases.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(y.0)));
+        let aliases: Vec<&str> = aliases.into_iter().map(|(a, _)| a).collect();
+        prop_assert_eq!(&row.aliases, &aliases, "{}", name);
     }
     for pair in index.entities.windows(2) {
         prop_assert!(
@@ -175,6 +205,7 @@ proptest! {
                 if let Some(index) = done {
                     prop_assert!(builder.is_up_to(&current));
                     prop_assert_eq!(&index, &CorpusIndex::build(&current));
+                    check_against(&index, &current)?;
                     break;
                 }
                 prop_assert!(!builder.is_up_to(&current));
