@@ -8,9 +8,9 @@
 //! A worker left idle for [`IDLE_STOP_MS`] is stopped, which frees its memory; the next use
 //! starts another. A worker that stops by itself (its module fails to load, or it crashes) is
 //! noticed from the page's `error` events ([`worker_stopped`]), or, when its script is
-//! missing, from the page's own fetch of that script ([`loader_missing`]): imports waiting for it are
-//! answered with the reason, what it had to analyse is shown as plain text, and the next use
-//! starts a new worker.
+//! missing, from the page's own fetch of that script ([`loader_missing`]): imports waiting
+//! for it are answered with the reason, what it had to analyse is shown as plain text, and
+//! the next use starts a new worker.
 
 use crate::engine::corpus::Article;
 use crate::engine::document::Document;
