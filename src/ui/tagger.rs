@@ -421,13 +421,11 @@ impl Inner {
     /// The worker, started on first use with the full gazetteer if the page has it.
     fn bridge(&mut self, me: &Rc<RefCell<Inner>>) -> &WorkerBridge<TaggingWorker> {
         self.uses += 1;
-        if self.bridge.is_none() {
-            self.watch = watch(me);
-            self.started += 1;
-            check_loader(me, self.started);
-        }
-        let table = &self.table;
+        let (listener, started, table) = (&mut self.watch, &mut self.started, &self.table);
         self.bridge.get_or_insert_with(|| {
+            *listener = watch(me);
+            *started += 1;
+            check_loader(me, *started);
             let weak: Weak<RefCell<Inner>> = Rc::downgrade(me);
             let bridge = TaggingWorker::spawner()
                 .callback(move |response| {

@@ -14,6 +14,23 @@ function bigArticle() {
   return `The long read: a year of reporting in one file\n\n${parts.join('\n')}`;
 }
 
+/** A short article to paste; it names places of the full gazetteer (Daquq, Tuz Khurmatu). */
+const PASTED = 'Floods reach Daquq\n\nWater reached Daquq and Tuz Khurmatu on Monday, officials in Kirkuk said.';
+
+/**
+ * Pastes PASTED while the worker cannot answer and checks that the import is answered with
+ * `why` (a regular expression's source) instead of "Reading the article…" for ever, that the
+ * pasted text stays in the box, and that nothing was added.
+ */
+async function pastedWhileStopped(p, why) {
+  await p.fill('[data-testid="import-text"]', PASTED);
+  await p.click('[data-testid="import-submit"]');
+  const message = await p.waitForSelector('[data-testid="import-message"].bad');
+  assert.match(await message.textContent(), new RegExp(`stopped before it answered \\(${why}\\)\\. Nothing was added`));
+  assert.equal(await p.inputValue('[data-testid="import-text"]'), PASTED, 'the pasted text stays in the box');
+  assert.equal(await p.$$eval('[data-article^="user-"]', (els) => els.length), 0);
+}
+
 /**
  * Holds the page's requests to analyse an imported article (the first message to the worker
  * carrying its metadata; the import itself carries only the file) until `window.releaseAnalyses()`.
@@ -95,7 +112,7 @@ test('reading the bundled articles starts no worker; moving to add an article st
   await p.focus('[data-testid="import-text"]');
   await started;
   assert.equal(p.workers().length, 1);
-  await p.fill('[data-testid="import-text"]', 'Floods reach Daquq\n\nWater reached Daquq and Tuz Khurmatu on Monday, officials in Kirkuk said.');
+  await p.fill('[data-testid="import-text"]', PASTED);
   await p.click('[data-testid="import-submit"]');
   await p.waitForSelector('.reader[data-analysis="done"] mark[data-label="PLACE"]', { timeout: 60000 });
   assert.equal(p.workers().length, 1, 'one worker');
@@ -110,14 +127,7 @@ test('a worker that cannot start: the import and the analyses say so, nothing is
   const failing = (route) => route.abort();
   await p.context().route('**/newslens-worker_bg.wasm', failing);
   await start(p, env);
-  const pasted = 'Floods reach Daquq\n\nWater reached Daquq and Tuz Khurmatu on Monday, officials in Kirkuk said.';
-  await p.fill('[data-testid="import-text"]', pasted);
-  await p.click('[data-testid="import-submit"]');
-  // The import is answered with the reason instead of "Reading the article…" for ever.
-  const message = await p.waitForSelector('[data-testid="import-message"].bad');
-  assert.match(await message.textContent(), /stopped before it answered \(its code could not be loaded: .+\)\. Nothing was added/);
-  assert.equal(await p.inputValue('[data-testid="import-text"]'), pasted, 'the pasted text stays in the box');
-  assert.equal(await p.$$eval('[data-article^="user-"]', (els) => els.length), 0);
+  await pastedWhileStopped(p, 'its code could not be loaded: .+');
   // Restored articles are listed as text; the analyses the worker could not make are reported.
   const articles = corpus(3, 11);
   await p.setInputFiles('[data-testid="restore-file"]', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup(articles)) });
@@ -148,13 +158,7 @@ test('a worker whose own script is missing: the import says so instead of waitin
   const missing = (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' });
   await p.context().route('**/worker-loader.js', missing);
   await start(p, env);
-  const pasted = 'Floods reach Daquq\n\nWater reached Daquq and Tuz Khurmatu on Monday, officials in Kirkuk said.';
-  await p.fill('[data-testid="import-text"]', pasted);
-  await p.click('[data-testid="import-submit"]');
-  const message = await p.waitForSelector('[data-testid="import-message"].bad');
-  assert.match(await message.textContent(), /stopped before it answered \(its script could not be fetched \(HTTP 404\)\)\. Nothing was added/);
-  assert.equal(await p.inputValue('[data-testid="import-text"]'), pasted, 'the pasted text stays in the box');
-  assert.equal(await p.$$eval('[data-article^="user-"]', (els) => els.length), 0);
+  await pastedWhileStopped(p, 'its script could not be fetched \\(HTTP 404\\)');
   // Once the script is there again, the next try starts a new worker and adds the article.
   await p.context().unroute('**/worker-loader.js', missing);
   await p.click('[data-testid="import-submit"]');
@@ -170,7 +174,7 @@ test('a worker that crashes mid-analysis: the article stays as text, the status 
   await p.addInitScript(holdAnalyses);
   const started = p.waitForEvent('worker');
   await start(p, env);
-  await p.fill('[data-testid="import-text"]', 'Floods reach Daquq\n\nWater reached Daquq and Tuz Khurmatu on Monday, officials in Kirkuk said.');
+  await p.fill('[data-testid="import-text"]', PASTED);
   const worker = await started;
   await p.click('[data-testid="import-submit"]');
   // Read and listed; its analysis is held on the page, so the worker is busy with it as far
@@ -207,7 +211,7 @@ test('a worker idle for a minute is stopped (its memory freed); the next article
   await p.clock.install();
   await start(p, env);
   const started = p.waitForEvent('worker');
-  await p.fill('[data-testid="import-text"]', 'Floods reach Daquq\n\nWater reached Daquq and Tuz Khurmatu on Monday, officials in Kirkuk said.');
+  await p.fill('[data-testid="import-text"]', PASTED);
   const worker = await started;
   const closed = new Promise((resolve) => worker.once('close', resolve));
   await p.click('[data-testid="import-submit"]');
