@@ -27,7 +27,8 @@ export function firstLoad(dir) {
   const named = new Set();
   // Links to the site's own files (style sheet, icon, module preload, wasm preload) and the
   // loader's import and module_or_path; addresses are relative ("./x") under public_url "./".
-  for (const m of html.matchAll(/<link\b[^>]*\bhref="\.\/([^"#?]+)"/g)) named.add(m[1]);
+  // (quoted or not: a minified page drops the quotes).
+  for (const m of html.matchAll(/<link\b[^>]*\bhref="?\.\/([^"\s>#?]+)/g)) named.add(m[1]);
   for (const m of html.matchAll(/(?:from|module_or_path:)\s*'\.\/([^'#?]+)'/g)) named.add(m[1]);
   return ['index.html', ...named].map((file) => ({
     file,

@@ -14,7 +14,8 @@ if (!dir) {
 }
 const file = join(dir, 'index.html');
 const html = readFileSync(file, 'utf8');
-const scripts = [...html.matchAll(/<script(?: type="module")?>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+// Release builds are minified (attribute quotes dropped), debug builds are not.
+const scripts = [...html.matchAll(/<script(?: type="?module"?)?>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 if (scripts.length === 0) {
   console.error('csp.mjs: no inline script found in index.html');
   process.exit(1);
@@ -32,5 +33,10 @@ const policy = [
   "form-action 'none'",
 ].join('; ');
 const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
-writeFileSync(file, html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    ${meta}`));
+const charset = /<meta charset="?utf-8"?(?: \/)?>/i;
+if (!charset.test(html)) {
+  console.error('csp.mjs: no <meta charset="utf-8"> in index.html to put the policy after');
+  process.exit(1);
+}
+writeFileSync(file, html.replace(charset, (m) => `${m}\n    ${meta}`));
 console.log(`csp.mjs: policy with ${hashes.length} script hash(es) added`);

@@ -13,9 +13,9 @@ const SCRIPT = join(import.meta.dirname, '..', '..', 'scripts', 'budget.mjs');
 
 /** A site whose index.html loads `app_bg.wasm` of `size` random (incompressible) bytes, the
  * way Trunk's index.html does, and names an icon; runs the check as Trunk would. */
-function build(size, profile = 'release', extra = { NEWSLENS_BUDGET: '' }) {
+function build(size, profile = 'release', extra = { NEWSLENS_BUDGET: '' }, icon = '<link rel="icon" href="./icon.png"/>') {
   const dir = mkdtempSync(join(tmpdir(), 'budget-'));
-  writeFileSync(join(dir, 'index.html'), `<!doctype html><link rel="icon" href="./icon.png"/>
+  writeFileSync(join(dir, 'index.html'), `<!doctype html>${icon}
 <script type="module">import init from './app.js'; await init({ module_or_path: './app_bg.wasm' });</script>`);
   writeFileSync(join(dir, 'icon.png'), 'png');
   writeFileSync(join(dir, 'app.js'), 'export default async function init() {}');
@@ -37,6 +37,12 @@ test('a release build within the budget passes; files the page does not name are
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /first load \d+ B gzipped of 400000 B/);
   assert.doesNotMatch(run.stdout, /not-loaded/);
+});
+
+test('a minified page (attributes unquoted) has the same files counted', () => {
+  const run = build(FIRST_LOAD_BUDGET, 'release', { NEWSLENS_BUDGET: '' }, '<link href=./icon.png rel=icon>');
+  assert.equal(run.status, 1, run.stdout + run.stderr);
+  assert.match(run.stderr, /\(index\.html \d+ B, icon\.png \d+ B, app\.js \d+ B, app_bg\.wasm \d+ B\)/);
 });
 
 test('a debug build is not checked (its module is unoptimised)', () => {

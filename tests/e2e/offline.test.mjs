@@ -102,10 +102,11 @@ test('a new version waits, never mixes with the old one, and takes over on Reloa
   const edit = (file, f) => writeFileSync(join(v2, file), f(readFileSync(join(v2, file), 'utf8')));
   edit('index.html', (s) => s.replace('<title>', '<meta name="newslens-test-build" content="v2" />\n    <title>'));
   edit('data/ATTRIBUTION.txt', (s) => `${s}\nv2\n`);
-  const css = readFileSync(join(DIST, 'index.html'), 'utf8').match(/href="\.\/(style-[^"]+\.css)"/)[1];
+  // (The release build's page is minified: its attributes may be unquoted.)
+  const css = readFileSync(join(DIST, 'index.html'), 'utf8').match(/href="?\.\/(style-[^"\s>]+\.css)/)[1];
   edit(css, (s) => `${s}\n/* v2 */\n`);
   // The hashed style sheet's integrity attribute no longer matches a changed file: drop it.
-  edit('index.html', (s) => s.replace(/(href="\.\/style-[^"]+\.css") integrity="[^"]+"/, '$1'));
+  edit('index.html', (s) => s.replace(/(href="?\.\/style-[^"\s>]+\.css"?) integrity="?[^"\s>]+"?/, '$1'));
   execFileSync('node', [join(ROOT, 'scripts/sw.mjs'), v2]);
   assert.notEqual(readFileSync(join(v2, 'sw.js'), 'utf8'), readFileSync(join(DIST, 'sw.js'), 'utf8'));
 
