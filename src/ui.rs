@@ -17,6 +17,7 @@ pub mod gazetteer;
 pub mod highlight;
 pub mod import;
 pub mod index_slices;
+pub mod kept;
 pub mod keyboard;
 pub mod legend;
 pub mod next_task;

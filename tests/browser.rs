@@ -680,3 +680,119 @@ async fn the_status_line_says_why_the_worker_stopped_while_articles_wait_for_it(
     // Once nothing the stopped worker left is waiting, the reason is dropped.
     assert_eq!(analyses.reduce(left(0)).stopped, None);
 }
+
+/// Props of [`KeptProbe`].
+#[derive(yew::Properties, PartialEq, Clone)]
+struct KeptProbeProps {
+    outer: bool,
+    inner: bool,
+    text: String,
+}
+
+/// A kept part holding a hooked paragraph and another kept part with a hooked mark.
+#[yew::component]
+fn KeptProbe(props: &KeptProbeProps) -> yew::Html {
+    use newslens::ui::kept::Kept;
+    yew::html! {
+        <Kept live={props.outer} class="outer">
+            <p data-entity="Kirkuk" data-side="a">{props.text.clone()}</p>
+            <Kept live={props.inner} class="inner">
+                <mark data-label="PLACE" data-canonical="Kirkuk" data-start="3">{props.text.clone()}</mark>
+            </Kept>
+        </Kept>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_kept_part_hides_without_its_hooks_and_comes_back_as_the_app_left_it() {
+    use newslens::ui::kept::{HOOKED, HOOKS};
+    assert_eq!(
+        HOOKED,
+        HOOKS.map(|h| format!("[{h}]")).join(","),
+        "the selector names every hook"
+    );
+    let root = fresh_root();
+    let props = |outer, inner, text: &str| KeptProbeProps {
+        outer,
+        inner,
+        text: text.into(),
+    };
+    let hooked = |root: &Element| -> usize {
+        HOOKS
+            .iter()
+            .map(|h| all(root, &format!("[{h}]")).len())
+            .sum()
+    };
+    let hidden = |root: &Element, class: &str| {
+        let el = root.query_selector(class).unwrap().unwrap();
+        (
+            el.class_list().contains("kept-hidden"),
+            el.has_attribute("inert"),
+        )
+    };
+    let text =
+        |root: &Element, sel: &str| root.query_selector(sel).unwrap().unwrap().text_content();
+    let mut app =
+        yew::Renderer::<KeptProbe>::with_root_and_props(root.clone(), props(true, true, "one"))
+            .render();
+    settle().await;
+    assert_eq!(
+        hooked(&root),
+        4,
+        "shown: data-entity, data-side, data-label, data-canonical"
+    );
+    assert_eq!(hidden(&root, ".outer"), (false, false));
+
+    app.update(props(false, true, "two"));
+    settle().await;
+    assert_eq!(hidden(&root, ".outer"), (true, true), "hidden and inert");
+    assert_eq!(hooked(&root), 0, "no hook matches in a hidden part");
+    assert_eq!(
+        all(&root, "mark[data-start=\"3\"]").len(),
+        1,
+        "other attributes stay"
+    );
+    assert_eq!(
+        text(&root, "p").as_deref(),
+        Some("one"),
+        "not re-rendered while hidden"
+    );
+
+    app.update(props(true, false, "three"));
+    settle().await;
+    assert_eq!(hidden(&root, ".outer"), (false, false));
+    assert_eq!(hidden(&root, ".inner"), (true, true));
+    let p = root.query_selector("p").unwrap().unwrap();
+    assert_eq!(
+        (attr(&p, "data-entity"), attr(&p, "data-side")),
+        ("Kirkuk".into(), "a".into())
+    );
+    assert_eq!(
+        text(&root, "p").as_deref(),
+        Some("three"),
+        "shown with the changes made meanwhile"
+    );
+    assert_eq!(
+        all(&root, "mark[data-label], mark[data-canonical]").len(),
+        0
+    );
+
+    app.update(props(false, false, "four"));
+    settle().await;
+    assert_eq!(hooked(&root), 0);
+
+    app.update(props(true, true, "five"));
+    settle().await;
+    let mark = root.query_selector("mark").unwrap().unwrap();
+    assert_eq!(
+        (attr(&mark, "data-label"), attr(&mark, "data-canonical")),
+        ("PLACE".into(), "Kirkuk".into()),
+        "each part puts back exactly what it took"
+    );
+    assert_eq!(hooked(&root), 4);
+    assert_eq!(text(&root, "mark").as_deref(), Some("five"));
+    assert_eq!(all(&root, ".kept-hidden, [inert]").len(), 0);
+
+    app.destroy();
+    root.remove();
+}

@@ -37,6 +37,8 @@ mod html;
 mod import;
 #[path = "engine/intern.rs"]
 mod intern;
+#[path = "engine/kept_views.rs"]
+mod kept_views;
 #[path = "engine/list_window.rs"]
 mod list_window;
 #[path = "engine/normalise.rs"]

@@ -7,6 +7,7 @@ use crate::engine::corpus_index::{label_counts, CorpusIndex};
 use crate::engine::document::Document;
 use crate::engine::span::Span;
 use crate::filter::Filtered;
+use crate::kept_views::KeptViews;
 use crate::ui::analyses::{placeholder, Analyses, AnalysesAction};
 use crate::ui::article_list::ArticleList;
 use crate::ui::article_tools::ArticleTools;
@@ -19,6 +20,7 @@ use crate::ui::gazetteer::{self, GazetteerState};
 use crate::ui::highlight::HighlightOptions;
 use crate::ui::import::Import;
 use crate::ui::index_slices::use_corpus_index;
+use crate::ui::kept::{Kept, HIDDEN_CLASS};
 use crate::ui::keyboard::{self, Shortcut};
 use crate::ui::legend::Legend;
 use crate::ui::places::Places;
@@ -335,8 +337,7 @@ pub fn App() -> Html {
     let doc = article_id.as_deref().and_then(|id| corpus.get(id)).cloned();
     let entity_panel = html! {
         <EntityList corpus={corpus.clone()} index={index.clone()}
-            selected={view.entity.clone().map(AttrValue::from)} on_select={on_select.clone()}
-            full={view.view == View::Entities} />
+            selected={view.entity.clone().map(AttrValue::from)} on_select={on_select.clone()} />
     };
     let contexts = view.entity.clone().map(|e| {
         html! { <Contexts key={e.clone()} corpus={corpus.clone()} index={index.clone()} entity={AttrValue::from(e.clone())} on_goto={on_goto.clone()} /> }
@@ -352,75 +353,120 @@ pub fn App() -> Html {
         }
     });
 
-    let main = match view.view {
-        View::Entities => html! {
+    // Views visited stay in the page, hidden, while the corpus and its index are the same.
+    let seen = use_mut_ref(|| (corpus.clone(), index.clone(), KeptViews::default()));
+    let kept = {
+        let mut seen = seen.borrow_mut();
+        if seen.0 != corpus || !Rc::ptr_eq(&seen.1, &index) {
+            *seen = (corpus.clone(), index.clone(), KeptViews::default());
+            seen.2.keep_only(view.view);
+        }
+        seen.2.keep(view.view);
+        seen.2
+    };
+    // The views not visited yet are built hidden, one per idle moment, once every article is
+    // analysed: then the first visit to one costs a frame too.
+    {
+        let settled = all_full && !analyses.progress.busy();
+        let next = kept.next_missing().filter(|_| settled);
+        let (seen, update) = (seen.clone(), use_force_update());
+        use_effect_with((next, corpus.clone()), move |(next, corpus)| {
+            if let Some(next) = *next {
+                let corpus = corpus.clone();
+                crate::ui::next_task::when_idle(move || {
+                    // Not if the corpus changed meanwhile (the views would be of the old one).
+                    let mut seen = seen.borrow_mut();
+                    if seen.0 == corpus && !seen.2.has(next) {
+                        seen.2.keep(next);
+                        drop(seen);
+                        update.force_update();
+                    }
+                });
+            }
+        });
+    }
+    let shown = |v: View| view.view == v;
+    let d = state.dispatcher();
+    let on_pick = use_callback((), move |(a, b): (String, String), _| {
+        d.dispatch(Action::Compare(Some(a), Some(b)))
+    });
+    let compare = kept.has(View::Compare).then(|| {
+        let ids: Vec<&str> = corpus.0.iter().map(|d| d.meta.id.as_str()).collect();
+        let valid = |x: &Option<String>| x.clone().filter(|id| corpus.has(id));
+        let a = valid(&view.a).or_else(|| ids.first().map(|s| s.to_string()));
+        let b = valid(&view.b).or_else(|| {
+            ids.iter()
+                .find(|id| Some(**id) != a.as_deref())
+                .map(|s| s.to_string())
+        });
+        match (a, b) {
+            (Some(a), Some(b)) => html! {
+                <Compare corpus={corpus.clone()} a={AttrValue::from(a)} b={AttrValue::from(b)}
+                    options={options.clone()} on_pick={on_pick.clone()} on_select={on_select.clone()} />
+            },
+            _ => html! { <p class="empty">{"Comparing needs two articles."}</p> },
+        }
+    });
+    let d = state.dispatcher();
+    let on_options = use_callback((), move |(reference, sort, group), _| {
+        d.dispatch(Action::PlaceOptions {
+            reference,
+            sort,
+            group,
+        });
+    });
+    let places = kept.has(View::Places).then(|| {
+        html! {
+            <Places corpus={corpus.clone()} gazetteer={(*gaz).clone()}
+                reference={view.place_ref.clone().map(AttrValue::from)}
+                sort={view.place_sort.clone().map(AttrValue::from)}
+                group={view.place_group.clone().map(AttrValue::from)}
+                {on_options} on_goto={on_goto.clone()} />
+        }
+    });
+    let entities = kept.has(View::Entities).then(|| {
+        html! {
             <div class="entities-view">
-                {entity_panel.clone()}
+                <EntityList corpus={corpus.clone()} index={index.clone()}
+                    selected={view.entity.clone().map(AttrValue::from)} on_select={on_select.clone()}
+                    full=true />
                 <div class="entities-side">{contexts.clone().unwrap_or_else(|| html! {
                     <p class="muted">{"Select an entity to see every sentence that mentions it."}</p>
                 })}</div>
             </div>
-        },
-        View::Compare => {
-            let ids: Vec<&str> = corpus.0.iter().map(|d| d.meta.id.as_str()).collect();
-            let valid = |x: &Option<String>| x.clone().filter(|id| corpus.has(id));
-            let a = valid(&view.a).or_else(|| ids.first().map(|s| s.to_string()));
-            let b = valid(&view.b).or_else(|| {
-                ids.iter()
-                    .find(|id| Some(**id) != a.as_deref())
-                    .map(|s| s.to_string())
-            });
-            let d = state.dispatcher();
-            let on_pick = Callback::from(move |(a, b): (String, String)| {
-                d.dispatch(Action::Compare(Some(a), Some(b)))
-            });
-            match (a, b) {
-                (Some(a), Some(b)) => html! {
-                    <Compare corpus={corpus.clone()} a={AttrValue::from(a)} b={AttrValue::from(b)}
-                        options={options.clone()} {on_pick} on_select={on_select.clone()} />
-                },
-                _ => html! { <p class="empty">{"Comparing needs two articles."}</p> },
-            }
         }
-        View::Places => {
-            let d = state.dispatcher();
-            let on_options = Callback::from(move |(reference, sort, group)| {
-                d.dispatch(Action::PlaceOptions {
-                    reference,
-                    sort,
-                    group,
-                });
-            });
-            html! {
-                <Places corpus={corpus.clone()} gazetteer={(*gaz).clone()}
-                    reference={view.place_ref.clone().map(AttrValue::from)}
-                    sort={view.place_sort.clone().map(AttrValue::from)}
-                    group={view.place_group.clone().map(AttrValue::from)}
-                    {on_options} on_goto={on_goto.clone()} />
-            }
-        }
-        _ => match &doc {
-            Some(doc) => html! {
-                <>
-                    <Legend counts={label_counts(doc)} types={view.types} on_toggle={on_toggle.clone()} />
-                    // One node either way (an `Option` would be none or one): Yew matches
-                    // unkeyed siblings from the end, and a list that grew by one would
-                    // re-create the legend in the selection's place.
-                    {selection.clone().unwrap_or_default()}
-                    <Reader doc={doc.clone()} options={options} on_select={on_mark}
-                        waiting={analyses.docs.get(&doc.meta.id).is_none_or(|x| x.waiting || !x.fits(&doc.text))}
-                        tools={html! {
-                            <ArticleTools doc={doc.clone()} is_user={Corpus::is_user(doc)}
-                                picked={picked.as_ref().filter(|(id, _)| *id == doc.meta.id).map(|(_, s)| *s)}
-                                index={index.clone()}
-                                corrections={user.corrections_of(&doc.meta.id).map_or(0, |c| c.items.len())}
-                                on_user={on_user.clone()} />
-                        }} />
-                </>
-            },
-            None => html! { <p class="empty">{"No article yet."}</p> },
+    });
+    let read = kept.has(View::Read).then(|| match &doc {
+        Some(doc) => html! {
+            <>
+                <Legend counts={label_counts(doc)} types={view.types} on_toggle={on_toggle.clone()} />
+                // One node either way (an `Option` would be none or one): Yew matches
+                // unkeyed siblings from the end, and a list that grew by one would
+                // re-create the legend in the selection's place.
+                {selection.clone().unwrap_or_default()}
+                <Reader doc={doc.clone()} options={options.clone()} on_select={on_mark}
+                    waiting={analyses.docs.get(&doc.meta.id).is_none_or(|x| x.waiting || !x.fits(&doc.text))}
+                    tools={html! {
+                        <ArticleTools doc={doc.clone()} is_user={Corpus::is_user(doc)}
+                            picked={picked.as_ref().filter(|(id, _)| *id == doc.meta.id).map(|(_, s)| *s)}
+                            index={index.clone()}
+                            corrections={user.corrections_of(&doc.meta.id).map_or(0, |c| c.items.len())}
+                            on_user={on_user.clone()} />
+                    }} />
+            </>
         },
-    };
+        None => html! { <p class="empty">{"No article yet."}</p> },
+    });
+    let panel = kept.has(View::Read).then(|| {
+        html! {
+            <aside class="panel" aria-label="Entities in the corpus">
+                {contexts.clone().unwrap_or_default()}
+                {entity_panel}
+            </aside>
+        }
+    });
+    // The view's name for screen readers (the read view has the article's headline).
+    let heading = |v: View| html! { <h1 class="visually-hidden">{v.title()}</h1> };
     let tabs = View::ALL.into_iter();
 
     html! {
@@ -433,7 +479,7 @@ pub fn App() -> Html {
             data-engine-bytes={analyses.engine.bytes.to_string()}
             data-engine-mentions={analyses.engine.mentions.to_string()}
             data-engine-ms={format!("{:.1}", analyses.engine.ms)}>
-            <a class="skip" href="#main">{"Skip to content"}</a>
+            <a class="skip" href={if shown(View::Compare) { "#compare-main" } else { "#main" }}>{"Skip to content"}</a>
             <header class="topbar">
                 <a class="brand" href="./" aria-label="NewsLens home">
                     <svg aria-hidden="true" viewBox="0 0 32 32" width="22" height="22"><circle cx="13" cy="13" r="9" fill="none" stroke="currentColor" stroke-width="4"/><path d="M20 20l8 8" stroke="currentColor" stroke-width="4" stroke-linecap="round"/></svg>
@@ -473,36 +519,44 @@ pub fn App() -> Html {
             <FilterBar corpus={corpus.clone()} q={AttrValue::from(view.q.clone())}
                 outlet={view.outlet.clone().map(AttrValue::from)} filtered={view.filtered()}
                 hits={hits} on_search={on_search} on_outlet={on_outlet} on_clear={on_clear} />
-            <div class={classes!("layout", format!("layout-{}", view.view.as_str()))}>
-                if view.view != View::Compare {
-                    <aside class="sidebar" aria-label="Article list">
+            // Hidden while comparing, and then inert; the tools to add articles and the
+            // storage status in it go on updating.
+            <div class={classes!("layout", "layout-corpus", shown(View::Compare).then_some(HIDDEN_CLASS))}
+                inert={shown(View::Compare)}>
+                <Kept live={!shown(View::Compare)} class="sidebar">
+                    <aside aria-label="Article list">
                         <ArticleList corpus={corpus.clone()} selected={article_id.clone().map(AttrValue::from)}
                             filters={view.filtered().then(|| filtered.clone())} on_open={on_open}
                             show_hits={!view.q.trim().is_empty()} />
                     </aside>
-                }
+                </Kept>
+                // Each view's parts are kept apart in the same grid cell, so that each keeps
+                // its width (and its layout) while another is shown.
                 <main id="main" class="main" tabindex="-1">
-                    if view.view != View::Read {
-                        <h1 class="visually-hidden">{view.view.title()}</h1>
+                    if let Some(read) = read {
+                        <Kept live={shown(View::Read)} class="pane pane-read">{read}</Kept>
+                        <Kept live={shown(View::Read)} class="pane pane-panel">{panel.unwrap_or_default()}</Kept>
                     }
-                    {main}
+                    if let Some(entities) = entities {
+                        <Kept live={shown(View::Entities)} class="pane pane-entities">{heading(View::Entities)}{entities}</Kept>
+                    }
+                    if let Some(places) = places {
+                        <Kept live={shown(View::Places)} class="pane pane-places">{heading(View::Places)}{places}</Kept>
+                    }
                 </main>
-                if view.view != View::Compare {
-                    // Pointing at, focusing or dragging onto the tools to add articles starts
-                    // the tagging worker, which the bundled articles alone never need.
-                    <aside class="tools-aside" aria-label="Your articles" onpointerenter={warm.reform(|_: PointerEvent| ())}
-                        onfocusin={warm.reform(|_: FocusEvent| ())} ondragenter={warm.reform(|_: DragEvent| ())}>
-                        <Import corpus={corpus.clone()} tagger={(*tagger).clone()} {on_add} />
-                        <YourData data={user.clone()} on_user={on_user.clone()} {on_placeholders} />
-                    </aside>
-                }
-                if view.view == View::Read {
-                    <aside class="panel" aria-label="Entities in the corpus">
-                        {contexts.unwrap_or_default()}
-                        {entity_panel}
-                    </aside>
-                }
+                // Pointing at, focusing or dragging onto the tools to add articles starts
+                // the tagging worker, which the bundled articles alone never need.
+                <aside class="tools-aside" aria-label="Your articles" onpointerenter={warm.reform(|_: PointerEvent| ())}
+                    onfocusin={warm.reform(|_: FocusEvent| ())} ondragenter={warm.reform(|_: DragEvent| ())}>
+                    <Import corpus={corpus.clone()} tagger={(*tagger).clone()} {on_add} />
+                    <YourData data={user.clone()} on_user={on_user.clone()} {on_placeholders} />
+                </aside>
             </div>
+            if let Some(compare) = compare {
+                <Kept live={shown(View::Compare)} class="layout layout-compare">
+                    <main id="compare-main" class="main" tabindex="-1">{heading(View::Compare)}{compare}</main>
+                </Kept>
+            }
             <footer class="footer">
                 <p>{"NewsLens analyses articles in your browser; nothing you read or add is sent anywhere. Place data © GeoNames (CC BY 4.0)."}</p>
             </footer>

@@ -67,3 +67,13 @@ impl Default for Slice {
         Slice::new()
     }
 }
+
+/// Runs `f` once the browser is idle (`requestIdleCallback`), or in a later task where it has
+/// no idle callbacks (Safari).
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    let f = wasm_bindgen::closure::Closure::once_into_js(f);
+    let window = gloo::utils::window();
+    if window.request_idle_callback(f.unchecked_ref()).is_err() {
+        let _ = window.set_timeout_with_callback(f.unchecked_ref());
+    }
+}

@@ -107,7 +107,7 @@ const STATES = [
   }],
   ['entities', async (p) => {
     await start(p, env, '?view=entities&entity=Kirkuk');
-    await p.waitForSelector('.kwic li');
+    await p.waitForSelector('.entities-side .kwic li');
   }],
   ['places', async (p) => {
     await start(p, env, '?view=places');

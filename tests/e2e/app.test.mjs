@@ -22,10 +22,10 @@ test('lists both articles and shows the first one, boilerplate set apart', async
   assert.equal(await p.getAttribute('[data-reader]', 'data-reader'), FIRST);
   const h1 = await p.textContent('.reader h1');
   assert.equal(h1.trim(), 'Fleeing Iraqi Invasion, Thousands Flee Kirkuk into Kurdish Territory');
-  const body = await p.textContent('.reader-body');
+  const body = await p.textContent('.reader .reader-body');
   assert.match(body, /Advancing Iraqi troops, backed by Iran-allied Shiite militias/);
   // Boilerplate is kept, but apart from the story paragraphs.
-  const storyText = (await p.$$eval('.reader-body .para', (els) => els.map((e) => e.textContent))).join('\n');
+  const storyText = (await p.$$eval('.reader .reader-body .para', (els) => els.map((e) => e.textContent))).join('\n');
   assert.doesNotMatch(storyText, /AP Photo|having issues with commenting/);
   const furniture = await p.$$eval('.boilerplate .bp-line', (els) => els.map((e) => e.textContent.trim()));
   assert.deepEqual(furniture, ['AP Photo', "Please let us know if you're having issues with commenting."]);

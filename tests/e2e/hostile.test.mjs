@@ -318,7 +318,7 @@ test('hostile backup restored in a fresh profile: metadata, corrections and text
   assert.ok(problems.includes(CANONICAL), 'the correction with a markup entity name applies');
   await p.click('[data-view="entities"]');
   await p.waitForSelector('.entity-list.full');
-  assert.ok((await p.textContent('.entity-list')).includes(CANONICAL), 'the entity list shows the markup name as text');
+  assert.ok((await p.textContent('.entity-list.full')).includes(CANONICAL), 'the entity list shows the markup name as text');
   await p.click(`[data-entity="${await p.evaluate((s) => CSS.escape(s), CANONICAL)}"] .entity-name`);
   await p.waitForSelector('.entities-side .kwic li');
   await p.goto(env.url);

@@ -92,7 +92,7 @@ test('import by file: HTML is reduced to inert text and runs nothing', async () 
   assert.match(await message(p), /Added/);
   const mine = (await ids(p)).find((id) => id.startsWith('user-'));
   await p.waitForSelector(`[data-reader="${mine}"]`);
-  const body = await p.textContent('.reader-body');
+  const body = await p.textContent('.reader .reader-body');
   assert.match(body, /Residents of Basra marched/);
   assert.match(body, /<script>window.__pwned=2<\/script>/, 'escaped markup in the text is shown as text');
   assert.equal(await p.$$eval('.reader script, .reader img, .reader svg, .reader a[href^="javascript"]', (els) => els.length), 0);

@@ -77,10 +77,10 @@ test('selecting an entity filters the articles and shows its contexts', async ()
   assert.ok(target);
   const count = Number(await p.getAttribute(`[data-entity="${target}"]`, 'data-count'));
   await p.click(`[data-entity="${target}"] .entity-name`);
-  await p.waitForSelector('.contexts .kwic li');
-  const perSentence = await p.$$eval('.contexts .kwic li', (els) => els.map((e) => Number(e.dataset.mentions)));
+  await p.waitForSelector('.pane-panel .contexts .kwic li');
+  const perSentence = await p.$$eval('.pane-panel .contexts .kwic li', (els) => els.map((e) => Number(e.dataset.mentions)));
   assert.equal(perSentence.reduce((a, b) => a + b, 0), count, 'every mention is in a context sentence');
-  assert.equal(await p.$$eval('.contexts .kwic strong', (els) => els.length), count);
+  assert.equal(await p.$$eval('.pane-panel .contexts .kwic strong', (els) => els.length), count);
   const selected = await p.$$eval('.reader mark.selected', (els) => els.map((e) => e.dataset.canonical));
   assert.ok(selected.length > 0 && selected.every((c) => c === target));
   const entityParam = new RegExp(`entity=${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
@@ -89,7 +89,7 @@ test('selecting an entity filters the articles and shows its contexts', async ()
   assert.ok(listed.length >= 1 && listed.includes(FIRST));
   await shot(p, 'reader-selected-1280');
   // Going to a mention from its context focuses it.
-  await p.click('.contexts .kwic li:last-child .goto');
+  await p.click('.pane-panel .contexts .kwic li:last-child .goto');
   await p.waitForFunction(() => document.activeElement?.matches('.reader mark.selected'));
   // Esc clears the selection.
   await p.keyboard.press('Escape');
@@ -106,7 +106,7 @@ test('a URL with view, article, types, entity and q restores the view after a re
     assert.equal(await p.getAttribute('[data-view="entities"]', 'aria-pressed'), 'true');
     assert.equal(await p.inputValue('#search'), 'Kirkuk');
     assert.equal(await p.getAttribute('[data-entity="Kirkuk"]', 'class').then((c) => c.includes('selected')), true);
-    await p.waitForSelector('.contexts .kwic li');
+    await p.waitForSelector('.entities-side .contexts .kwic li');
   };
   await check();
   await shot(p, 'entities-1280');
@@ -126,7 +126,7 @@ test('a URL with view, article, types, entity and q restores the view after a re
   assert.ok(inText > 0, 'search matches are shown in the text');
   // …and counted in the article list (story text only, as the reader shows it).
   const listed = Number(await p.getAttribute(`[data-article="${SECOND}"] [data-hits]`, 'data-hits'));
-  assert.equal(listed, await p.$$eval('.reader-body .para .hit, .reader h1 .hit', (els) => els.length));
+  assert.equal(listed, await p.$$eval('.reader .reader-body .para .hit, .reader h1 .hit', (els) => els.length));
   await shot(p, 'reader-filtered-375');
 });
 
@@ -180,13 +180,13 @@ test('an entity with many mentions shows the first sentences and the rest on req
   await p.waitForFunction(() => Number(document.querySelector('[data-entity="Kirkuk"]')?.dataset.count) > 60);
   const total = Number(await p.getAttribute('[data-entity="Kirkuk"]', 'data-count'));
   await p.click('[data-entity="Kirkuk"] .entity-name');
-  await p.waitForSelector('.contexts .more-contexts');
-  const shown = () => p.$$eval('.contexts .kwic li', (els) => els.reduce((n, e) => n + Number(e.dataset.mentions), 0));
-  assert.equal(Number(await p.textContent('.contexts .panel-title .count')), total);
+  await p.waitForSelector('.pane-panel .contexts .more-contexts');
+  const shown = () => p.$$eval('.pane-panel .contexts .kwic li', (els) => els.reduce((n, e) => n + Number(e.dataset.mentions), 0));
+  assert.equal(Number(await p.textContent('.pane-panel .contexts .panel-title .count')), total);
   assert.equal(await shown(), 50);
-  assert.equal((await p.textContent('.contexts .more-contexts')).trim(), `Show ${total - 50} more of ${total} mentions`);
-  await p.click('.contexts .more-contexts');
-  await p.waitForSelector('.contexts .more-contexts', { state: 'detached' });
+  assert.equal((await p.textContent('.pane-panel .contexts .more-contexts')).trim(), `Show ${total - 50} more of ${total} mentions`);
+  await p.click('.pane-panel .contexts .more-contexts');
+  await p.waitForSelector('.pane-panel .contexts .more-contexts', { state: 'detached' });
   assert.equal(await shown(), total);
 });
 

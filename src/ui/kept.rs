@@ -1,0 +1,144 @@
+//! A part of the page kept laid out while hidden, so that showing it again costs a frame
+//! rather than a rebuild (see [`crate::kept_views`]).
+//!
+//! Hidden, it is `content-visibility: hidden` (the browser keeps its layout but skips its
+//! style, layout and paint, and leaves it out of find-in-page and the accessibility tree) and
+//! `inert` (no focus, no clicks). It does not re-render while hidden: the app's changes reach
+//! it when it is shown again. And it carries none of the contract's DOM hooks: they are taken
+//! off its elements when it is hidden and put back when it is shown, so that a hook never
+//! matches in a hidden view and never matches twice (the reader and the comparison both
+//! have `mark[data-label]`). This is done on the DOM directly, because re-rendering a view
+//! only to change its hooks costs as much as building it.
+
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+use yew::prelude::*;
+
+/// The attributes of the contract's DOM hooks (`../shared/CONTRACT.md`), taken off a hidden
+/// part's elements.
+pub const HOOKS: [&str; 10] = [
+    "data-label",
+    "data-canonical",
+    "data-article",
+    "data-entity",
+    "data-count",
+    "data-side",
+    "data-place",
+    "data-kind",
+    "data-lat",
+    "data-lon",
+];
+
+/// A selector for elements with any of [`HOOKS`].
+pub const HOOKED: &str = "[data-label],[data-canonical],[data-article],[data-entity],[data-count],\
+[data-side],[data-place],[data-kind],[data-lat],[data-lon]";
+
+/// The class a hidden part has (style.css: `content-visibility: hidden`).
+pub const HIDDEN_CLASS: &str = "kept-hidden";
+
+/// Props of [`Kept`].
+#[derive(Properties, PartialEq)]
+pub struct KeptProps {
+    /// Shown (true) or kept hidden.
+    pub live: bool,
+    /// Classes of the element that holds the part (fixed for its lifetime).
+    #[prop_or_default]
+    pub class: Classes,
+    /// The part.
+    pub children: Html,
+}
+
+/// The element holding a part that is kept in the page while hidden.
+pub struct Kept {
+    node: NodeRef,
+    /// The hooks taken off while hidden: element, attribute, value.
+    taken: Vec<(Element, &'static str, String)>,
+}
+
+impl Component for Kept {
+    type Message = ();
+    type Properties = KeptProps;
+
+    fn create(_: &Context<Self>) -> Self {
+        Self {
+            node: NodeRef::default(),
+            taken: Vec::new(),
+        }
+    }
+
+    fn changed(&mut self, ctx: &Context<Self>, old: &KeptProps) -> bool {
+        match (old.live, ctx.props().live) {
+            (true, false) => {
+                self.hide();
+                false
+            }
+            (false, true) => {
+                // Back as Yew last rendered it, before it renders the changes made meanwhile.
+                self.show();
+                true
+            }
+            (false, false) => false,
+            (true, true) => true,
+        }
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        html! {
+            <div class={classes!("kept", ctx.props().class.clone())} ref={self.node.clone()}>
+                {ctx.props().children.clone()}
+            </div>
+        }
+    }
+
+    fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
+        if first_render && !ctx.props().live {
+            // Built ahead of its first visit: laid out now, while in the page's flow, so that
+            // the browser keeps that layout while it is hidden.
+            if let Some(el) = self.node.cast::<Element>() {
+                let _ = el.get_bounding_client_rect();
+            }
+            self.hide();
+        }
+    }
+}
+
+impl Kept {
+    fn hide(&mut self) {
+        let Some(el) = self.node.cast::<Element>() else {
+            return;
+        };
+        let _ = el.class_list().add_1(HIDDEN_CLASS);
+        let _ = el.set_attribute("inert", "");
+        self.taken = take_hooks(&el);
+    }
+
+    fn show(&mut self) {
+        for (el, name, value) in self.taken.drain(..) {
+            let _ = el.set_attribute(name, &value);
+        }
+        if let Some(el) = self.node.cast::<Element>() {
+            let _ = el.class_list().remove_1(HIDDEN_CLASS);
+            let _ = el.remove_attribute("inert");
+        }
+    }
+}
+
+/// Takes every hook attribute off `root`'s descendants, returning what it took.
+fn take_hooks(root: &Element) -> Vec<(Element, &'static str, String)> {
+    let Ok(list) = root.query_selector_all(HOOKED) else {
+        return Vec::new();
+    };
+    let mut taken = Vec::new();
+    for i in 0..list.length() {
+        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        for name in HOOKS {
+            if let Some(value) = el.get_attribute(name) {
+                let _ = el.remove_attribute(name);
+                taken.push((el.clone(), name, value));
+            }
+        }
+    }
+    taken
+}
