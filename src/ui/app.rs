@@ -459,10 +459,11 @@ pub fn App() -> Html {
     });
     let panel = kept.has(View::Read).then(|| {
         html! {
-            <aside class="panel" aria-label="Entities in the corpus">
+            // A region of the main landmark (an `aside` there would be a nested complementary).
+            <section class="panel" aria-label="Entities in the corpus">
                 {contexts.clone().unwrap_or_default()}
                 {entity_panel}
-            </aside>
+            </section>
         }
     });
     // The view's name for screen readers (the read view has the article's headline).

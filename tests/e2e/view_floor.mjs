@@ -14,7 +14,7 @@ await p.goto(env.url);
 await ready(p);
 await p.waitForSelector('.app[data-gazetteer="full"]');
 
-const PARTS = ['.layout', 'main.main', 'aside.panel', '.article-list', '.legend'];
+const PARTS = ['.layout', 'main.main', '.panel', '.article-list', '.legend'];
 const results = await p.evaluate(async (parts) => {
   const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
   const channel = new MessageChannel();
