@@ -46,10 +46,11 @@ if ! have chromium || ! have chromedriver; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
-# wasm-opt (npm's binaryen), playwright-core and axe-core, pinned by package-lock.json.
+# wasm-opt (npm's binaryen), terser (the page's glue), playwright-core and axe-core, pinned by
+# package-lock.json.
 if ! wasm-opt --version 2>/dev/null | grep -q 'version 132' || [ ! -d node_modules/playwright-core ] \
-  || [ ! -f node_modules/axe-core/axe.min.js ]; then
-  say "installing node tools (binaryen, playwright-core, axe-core)"
+  || [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/terser/package.json ]; then
+  say "installing node tools (binaryen, terser, playwright-core, axe-core)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 say "all tools present"
