@@ -15,7 +15,9 @@ use web_sys::Element;
 use yew::prelude::*;
 
 /// The attributes of the contract's DOM hooks (`../shared/CONTRACT.md`), taken off a hidden
-/// part's elements.
+/// part's elements. (The import box's `data-testid` hooks are not among them: the tools to add
+/// articles are never in a kept part, only hidden with the corpus layout while comparing, and
+/// there is one copy of them.)
 pub const HOOKS: [&str; 10] = [
     "data-label",
     "data-canonical",
