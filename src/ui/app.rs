@@ -373,7 +373,7 @@ pub fn App() -> Html {
         use_effect_with((next, corpus.clone()), move |(next, corpus)| {
             if let Some(next) = *next {
                 let corpus = corpus.clone();
-                crate::ui::next_task::when_idle(move || {
+                crate::ui::next_task::when_idle(None, move || {
                     // Not if the corpus changed meanwhile (the views would be of the old one).
                     let mut seen = seen.borrow_mut();
                     if seen.0 == corpus && !seen.2.has(next) {
@@ -436,6 +436,7 @@ pub fn App() -> Html {
             </div>
         }
     });
+    // The read view: the article, and beside it the entity panel.
     let read = kept.has(View::Read).then(|| match &doc {
         Some(doc) => html! {
             <>
@@ -456,15 +457,16 @@ pub fn App() -> Html {
             </>
         },
         None => html! { <p class="empty">{"No article yet."}</p> },
-    });
-    let panel = kept.has(View::Read).then(|| {
-        html! {
+    })
+    .map(|article| {
+        let panel = html! {
             // A region of the main landmark (an `aside` there would be a nested complementary).
             <section class="panel" aria-label="Entities in the corpus">
                 {contexts.clone().unwrap_or_default()}
                 {entity_panel}
             </section>
-        }
+        };
+        (article, panel)
     });
     // The view's name for screen readers (the read view has the article's headline).
     let heading = |v: View| html! { <h1 class="visually-hidden">{v.title()}</h1> };
@@ -534,9 +536,9 @@ pub fn App() -> Html {
                 // Each view's parts are kept apart in the same grid cell, so that each keeps
                 // its width (and its layout) while another is shown.
                 <main id="main" class="main" tabindex="-1">
-                    if let Some(read) = read {
-                        <Kept live={shown(View::Read)} class="pane pane-read">{read}</Kept>
-                        <Kept live={shown(View::Read)} class="pane pane-panel">{panel.unwrap_or_default()}</Kept>
+                    if let Some((article, panel)) = read {
+                        <Kept live={shown(View::Read)} class="pane pane-read">{article}</Kept>
+                        <Kept live={shown(View::Read)} class="pane pane-panel">{panel}</Kept>
                     }
                     if let Some(entities) = entities {
                         <Kept live={shown(View::Entities)} class="pane pane-entities">{heading(View::Entities)}{entities}</Kept>

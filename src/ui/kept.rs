@@ -68,20 +68,16 @@ impl Component for Kept {
         }
     }
 
+    /// Renders only while shown.
     fn changed(&mut self, ctx: &Context<Self>, old: &KeptProps) -> bool {
-        match (old.live, ctx.props().live) {
-            (true, false) => {
-                self.hide();
-                false
-            }
-            (false, true) => {
-                // Back as Yew last rendered it, before it renders the changes made meanwhile.
-                self.show();
-                true
-            }
-            (false, false) => false,
-            (true, true) => true,
+        let live = ctx.props().live;
+        match (old.live, live) {
+            (true, false) => self.hide(),
+            // Back as Yew last rendered it, before it renders the changes made meanwhile.
+            (false, true) => self.show(),
+            _ => {}
         }
+        live
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {

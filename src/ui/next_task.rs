@@ -68,12 +68,19 @@ impl Default for Slice {
     }
 }
 
-/// Runs `f` once the browser is idle (`requestIdleCallback`), or in a later task where it has
-/// no idle callbacks (Safari).
-pub fn when_idle(f: impl FnOnce() + 'static) {
+/// Runs `f` once the browser is idle (`requestIdleCallback`), within `at_most_ms` if given, or
+/// in a later task where the browser has no idle callbacks (Safari).
+pub fn when_idle(at_most_ms: Option<u32>, f: impl FnOnce() + 'static) {
     let f = wasm_bindgen::closure::Closure::once_into_js(f);
     let window = gloo::utils::window();
-    if window.request_idle_callback(f.unchecked_ref()).is_err() {
+    let options = web_sys::IdleRequestOptions::new();
+    if let Some(ms) = at_most_ms {
+        options.set_timeout(ms);
+    }
+    if window
+        .request_idle_callback_with_options(f.unchecked_ref(), &options)
+        .is_err()
+    {
         let _ = window.set_timeout_with_callback(f.unchecked_ref());
     }
 }

@@ -1,12 +1,11 @@
 //! Mirroring the view state into the address bar, without a router crate.
 
 use crate::address_writes::AddressWrites;
+use crate::ui::next_task::when_idle;
 use crate::view_state::ViewState;
-use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::IdleRequestOptions;
 
 /// Reads the view state from the current address.
 #[must_use]
@@ -38,18 +37,7 @@ pub fn write_after_paint(state: ViewState, push: bool) {
     if !first {
         return; // already scheduled
     }
-    let after_frame = Closure::once_into_js(move || {
-        let window = gloo::utils::window();
-        let when_idle = Closure::once_into_js(flush);
-        let options = IdleRequestOptions::new();
-        options.set_timeout(IDLE_WAIT_MS);
-        if window
-            .request_idle_callback_with_options(when_idle.unchecked_ref(), &options)
-            .is_err()
-        {
-            Timeout::new(0, flush).forget();
-        }
-    });
+    let after_frame = Closure::once_into_js(|| when_idle(Some(IDLE_WAIT_MS), flush));
     let window = gloo::utils::window();
     if window
         .request_animation_frame(after_frame.unchecked_ref())
