@@ -14,6 +14,7 @@ pub mod choice_list;
 pub mod display;
 pub mod engine;
 pub mod filter;
+pub mod kept_readers;
 pub mod kept_views;
 pub mod last_made;
 pub mod list_window;

@@ -689,13 +689,14 @@ struct KeptProbeProps {
     text: String,
 }
 
-/// A kept part holding a hooked paragraph and another kept part with a hooked mark.
+/// A kept part holding a hooked paragraph (with an id and a class) and another kept part with
+/// a hooked mark.
 #[yew::component]
 fn KeptProbe(props: &KeptProbeProps) -> yew::Html {
     use newslens::ui::kept::Kept;
     yew::html! {
         <Kept live={props.outer} class="outer">
-            <p data-entity="Kirkuk" data-side="a">{props.text.clone()}</p>
+            <p class="top" id="probe" data-entity="Kirkuk" data-side="a">{props.text.clone()}</p>
             <Kept live={props.inner} class="inner">
                 <mark data-label="PLACE" data-canonical="Kirkuk" data-start="3">{props.text.clone()}</mark>
             </Kept>
@@ -705,12 +706,7 @@ fn KeptProbe(props: &KeptProbeProps) -> yew::Html {
 
 #[wasm_bindgen_test]
 async fn a_kept_part_hides_without_its_hooks_and_comes_back_as_the_app_left_it() {
-    use newslens::ui::kept::{HOOKED, HOOKS};
-    assert_eq!(
-        HOOKED,
-        HOOKS.map(|h| format!("[{h}]")).join(","),
-        "the selector names every hook"
-    );
+    use newslens::ui::kept::TAKEN;
     let root = fresh_root();
     let props = |outer, inner, text: &str| KeptProbeProps {
         outer,
@@ -718,10 +714,11 @@ async fn a_kept_part_hides_without_its_hooks_and_comes_back_as_the_app_left_it()
         text: text.into(),
     };
     let hooked = |root: &Element| -> usize {
-        HOOKS
+        TAKEN
             .iter()
             .map(|h| all(root, &format!("[{h}]")).len())
-            .sum()
+            .sum::<usize>()
+            + all(root, ".top").len()
     };
     let hidden = |root: &Element, class: &str| {
         let el = root.query_selector(class).unwrap().unwrap();
@@ -738,15 +735,19 @@ async fn a_kept_part_hides_without_its_hooks_and_comes_back_as_the_app_left_it()
     settle().await;
     assert_eq!(
         hooked(&root),
-        4,
-        "shown: data-entity, data-side, data-label, data-canonical"
+        6,
+        "shown: data-entity, data-side, id, the top element's class, data-label, data-canonical"
     );
     assert_eq!(hidden(&root, ".outer"), (false, false));
 
     app.update(props(false, true, "two"));
     settle().await;
     assert_eq!(hidden(&root, ".outer"), (true, true), "hidden and inert");
-    assert_eq!(hooked(&root), 0, "no hook matches in a hidden part");
+    assert_eq!(
+        hooked(&root),
+        0,
+        "no hook, id or top element's class matches in a hidden part"
+    );
     assert_eq!(
         all(&root, "mark[data-start=\"3\"]").len(),
         1,
@@ -789,7 +790,11 @@ async fn a_kept_part_hides_without_its_hooks_and_comes_back_as_the_app_left_it()
         ("PLACE".into(), "Kirkuk".into()),
         "each part puts back exactly what it took"
     );
-    assert_eq!(hooked(&root), 4);
+    assert_eq!(hooked(&root), 6);
+    assert_eq!(
+        attr(&root.query_selector("p").unwrap().unwrap(), "id"),
+        "probe"
+    );
     assert_eq!(text(&root, "mark").as_deref(), Some("five"));
     assert_eq!(all(&root, ".kept-hidden, [inert]").len(), 0);
 

@@ -37,6 +37,8 @@ mod html;
 mod import;
 #[path = "engine/intern.rs"]
 mod intern;
+#[path = "engine/kept_readers.rs"]
+mod kept_readers;
 #[path = "engine/kept_views.rs"]
 mod kept_views;
 #[path = "engine/list_window.rs"]

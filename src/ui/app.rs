@@ -7,6 +7,7 @@ use crate::engine::corpus_index::{label_counts, CorpusIndex};
 use crate::engine::document::Document;
 use crate::engine::span::Span;
 use crate::filter::Filtered;
+use crate::kept_readers::KeptReaders;
 use crate::kept_views::KeptViews;
 use crate::ui::analyses::{placeholder, Analyses, AnalysesAction};
 use crate::ui::article_list::ArticleList;
@@ -436,16 +437,14 @@ pub fn App() -> Html {
             </div>
         }
     });
-    // The read view: the article, and beside it the entity panel.
-    let read = kept.has(View::Read).then(|| match &doc {
-        Some(doc) => html! {
-            <>
-                <Legend counts={label_counts(doc)} types={view.types} on_toggle={on_toggle.clone()} />
-                // One node either way (an `Option` would be none or one): Yew matches
-                // unkeyed siblings from the end, and a list that grew by one would
-                // re-create the legend in the selection's place.
-                {selection.clone().unwrap_or_default()}
-                <Reader doc={doc.clone()} options={options.clone()} on_select={on_mark}
+    // The read view: the article, and beside it the entity panel. The last articles read
+    // stay in the page, hidden, each in its slot.
+    let readers = use_mut_ref(KeptReaders::default);
+    let reader = |doc: &Rc<Document>| {
+        let live = article_id.as_deref() == Some(doc.meta.id.as_str());
+        html! {
+            <Kept key={doc.meta.id.as_str()} {live} class="reader-slot">
+                <Reader doc={doc.clone()} options={options.clone()} on_select={on_mark.clone()}
                     waiting={analyses.docs.get(&doc.meta.id).is_none_or(|x| x.waiting || !x.fits(&doc.text))}
                     tools={html! {
                         <ArticleTools doc={doc.clone()} is_user={Corpus::is_user(doc)}
@@ -454,8 +453,27 @@ pub fn App() -> Html {
                             corrections={user.corrections_of(&doc.meta.id).map_or(0, |c| c.items.len())}
                             on_user={on_user.clone()} />
                     }} />
-            </>
-        },
+            </Kept>
+        }
+    };
+    let read = kept.has(View::Read).then(|| match &doc {
+        Some(doc) => {
+            let mut slots = readers.borrow_mut();
+            slots.retain(|id| corpus.has(id));
+            slots.read(&doc.meta.id);
+            html! {
+                <>
+                    <Legend counts={label_counts(doc)} types={view.types} on_toggle={on_toggle.clone()} />
+                    // One node either way (an `Option` would be none or one): Yew matches
+                    // unkeyed siblings from the end, and a list that grew by one would
+                    // re-create the legend in the selection's place.
+                    {selection.clone().unwrap_or_default()}
+                    <div class="readers">
+                        { for slots.ids().filter_map(|id| corpus.get(id)).map(reader) }
+                    </div>
+                </>
+            }
+        }
         None => html! { <p class="empty">{"No article yet."}</p> },
     })
     .map(|article| {

@@ -1,24 +1,28 @@
 //! A part of the page kept laid out while hidden, so that showing it again costs a frame
-//! rather than a rebuild (see [`crate::kept_views`]).
+//! rather than a rebuild (see [`crate::kept_views`] and [`crate::kept_readers`]).
 //!
 //! Hidden, it is `content-visibility: hidden` (the browser keeps its layout but skips its
 //! style, layout and paint, and leaves it out of find-in-page and the accessibility tree) and
 //! `inert` (no focus, no clicks). It does not re-render while hidden: the app's changes reach
-//! it when it is shown again. And it carries none of the contract's DOM hooks: they are taken
-//! off its elements when it is hidden and put back when it is shown, so that a hook never
-//! matches in a hidden view and never matches twice (the reader and the comparison both
-//! have `mark[data-label]`). This is done on the DOM directly, because re-rendering a view
-//! only to change its hooks costs as much as building it.
+//! it when it is shown again. And nothing in it matches what finds the part shown: the
+//! hooks of [`TAKEN`] are taken off its elements, and the classes off its top elements, when
+//! it is hidden, and put back when it is shown. So a hook never matches in a hidden part nor
+//! twice (the reader and the comparison both have `mark[data-label]`, and three readers may
+//! be kept), an id names one element, and `.reader mark` finds the article shown. This is
+//! done on the DOM directly, because re-rendering a part only to change its hooks costs as
+//! much as building it; and a hidden part's style is not computed, so that a class taken off
+//! and put back costs no layout.
 
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
-/// The attributes of the contract's DOM hooks (`../shared/CONTRACT.md`), taken off a hidden
-/// part's elements. (The import box's `data-testid` hooks are not among them: the tools to add
-/// articles are never in a kept part, only hidden with the corpus layout while comparing, and
-/// there is one copy of them.)
-pub const HOOKS: [&str; 10] = [
+/// The attributes taken off a hidden part's elements: the contract's DOM hooks
+/// (`../shared/CONTRACT.md`), the app's own hooks for the article shown and its tools
+/// (`data-reader`, `data-action`, `data-export`), and ids. (The import box's `data-testid`
+/// hooks are not among them: the tools to add articles are never in a kept part, only hidden
+/// with the corpus layout while comparing, and there is one copy of them.)
+pub const TAKEN: [&str; 14] = [
     "data-label",
     "data-canonical",
     "data-article",
@@ -29,11 +33,11 @@ pub const HOOKS: [&str; 10] = [
     "data-kind",
     "data-lat",
     "data-lon",
+    "data-reader",
+    "data-action",
+    "data-export",
+    "id",
 ];
-
-/// A selector for elements with any of [`HOOKS`].
-pub const HOOKED: &str = "[data-label],[data-canonical],[data-article],[data-entity],[data-count],\
-[data-side],[data-place],[data-kind],[data-lat],[data-lon]";
 
 /// The class a hidden part has (style.css: `content-visibility: hidden`).
 pub const HIDDEN_CLASS: &str = "kept-hidden";
@@ -121,22 +125,32 @@ impl Kept {
     }
 }
 
-/// Takes every hook attribute off `root`'s descendants, returning what it took.
+/// Takes every attribute of [`TAKEN`] off `root`'s descendants, and the classes off its
+/// children, returning what it took.
 fn take_hooks(root: &Element) -> Vec<(Element, &'static str, String)> {
-    let Ok(list) = root.query_selector_all(HOOKED) else {
-        return Vec::new();
-    };
     let mut taken = Vec::new();
-    for i in 0..list.length() {
-        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+    let mut take = |el: Element, name: &'static str| {
+        if let Some(value) = el.get_attribute(name) {
+            let _ = el.remove_attribute(name);
+            taken.push((el, name, value));
+        }
+    };
+    for name in TAKEN {
+        let Ok(list) = root.query_selector_all(&format!("[{name}]")) else {
             continue;
         };
-        for name in HOOKS {
-            if let Some(value) = el.get_attribute(name) {
-                let _ = el.remove_attribute(name);
-                taken.push((el.clone(), name, value));
+        for i in 0..list.length() {
+            if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                take(el, name);
             }
         }
+    }
+    let children = root.children();
+    let tops: Vec<Element> = (0..children.length())
+        .filter_map(|i| children.item(i))
+        .collect();
+    for el in tops {
+        take(el, "class");
     }
     taken
 }

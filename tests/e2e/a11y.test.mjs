@@ -140,11 +140,11 @@ const STATES = [
     await p.click('.reader mark[data-label="PLACE"]');
     await p.waitForSelector('.correct-bar');
     await p.click('[data-action="add"]');
-    await p.waitForSelector('.article-tools [role="alert"]');
+    await p.waitForSelector('.reader .article-tools [role="alert"]');
   }],
   ['boilerplate open', async (p) => {
     await start(p, env);
-    await p.$$eval('.boilerplate details', (ds) => ds.forEach((d) => { d.open = true; }));
+    await p.$$eval('.reader .boilerplate details', (ds) => ds.forEach((d) => { d.open = true; }));
   }],
 ];
 

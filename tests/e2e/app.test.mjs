@@ -27,7 +27,7 @@ test('lists both articles and shows the first one, boilerplate set apart', async
   // Boilerplate is kept, but apart from the story paragraphs.
   const storyText = (await p.$$eval('.reader .reader-body .para', (els) => els.map((e) => e.textContent))).join('\n');
   assert.doesNotMatch(storyText, /AP Photo|having issues with commenting/);
-  const furniture = await p.$$eval('.boilerplate .bp-line', (els) => els.map((e) => e.textContent.trim()));
+  const furniture = await p.$$eval('.reader .boilerplate .bp-line', (els) => els.map((e) => e.textContent.trim()));
   assert.deepEqual(furniture, ['AP Photo', "Please let us know if you're having issues with commenting."]);
   await shot(p, 'reader-1280');
   await p.setViewportSize({ width: 375, height: 800 });
@@ -43,7 +43,7 @@ test('?article= opens that article and clicking the list changes it and the URL'
   await ready(p);
   assert.equal(await p.getAttribute('[data-reader]', 'data-reader'), SECOND);
   assert.equal((await p.textContent('.reader h1')).trim(), 'Iraqi military enters Kirkuk');
-  const promo = await p.$$eval('.boilerplate .bp-line', (els) => els.map((e) => e.textContent.trim()));
+  const promo = await p.$$eval('.reader .boilerplate .bp-line', (els) => els.map((e) => e.textContent.trim()));
   assert.ok(promo.includes('Subscribe to The Week') && promo.includes('Explore More'));
   await shot(p, 'reader-second-1280');
   await p.click(`[data-article="${FIRST}"]`);

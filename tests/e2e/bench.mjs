@@ -121,6 +121,8 @@ async function measure(name, action, n = 30, parts = null) {
 }
 
 async function interactions() {
+// Every click opens the other of the first two listed articles, and the last the first again.
+await measure('open another article', `document.querySelectorAll('[data-article]')[(i + 1) % 2].click()`);
 await measure('label toggle (PLACE)', `document.querySelector('[data-toggle="PLACE"]').click()`);
 await measure('entity selection', `const b = document.querySelectorAll('[data-entity] .entity-name'); b[i % 8].click()`);
 await measure('search keystroke', `const s = document.getElementById('search'); s.value = i % 2 ? 'minister' : 'forces'; s.dispatchEvent(new InputEvent('input', { bubbles: true }))`);

@@ -306,7 +306,7 @@ test('hostile backup restored in a fresh profile: metadata, corrections and text
   const sel = await p.evaluate((s) => CSS.escape(s), first.meta.id);
   await p.click(`[data-article="${sel}"]`);
   await p.waitForSelector(`[data-reader="${sel}"]`);
-  const head = await p.textContent('.reader-head');
+  const head = await p.textContent('.reader .reader-head');
   for (const s of [META.title, META.outlet, META.section]) assert.ok(head.includes(s), `reader head shows ${JSON.stringify(s.slice(0, 60))}`);
   assert.ok((await p.textContent(`[data-article="${sel}"]`)).includes(META.outlet));
   // Its link opens the same article in a new tab: the id is encoded in the URL.

@@ -40,7 +40,7 @@ test('highlights and their counts match the engine', async () => {
       assert.equal(n, expected.filter((m) => m.label === label).length, `legend count for ${label}`);
     }
     // Boilerplate is never highlighted.
-    assert.equal(await p.$$eval('.boilerplate mark', (els) => els.length), 0);
+    assert.equal(await p.$$eval('.reader .boilerplate mark', (els) => els.length), 0);
   }
 });
 
@@ -195,7 +195,7 @@ test("a mention's tip shows in full, even under a paragraph's last line", async 
   await p.goto(env.url);
   await ready(p);
   // The last mark of a paragraph: its tip hangs below the paragraph's box.
-  const last = p.locator('.reader-body > .para:has(mark.m) mark.m:last-of-type').first();
+  const last = p.locator('.reader .reader-body > .para:has(mark.m) mark.m:last-of-type').first();
   await last.scrollIntoViewIfNeeded();
   await last.hover();
   const tip = await last.evaluate((m) => {

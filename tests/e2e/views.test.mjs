@@ -76,3 +76,48 @@ test('a kept view shows what changed while it was hidden, and keeps what was typ
   assert.equal(url.get('view'), 'entities');
   assert.equal(url.get('types'), 'PERSON,ORG,GROUP,DATE,NUMBER');
 });
+
+test('articles read before stay in the page, hidden, and nothing in them is found', async () => {
+  const p = await env.page();
+  await p.goto(env.url);
+  await settled(p);
+  const [a, b] = await p.$$eval('[data-article]', (els) => els.map((e) => e.dataset.article));
+  const open = async (id) => {
+    await p.click(`[data-article="${id}"]`);
+    await p.waitForSelector(`[data-reader="${id}"]`);
+    return (await p.textContent('.reader h1')).trim();
+  };
+  const headA = await open(a);
+  await p.click('[data-toggle="PLACE"]');
+  await p.waitForFunction(() => !document.querySelector('.reader mark[data-label="PLACE"]'));
+  const headB = await open(b);
+  assert.notEqual(headA, headB);
+  assert.equal(await p.locator('.reader mark[data-label="PLACE"]').count(), 0, 'the label is off in the next article too');
+  await p.click('[data-toggle="PLACE"]');
+  await p.waitForSelector('.reader mark[data-label="PLACE"]');
+  // Back to the first: the same reader, shown again with the label switched on meanwhile.
+  assert.equal(await open(a), headA);
+  await p.waitForSelector('.reader mark[data-label="PLACE"]');
+  const seen = await p.evaluate((hooks) => {
+    const all = (s) => [...document.querySelectorAll(s)];
+    return {
+      slots: all('.readers > .kept').length,
+      hidden: all('.readers > .kept-hidden').length,
+      hooked: hooks.filter((h) => all(`.kept-hidden [${h}]`).length > 0),
+      readers: all('.reader').length,
+      ids: all('[data-reader]').map((e) => e.dataset.reader),
+      headlines: all('#headline').map((e) => e.textContent.trim()),
+      marks: all('mark[data-label]').every((m) => m.closest('.reader')),
+    };
+  }, [...HOOKS, 'data-reader', 'data-action', 'data-export', 'id']);
+  assert.equal(seen.slots, 2, 'both articles are in the page');
+  assert.equal(seen.hidden, 1, 'one of them hidden');
+  assert.deepEqual(seen.hooked, [], 'no hook or id inside the hidden one');
+  assert.equal(seen.readers, 1, '.reader finds the article shown only');
+  assert.deepEqual(seen.ids, [a]);
+  assert.deepEqual(seen.headlines, [headA], 'one element has the id the article is labelled by');
+  assert.ok(seen.marks, 'every highlighted mention is in the reader shown');
+  // The keyboard moves among the shown article's mentions.
+  await p.locator('body').press('j');
+  await p.waitForFunction(() => document.activeElement?.matches('.reader mark[data-label]'));
+});
