@@ -1,10 +1,10 @@
 //! Which articles' readers stay in the page, hidden, while another article is read.
 //!
-//! Opening another article built its reader anew: every paragraph and highlight made and laid
-//! out again (28-31 ms median to switch between the bundled articles, BENCHMARKS.md; selecting
-//! an entity the article does not mention opens another too). The last few articles read are
-//! instead kept, each in a slot of its own, hidden by the `Kept` component (`src/ui/kept.rs`), and shown again
-//! as they were (12-15 ms). A slot is never moved: the least recently read article's slot is
+//! Opening another article built its reader anew: every paragraph and highlight made and laid out
+//! again (28-31 ms median to switch between the bundled articles, BENCHMARKS.md; selecting an
+//! entity the article does not mention opens another too). The last few articles read are instead
+//! kept, each in a slot of its own, hidden by the `Kept` component (`src/ui/kept.rs`), and shown
+//! again as they were (12-15 ms). A slot is never moved: the least recently read article's slot is
 //! given to the next new one, so that the readers kept keep their place in the page, and the
 //! browser their layout.
 
