@@ -800,4 +800,22 @@ async fn a_kept_part_hides_without_its_hooks_and_comes_back_as_the_app_left_it()
 
     app.destroy();
     root.remove();
+
+    // Built hidden (ahead of a visit): hidden and without hooks once rendered, and shown
+    // with them.
+    let root = fresh_root();
+    let mut app =
+        yew::Renderer::<KeptProbe>::with_root_and_props(root.clone(), props(false, false, "six"))
+            .render();
+    settle().await;
+    assert_eq!(hidden(&root, ".outer"), (true, true), "built hidden");
+    assert_eq!(hooked(&root), 0);
+    app.update(props(true, true, "seven"));
+    settle().await;
+    assert_eq!(hidden(&root, ".outer"), (false, false));
+    assert_eq!(hidden(&root, ".inner"), (false, false));
+    assert_eq!(hooked(&root), 6);
+    assert_eq!(text(&root, "mark").as_deref(), Some("seven"));
+    app.destroy();
+    root.remove();
 }

@@ -59,16 +59,21 @@ pub struct Kept {
     node: NodeRef,
     /// The hooks taken off while hidden: element, attribute, value.
     taken: Vec<(Element, &'static str, String)>,
+    /// Built ahead of its first showing, and not yet laid out: rendered hidden from the start.
+    /// (Yew may yield to the browser between a render and its `rendered`, so a part hidden
+    /// only there would be on screen, and in the accessibility tree, for a frame.)
+    ahead: bool,
 }
 
 impl Component for Kept {
     type Message = ();
     type Properties = KeptProps;
 
-    fn create(_: &Context<Self>) -> Self {
+    fn create(ctx: &Context<Self>) -> Self {
         Self {
             node: NodeRef::default(),
             taken: Vec::new(),
+            ahead: !ctx.props().live,
         }
     }
 
@@ -78,27 +83,37 @@ impl Component for Kept {
         match (old.live, live) {
             (true, false) => self.hide(),
             // Back as Yew last rendered it, before it renders the changes made meanwhile.
-            (false, true) => self.show(),
+            (false, true) => {
+                self.ahead = false;
+                self.show();
+            }
             _ => {}
         }
         live
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {
+        let class = classes!(
+            "kept",
+            ctx.props().class.clone(),
+            self.ahead.then_some(HIDDEN_CLASS)
+        );
         html! {
-            <div class={classes!("kept", ctx.props().class.clone())} ref={self.node.clone()}>
+            <div {class} inert={self.ahead} ref={self.node.clone()}>
                 {ctx.props().children.clone()}
             </div>
         }
     }
 
     fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
-        if first_render && !ctx.props().live {
-            // Built ahead of its first visit: laid out now, while in the page's flow, so that
-            // the browser keeps that layout while it is hidden.
+        if first_render && self.ahead && !ctx.props().live {
+            // Laid out now, in the page's flow (in one task: never painted), so that the
+            // browser keeps that layout while it is hidden.
             if let Some(el) = self.node.cast::<Element>() {
+                let _ = el.class_list().remove_1(HIDDEN_CLASS);
                 let _ = el.get_bounding_client_rect();
             }
+            self.ahead = false;
             self.hide();
         }
     }

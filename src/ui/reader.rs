@@ -81,7 +81,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 }
             </header>
             <div class="reader-body">
-                { for group(doc.body()).into_iter().map(|g| render_group(doc, g, props)) }
+                { for numbered(group(doc.body())).map(|(g, n)| render_group(doc, g, n, props)) }
             </div>
         </article>
     }
@@ -105,7 +105,33 @@ fn group(paragraphs: &[Paragraph]) -> Vec<Group<'_>> {
     out
 }
 
-fn render_group(doc: &Rc<Document>, g: Group<'_>, props: &ReaderProps) -> Html {
+/// Each group with its furniture run's number and the number of runs ((0, n) for a story
+/// paragraph).
+fn numbered(groups: Vec<Group<'_>>) -> impl Iterator<Item = (Group<'_>, (usize, usize))> {
+    let runs = groups
+        .iter()
+        .filter(|g| matches!(g, Group::Furniture(_)))
+        .count();
+    let mut n = 0;
+    groups.into_iter().map(move |g| {
+        if matches!(g, Group::Furniture(_)) {
+            n += 1;
+            (g, (n, runs))
+        } else {
+            (g, (0, runs))
+        }
+    })
+}
+
+/// A story paragraph, or a furniture run as a landmark of its own: `(n, runs)` numbers it in
+/// its label, which must differ from the other runs' (a landmark's name is how a screen
+/// reader's landmark list tells them apart).
+fn render_group(
+    doc: &Rc<Document>,
+    g: Group<'_>,
+    (n, runs): (usize, usize),
+    props: &ReaderProps,
+) -> Html {
     match g {
         Group::Story(p) => html! {
             <p class="para" key={p.span.start()} data-para={p.span.start().to_string()}>
@@ -122,7 +148,12 @@ fn render_group(doc: &Rc<Document>, g: Group<'_>, props: &ReaderProps) -> Html {
             let what: Vec<&str> = kinds.iter().map(|k| k.human()).collect();
             let lines = run.len();
             html! {
-                <aside class="boilerplate" key={run[0].span.start()} aria-label="Page furniture, not part of the article">
+                <aside class="boilerplate" key={run[0].span.start()}
+                    aria-label={if runs > 1 {
+                        format!("Page furniture {n} of {runs}, not part of the article")
+                    } else {
+                        "Page furniture, not part of the article".to_string()
+                    }}>
                     <details>
                         <summary>
                             <span class="bp-tag">{"Page furniture"}</span>

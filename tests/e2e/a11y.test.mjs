@@ -19,12 +19,12 @@ let env;
 before(async () => { env = await open('/'); });
 after(async () => { await env.close(); });
 
-/** Runs axe on the page as it is; returns the serious and critical violations, readably. */
+/** Runs axe on the page as it is; returns the moderate, serious and critical violations, readably. */
 async function audit(p) {
   if (!(await p.evaluate(() => typeof window.axe === 'object'))) await p.addScriptTag({ path: AXE });
   const violations = await p.evaluate(async () => {
     const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({
+    return r.violations.filter((v) => ['moderate', 'serious', 'critical'].includes(v.impact)).map((v) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,

@@ -121,3 +121,28 @@ test('articles read before stay in the page, hidden, and nothing in them is foun
   await p.locator('body').press('j');
   await p.waitForFunction(() => document.activeElement?.matches('.reader mark[data-label]'));
 });
+
+test('views built ahead are hidden from the moment they are in the page', async () => {
+  const p = await env.page();
+  // Each kept part as it was when added (the observer runs before the page yields to the
+  // browser: Yew may yield between a render and its `rendered`, and paint a frame there).
+  await p.addInitScript(() => {
+    window.__added = [];
+    new MutationObserver((records) => {
+      for (const r of records) {
+        for (const n of r.addedNodes) {
+          if (n.nodeType !== 1) continue;
+          for (const k of [n, ...n.querySelectorAll('.kept')].filter((e) => e.matches('.kept'))) {
+            window.__added.push({ class: k.className, hidden: k.classList.contains('kept-hidden'), inert: k.hasAttribute('inert') });
+          }
+        }
+      }
+    }).observe(document, { subtree: true, childList: true });
+  });
+  await p.goto(env.url);
+  await settled(p);
+  await p.waitForFunction(() => ['.pane-entities', '.pane-places', '.layout-compare'].every((s) => document.querySelector(`.kept${s}`)), null, { timeout: 30000 });
+  const ahead = await p.evaluate(() => window.__added.filter((k) => /pane-entities|pane-places|layout-compare/.test(k.class)));
+  assert.ok(ahead.length >= 3, JSON.stringify(ahead));
+  for (const k of ahead) assert.ok(k.hidden && k.inert, `added shown: ${JSON.stringify(k)}`);
+});
