@@ -12,6 +12,11 @@
 //! done on the DOM directly, because re-rendering a part only to change its hooks costs as
 //! much as building it; and a hidden part's style is not computed, so that a class taken off
 //! and put back costs no layout.
+//!
+//! A part built hidden, ahead of its first showing, is hidden and inert from its first render.
+//! It is laid out once, and its hooks taken, in Yew's `rendered`, which can come a task later:
+//! Yew 0.23 yields to the browser between a long render and its `rendered` calls. Until then
+//! its hooks are in the page, inside the hidden part.
 
 use wasm_bindgen::JsCast;
 use web_sys::Element;
