@@ -354,13 +354,16 @@ pub fn App() -> Html {
         }
     });
 
-    // Views visited stay in the page, hidden, while the corpus and its index are the same.
+    // Views visited stay in the page, hidden, while the corpus and its index are the same; so
+    // do the last articles read, while they are in the corpus.
     let seen = use_mut_ref(|| (corpus.clone(), index.clone(), KeptViews::default()));
+    let readers = use_mut_ref(KeptReaders::default);
     let kept = {
         let mut seen = seen.borrow_mut();
         if seen.0 != corpus || !Rc::ptr_eq(&seen.1, &index) {
             *seen = (corpus.clone(), index.clone(), KeptViews::default());
             seen.2.keep_only(view.view);
+            readers.borrow_mut().retain(|id| corpus.has(id));
         }
         seen.2.keep(view.view);
         seen.2
@@ -439,7 +442,6 @@ pub fn App() -> Html {
     });
     // The read view: the article, and beside it the entity panel. The last articles read
     // stay in the page, hidden, each in its slot.
-    let readers = use_mut_ref(KeptReaders::default);
     let reader = |doc: &Rc<Document>| {
         let live = article_id.as_deref() == Some(doc.meta.id.as_str());
         html! {
@@ -459,7 +461,6 @@ pub fn App() -> Html {
     let read = kept.has(View::Read).then(|| match &doc {
         Some(doc) => {
             let mut slots = readers.borrow_mut();
-            slots.retain(|id| corpus.has(id));
             slots.read(&doc.meta.id);
             html! {
                 <>

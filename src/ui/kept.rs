@@ -110,8 +110,9 @@ impl Component for Kept {
         }
     }
 
-    fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
-        if first_render && self.ahead && !ctx.props().live {
+    fn rendered(&mut self, _: &Context<Self>, _: bool) {
+        // Still `ahead` only before the first `rendered` of a part that was not shown since.
+        if self.ahead {
             // Laid out now, in the page's flow (in one task: never painted), so that the
             // browser keeps that layout while it is hidden.
             if let Some(el) = self.node.cast::<Element>() {
@@ -166,10 +167,7 @@ fn take_hooks(root: &Element) -> Vec<(Element, &'static str, String)> {
         }
     }
     let children = root.children();
-    let tops: Vec<Element> = (0..children.length())
-        .filter_map(|i| children.item(i))
-        .collect();
-    for el in tops {
+    for el in (0..children.length()).filter_map(|i| children.item(i)) {
         take(el, "class");
     }
     taken
