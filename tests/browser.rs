@@ -689,18 +689,35 @@ struct KeptProbeProps {
     text: String,
 }
 
-/// A kept part holding a hooked paragraph (with an id and a class) and another kept part with
-/// a hooked mark.
+/// A kept part holding a hooked paragraph (with an id and a class), a hooked span only while
+/// the text is "two", and another kept part with a mark whose hook is the text.
 #[yew::component]
 fn KeptProbe(props: &KeptProbeProps) -> yew::Html {
     use newslens::ui::kept::Kept;
     yew::html! {
         <Kept live={props.outer} class="outer">
             <p class="top" id="probe" data-entity="Kirkuk" data-side="a">{props.text.clone()}</p>
+            if props.text == "two" {
+                <span data-place="Erbil">{"only with two"}</span>
+            }
             <Kept live={props.inner} class="inner">
-                <mark data-label="PLACE" data-canonical="Kirkuk" data-start="3">{props.text.clone()}</mark>
+                <mark data-label="PLACE" data-canonical={props.text.clone()} data-start="3">{props.text.clone()}</mark>
             </Kept>
         </Kept>
+    }
+}
+
+/// Waits for the browser's idle callbacks (those asked for before, then those they asked
+/// for), and for the renders they start.
+async fn idle() {
+    for _ in 0..2 {
+        let asked = js_sys::Promise::new(&mut |resolve, _| {
+            gloo::utils::window()
+                .request_idle_callback(&resolve)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(asked).await.unwrap();
+        settle().await;
     }
 }
 
@@ -756,7 +773,47 @@ async fn a_kept_part_hides_without_its_hooks_and_comes_back_as_the_app_left_it()
     assert_eq!(
         text(&root, "p").as_deref(),
         Some("one"),
-        "not re-rendered while hidden"
+        "not re-rendered in the task that hid it"
+    );
+
+    // Re-rendered at idle, still hidden, and its new hooks taken at once.
+    idle().await;
+    assert_eq!(
+        text(&root, "p").as_deref(),
+        Some("two"),
+        "re-rendered at idle"
+    );
+    assert_eq!(text(&root, "mark").as_deref(), Some("two"));
+    assert_eq!(hidden(&root, ".outer"), (true, true));
+    assert_eq!(
+        hooked(&root),
+        0,
+        "neither the hook a render changed nor the one on a new element matches"
+    );
+    app.update(props(true, true, "two"));
+    settle().await;
+    assert_eq!(
+        attr(
+            &root.query_selector("mark").unwrap().unwrap(),
+            "data-canonical"
+        ),
+        "two",
+        "the value a hidden render gave wins over the one taken before"
+    );
+    assert_eq!(
+        attr(&root.query_selector("span").unwrap().unwrap(), "data-place"),
+        "Erbil",
+        "a hook on an element added while hidden comes back"
+    );
+    assert_eq!(hooked(&root), 7);
+    assert_eq!(
+        all(
+            &root,
+            "[kept-data-canonical], [kept-data-place], [kept-class]"
+        )
+        .len(),
+        0,
+        "nothing is left parked in a part shown"
     );
 
     app.update(props(true, false, "three"));
@@ -781,13 +838,21 @@ async fn a_kept_part_hides_without_its_hooks_and_comes_back_as_the_app_left_it()
     app.update(props(false, false, "four"));
     settle().await;
     assert_eq!(hooked(&root), 0);
+    idle().await;
+    assert_eq!(
+        text(&root, "mark").as_deref(),
+        Some("four"),
+        "a hidden part in a hidden part is re-rendered too"
+    );
+    assert_eq!(hooked(&root), 0);
+    assert_eq!(all(&root, ".kept-hidden[inert]").len(), 2);
 
     app.update(props(true, true, "five"));
     settle().await;
     let mark = root.query_selector("mark").unwrap().unwrap();
     assert_eq!(
         (attr(&mark, "data-label"), attr(&mark, "data-canonical")),
-        ("PLACE".into(), "Kirkuk".into()),
+        ("PLACE".into(), "five".into()),
         "each part puts back exactly what it took"
     );
     assert_eq!(hooked(&root), 6);

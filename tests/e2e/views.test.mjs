@@ -146,3 +146,35 @@ test('views built ahead are hidden from the moment they are in the page', async 
   assert.ok(ahead.length >= 3, JSON.stringify(ahead));
   for (const k of ahead) assert.ok(k.hidden && k.inert, `added shown: ${JSON.stringify(k)}`);
 });
+
+test('a hidden view is brought up to date while the page is idle, and none of its hooks shows meanwhile', async () => {
+  const p = await env.page();
+  await p.goto(env.url);
+  await settled(p);
+  await p.waitForSelector('.kept-hidden.layout-compare', { state: 'attached', timeout: 30000 });
+  const marks = () => p.evaluate(() => document.querySelectorAll('.layout-compare mark').length);
+  const before = await marks();
+  // At every frame from now on: nothing hooked inside a hidden part, and one Kirkuk row.
+  await p.evaluate((hooks) => {
+    window.__seen = [];
+    const check = () => {
+      const hidden = hooks.filter((h) => document.querySelector(`.kept-hidden [${h}]`));
+      const kirkuk = document.querySelectorAll('[data-entity="Kirkuk"]').length;
+      if (hidden.length || kirkuk !== 1) window.__seen.push({ hidden, kirkuk });
+      if (!window.__stop) requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  }, [...HOOKS, 'data-reader', 'data-action', 'data-export', 'id']);
+  await p.click('[data-toggle="PLACE"]');
+  await p.waitForFunction(() => !document.querySelector('.reader mark[data-label="PLACE"]'));
+  // The comparison, hidden, loses its place marks without being shown.
+  await p.waitForFunction((n) => document.querySelectorAll('.layout-compare.kept-hidden mark').length < n, before, { polling: 'raf', timeout: 10000 });
+  const seen = await p.evaluate(() => { window.__stop = true; return window.__seen; });
+  assert.deepEqual(seen, [], 'a hook showed in a hidden part, or the Kirkuk row was not found once');
+  assert.ok(await p.locator('.layout-compare.kept-hidden').count() === 1, 'still hidden');
+  await show(p, 'compare');
+  assert.equal(await p.locator('.compare mark[data-label="PLACE"]').count(), 0);
+  assert.ok(await p.locator('.compare mark[data-label="ORG"]').count() > 0, 'shown with its hooks');
+  assert.equal(await p.locator('[data-entity="Kirkuk"]').count(), 1, 'one Kirkuk row, the comparison\'s');
+  assert.equal(await p.locator('.compare mark').count(), await marks(), 'no mark added or lost in showing it');
+});
