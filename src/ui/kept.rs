@@ -22,10 +22,11 @@
 //! element only sometimes: one a render dropped would come back on showing. None of
 //! [`TAKEN`] is.)
 //!
-//! A part built hidden, ahead of its first showing, is hidden and inert from its first render.
-//! It is laid out once, and its hooks taken, in Yew's `rendered`, which can come a task later:
-//! Yew 0.23 yields to the browser between a long render and its `rendered` calls. Until then
-//! its hooks are in the page, inside the hidden part.
+//! A part built hidden, ahead of its first showing, is hidden and inert from its first render,
+//! which is empty: the observer is set on it, and its content is rendered next, each hook
+//! parked as it comes. (Yew 0.23 yields to the browser between a long render and its
+//! `rendered` calls: a part hidden, or its hooks taken, only there would show for a frame.)
+//! Once its content is in, it is laid out once, so that the browser keeps its layout.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -84,10 +85,10 @@ pub struct Kept {
     watch: Option<Watch>,
     /// Hidden (rendered with [`HIDDEN_CLASS`] and `inert`).
     hidden: bool,
-    /// Built ahead of its first showing, and not yet laid out. (Yew may yield to the browser
-    /// between a render and its `rendered`, so a part hidden only there would be on screen,
-    /// and in the accessibility tree, for a frame.)
+    /// Built ahead of its first showing, and not yet laid out.
     ahead: bool,
+    /// Its content is rendered (not yet, in the first render of a part built ahead).
+    filled: bool,
     /// Hidden with props it was not rendered with.
     stale: bool,
     /// A re-render at idle is asked for.
@@ -116,6 +117,7 @@ impl Component for Kept {
             watch: None,
             hidden,
             ahead: hidden,
+            filled: !hidden,
             stale: false,
             refresh_due: false,
         }
@@ -129,6 +131,7 @@ impl Component for Kept {
             // Back as Yew last rendered it (at idle, maybe), before it renders the rest.
             (false, true) => {
                 self.ahead = false;
+                self.filled = true;
                 self.stale = false;
                 self.show();
             }
@@ -158,23 +161,36 @@ impl Component for Kept {
         );
         html! {
             <div {class} inert={self.hidden} ref={self.node.clone()}>
-                {ctx.props().children.clone()}
+                {self.filled.then(|| ctx.props().children.clone())}
             </div>
         }
     }
 
-    fn rendered(&mut self, _: &Context<Self>, _: bool) {
+    fn rendered(&mut self, ctx: &Context<Self>, _: bool) {
         let Some(el) = self.node.cast::<Element>() else {
             return;
         };
-        // Still `ahead` only before the first `rendered` of a part that was not shown since.
-        if self.ahead {
+        // `ahead` until a part built hidden, and not shown since, is filled and laid out.
+        if self.ahead && !self.filled {
+            // Watched before its content comes in.
+            self.watch = watch(&el);
+            self.filled = true;
+            self.stale = true;
+            ctx.link().send_message(Refresh);
+        } else if self.ahead {
+            self.ahead = false;
+            if let Some(watch) = &self.watch {
+                if watch.observer.take_records().length() > 0 && park_hooks(&el) {
+                    watch.parked.set(true);
+                }
+            }
+            // Any hook the observer could not park (were there none).
+            take_hooks(&el, &mut self.taken);
             // Laid out now, in the page's flow (in one task: never painted), so that the
             // browser keeps that layout while it is hidden.
             let _ = el.class_list().remove_1(HIDDEN_CLASS);
             let _ = el.get_bounding_client_rect();
-            self.ahead = false;
-            self.hide();
+            let _ = el.class_list().add_1(HIDDEN_CLASS);
         } else if let Some(watch) = &self.watch {
             // Hidden and re-rendered: what the observer has not been told yet, now.
             if watch.observer.take_records().length() > 0 && park_hooks(&el) {

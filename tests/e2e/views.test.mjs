@@ -122,11 +122,19 @@ test('articles read before stay in the page, hidden, and nothing in them is foun
   await p.waitForFunction(() => document.activeElement?.matches('.reader mark[data-label]'));
 });
 
-test('views built ahead are hidden from the moment they are in the page', async () => {
+test('views built ahead are hidden from the moment they are in the page, and show no hook', async () => {
   const p = await env.page();
   // Each kept part as it was when added (the observer runs before the page yields to the
   // browser: Yew may yield between a render and its `rendered`, and paint a frame there).
-  await p.addInitScript(() => {
+  // And at every frame, any hook found inside a hidden part.
+  await p.addInitScript((hooks) => {
+    window.__exposed = [];
+    const check = () => {
+      const found = hooks.filter((h) => document.querySelector(`.kept-hidden [${h}]`));
+      if (found.length) window.__exposed.push(found);
+      requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
     window.__added = [];
     new MutationObserver((records) => {
       for (const r of records) {
@@ -138,13 +146,16 @@ test('views built ahead are hidden from the moment they are in the page', async 
         }
       }
     }).observe(document, { subtree: true, childList: true });
-  });
+  }, [...HOOKS, 'data-reader', 'data-action', 'data-export', 'id']);
   await p.goto(env.url);
   await settled(p);
   await p.waitForFunction(() => ['.pane-entities', '.pane-places', '.layout-compare'].every((s) => document.querySelector(`.kept${s}`)), null, { timeout: 30000 });
   const ahead = await p.evaluate(() => window.__added.filter((k) => /pane-entities|pane-places|layout-compare/.test(k.class)));
   assert.ok(ahead.length >= 3, JSON.stringify(ahead));
   for (const k of ahead) assert.ok(k.hidden && k.inert, `added shown: ${JSON.stringify(k)}`);
+  // Two frames more, so that the last one is checked too.
+  await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.deepEqual(await p.evaluate(() => window.__exposed), [], 'hooks found in a hidden part at a frame');
 });
 
 test('a hidden view is brought up to date while the page is idle, and none of its hooks shows meanwhile', async () => {
