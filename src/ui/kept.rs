@@ -5,11 +5,12 @@
 //! style, layout and paint, and leaves it out of find-in-page and the accessibility tree) and
 //! `inert` (no focus, no clicks). Nothing in it matches what finds the part shown: the hooks
 //! of [`TAKEN`] are taken off its elements, and the classes off its top elements, when it is
-//! hidden, and put back when it is shown. So a hook never matches in a hidden part nor twice (the reader and the comparison
-//! both have `mark[data-label]`, and three readers may be kept), an id names one element,
-//! and `.reader mark` finds the article shown. This is done on the DOM directly, because
-//! re-rendering a part only to change its hooks costs as much as building it; and a hidden
-//! part's style is not computed, so that a class taken off and put back costs no layout.
+//! hidden, and put back when it is shown. So a hook never matches in a hidden part nor twice
+//! (the reader and the comparison both have `mark[data-label]`, and three readers may be
+//! kept), an id names one element, and `.reader mark` finds the article shown. This is done
+//! on the DOM directly, because re-rendering a part only to change its hooks costs as much as
+//! building it; and a hidden part's style is not computed, so that a class taken off and put
+//! back costs no layout.
 //!
 //! A hidden part whose props change is re-rendered once the page is idle, so that showing it
 //! costs no more than showing an unchanged one. While it is hidden, a `MutationObserver`
