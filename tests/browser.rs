@@ -857,6 +857,22 @@ async fn a_kept_part_hides_without_its_hooks_and_comes_back_as_the_app_left_it()
     assert_eq!(hooked(&root), 0);
     assert_eq!(all(&root, ".kept-hidden[inert]").len(), 2);
 
+    // The outer part shown, the inner still hidden: only the outer part's hooks come back,
+    // though the inner's new ones were parked while both were hidden.
+    app.update(props(true, false, "four"));
+    settle().await;
+    assert_eq!(hidden(&root, ".inner"), (true, true));
+    assert_eq!(
+        hooked(&root),
+        4,
+        "data-entity, data-side, id and the top element's class"
+    );
+    assert_eq!(
+        all(&root, "mark[data-label], mark[data-canonical]").len(),
+        0,
+        "nothing of the part still hidden"
+    );
+
     app.update(props(true, true, "five"));
     settle().await;
     let mark = root.query_selector("mark").unwrap().unwrap();
