@@ -178,13 +178,14 @@ impl Component for Kept {
             self.filled = true;
             self.stale = true;
             ctx.link().send_message(Refresh);
-        } else if self.ahead {
+            return;
+        }
+        // Hidden and rendered: what the observer has not been told yet, now.
+        if let Some(watch) = &self.watch {
+            watch.flush(&el);
+        }
+        if self.ahead {
             self.ahead = false;
-            if let Some(watch) = &self.watch {
-                if watch.observer.take_records().length() > 0 && park_hooks(&el) {
-                    watch.parked.set(true);
-                }
-            }
             // Any hook the observer could not park (were there none).
             take_hooks(&el, &mut self.taken);
             // Laid out now, in the page's flow (in one task: never painted), so that the
@@ -192,11 +193,6 @@ impl Component for Kept {
             let _ = el.class_list().remove_1(HIDDEN_CLASS);
             let _ = el.get_bounding_client_rect();
             let _ = el.class_list().add_1(HIDDEN_CLASS);
-        } else if let Some(watch) = &self.watch {
-            // Hidden and re-rendered: what the observer has not been told yet, now.
-            if watch.observer.take_records().length() > 0 && park_hooks(&el) {
-                watch.parked.set(true);
-            }
         }
     }
 
@@ -226,9 +222,9 @@ impl Kept {
         };
         let parked = self.watch.take().is_some_and(|watch| {
             // Hooks a render has just added, not parked yet, are parked first.
-            let now = watch.observer.take_records().length() > 0 && park_hooks(&el);
+            watch.flush(&el);
             watch.observer.disconnect();
-            now || watch.parked.get()
+            watch.parked.get()
         });
         for (el, name, value) in self.taken.drain(..) {
             let _ = el.set_attribute(name, &value);
@@ -241,6 +237,24 @@ impl Kept {
     }
 }
 
+impl Watch {
+    /// Parks now what the observer has seen but not yet handled.
+    fn flush(&self, root: &Element) {
+        if self.observer.take_records().length() > 0 {
+            park_seen(root, &self.observer, &self.parked);
+        }
+    }
+}
+
+/// Parks the hooks under `root`, notes whether there were any, and drops the observer's
+/// records of that parking.
+fn park_seen(root: &Element, observer: &MutationObserver, parked: &Cell<bool>) {
+    if park_hooks(root) {
+        parked.set(true);
+    }
+    observer.take_records();
+}
+
 /// Watches `root` for hooks added or changed in it, and parks them.
 fn watch(root: &Element) -> Option<Watch> {
     let observer = Rc::new(std::cell::OnceCell::<MutationObserver>::new());
@@ -249,12 +263,8 @@ fn watch(root: &Element) -> Option<Watch> {
     // Any change in the part: its attributes are not filtered, since the work is the same
     // scan whichever attribute changed.
     let callback = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
-        if park_hooks(&root_in) {
-            parked_in.set(true);
-        }
-        // The records of what was just parked.
         if let Some(observer) = observer_in.get() {
-            observer.take_records();
+            park_seen(&root_in, observer, &parked_in);
         }
     });
     let made = MutationObserver::new(callback.as_ref().unchecked_ref()).ok()?;
