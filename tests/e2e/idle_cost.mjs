@@ -40,7 +40,8 @@ await p.waitForSelector('.layout-compare', { state: 'attached', timeout: 60000 }
 const idle = () => p.evaluate(async () => { for (let i = 0; i < 6; i++) await new Promise((r) => requestIdleCallback(r)); });
 // Visit every view once, back to reading.
 for (const v of ['compare', 'entities', 'places', 'read']) { await p.click(`[data-view="${v}"]`); await idle(); }
-await p.click('[data-article]:nth-of-type(2)').catch(() => {});
+// The second article opened, so that the first is a hidden reader.
+await p.locator('[data-article]').nth(1).click();
 await idle();
 const changes = {
   entity: (i) => `document.querySelectorAll('[data-entity] .entity-name')[${i} % 8].click()`,

@@ -6,6 +6,8 @@ import { open, settled } from './harness.mjs';
 
 // The contract's hook attributes (../shared/CONTRACT.md).
 const HOOKS = ['data-label', 'data-canonical', 'data-article', 'data-entity', 'data-count', 'data-side', 'data-place', 'data-kind', 'data-lat', 'data-lon'];
+// Everything a hidden part gives up (src/ui/kept.rs, TAKEN): those, the app's own hooks, ids.
+const TAKEN = [...HOOKS, 'data-reader', 'data-action', 'data-export', 'id'];
 let env;
 before(async () => { env = await open('/'); });
 after(async () => { await env.close(); });
@@ -109,7 +111,7 @@ test('articles read before stay in the page, hidden, and nothing in them is foun
       headlines: all('#headline').map((e) => e.textContent.trim()),
       marks: all('mark[data-label]').every((m) => m.closest('.reader')),
     };
-  }, [...HOOKS, 'data-reader', 'data-action', 'data-export', 'id']);
+  }, TAKEN);
   assert.equal(seen.slots, 2, 'both articles are in the page');
   assert.equal(seen.hidden, 1, 'one of them hidden');
   assert.deepEqual(seen.hooked, [], 'no hook or id inside the hidden one');
@@ -146,7 +148,7 @@ test('views built ahead are hidden from the moment they are in the page, and sho
         }
       }
     }).observe(document, { subtree: true, childList: true });
-  }, [...HOOKS, 'data-reader', 'data-action', 'data-export', 'id']);
+  }, TAKEN);
   await p.goto(env.url);
   await settled(p);
   await p.waitForFunction(() => ['.pane-entities', '.pane-places', '.layout-compare'].every((s) => document.querySelector(`.kept${s}`)), null, { timeout: 30000 });
@@ -175,7 +177,7 @@ test('a hidden view is brought up to date while the page is idle, and none of it
       if (!window.__stop) requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
-  }, [...HOOKS, 'data-reader', 'data-action', 'data-export', 'id']);
+  }, TAKEN);
   await p.click('[data-toggle="PLACE"]');
   await p.waitForFunction(() => !document.querySelector('.reader mark[data-label="PLACE"]'));
   // The comparison, hidden, loses its place marks without being shown.
