@@ -541,10 +541,9 @@ pub fn App() -> Html {
             <FilterBar corpus={corpus.clone()} q={AttrValue::from(view.q.clone())}
                 outlet={view.outlet.clone().map(AttrValue::from)} filtered={view.filtered()}
                 hits={hits} on_search={on_search} on_outlet={on_outlet} on_clear={on_clear} />
-            // Hidden while comparing, and then inert; the tools to add articles and the
-            // storage status in it go on updating.
-            <div class={classes!("layout", "layout-corpus", shown(View::Compare).then_some(HIDDEN_CLASS))}
-                inert={shown(View::Compare)}>
+            // Hidden while comparing (and out of reach, like a kept part); the tools to add
+            // articles and the storage status in it go on updating.
+            <div class={classes!("layout", "layout-corpus", shown(View::Compare).then_some(HIDDEN_CLASS))}>
                 <Kept live={!shown(View::Compare)} class="sidebar">
                     <aside aria-label="Article list">
                         <ArticleList corpus={corpus.clone()} selected={article_id.clone().map(AttrValue::from)}

@@ -1,9 +1,11 @@
 //! A part of the page kept laid out while hidden, so that showing it again costs a frame
 //! rather than a rebuild (see [`crate::kept_views`] and [`crate::kept_readers`]).
 //!
-//! Hidden, it is `content-visibility: hidden` (the browser keeps its layout but skips its
-//! style, layout and paint, and leaves it out of find-in-page and the accessibility tree) and
-//! `inert` (no focus, no clicks). Nothing in it matches what finds the part shown: the hooks
+//! Hidden, it is `content-visibility: hidden`: the browser keeps its layout but skips its
+//! style, layout and paint, and leaves its content out of the tab order, focus, clicks,
+//! find-in-page and the accessibility tree. (Not `inert` too: content styled while its part
+//! was inert had to be restyled whole when shown, 527 elements and 3-4 ms for the
+//! comparison's first opening; BENCHMARKS.md, "Nineteenth pass".) Nothing in it matches what finds the part shown: the hooks
 //! of [`TAKEN`] are taken off its elements, and the classes off its top elements, when it is
 //! hidden, and put back when it is shown. So a hook never matches in a hidden part nor twice
 //! (the reader and the comparison both have `mark[data-label]`, and three readers may be
@@ -23,7 +25,7 @@
 //! element only sometimes: one a render dropped would come back on showing. None of
 //! [`TAKEN`] is.)
 //!
-//! A part built hidden, ahead of its first showing, is hidden and inert from its first render,
+//! A part built hidden, ahead of its first showing, is hidden from its first render,
 //! which is empty: the observer is set on it, and its content is rendered next, each hook
 //! parked as it comes. (Yew 0.23 yields to the browser between a long render and its
 //! `rendered` calls: a part hidden, or its hooks taken, only there would show for a frame.)
@@ -31,9 +33,9 @@
 
 use std::cell::Cell;
 use std::rc::Rc;
-use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::prelude::{wasm_bindgen, Closure};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, MutationObserver};
+use web_sys::{Element, MutationObserver, NodeList};
 use yew::prelude::*;
 
 /// The attributes taken off (or parked on) a hidden part's elements: the contract's DOM hooks
@@ -80,11 +82,12 @@ pub struct KeptProps {
 /// The element holding a part that is kept in the page while hidden.
 pub struct Kept {
     node: NodeRef,
-    /// What was taken off its elements when it was hidden: element, attribute, value.
-    taken: Vec<(Element, &'static str, String)>,
+    /// What was taken off its elements when it was hidden: element, hook (index in
+    /// `HOOKS`), value.
+    taken: Vec<(Element, usize, JsValue)>,
     /// Parks the hooks a render adds while the part is hidden.
     watch: Option<Watch>,
-    /// Hidden (rendered with [`HIDDEN_CLASS`] and `inert`).
+    /// Hidden (rendered with [`HIDDEN_CLASS`]).
     hidden: bool,
     /// Built ahead of its first showing, and not yet laid out.
     ahead: bool,
@@ -161,7 +164,7 @@ impl Component for Kept {
             self.hidden.then_some(HIDDEN_CLASS)
         );
         html! {
-            <div {class} inert={self.hidden} ref={self.node.clone()}>
+            <div {class} ref={self.node.clone()}>
                 {self.filled.then(|| ctx.props().children.clone())}
             </div>
         }
@@ -210,7 +213,6 @@ impl Kept {
             return;
         };
         let _ = el.class_list().add_1(HIDDEN_CLASS);
-        let _ = el.set_attribute("inert", "");
         take_hooks(&el, &mut self.taken);
         self.watch = watch(&el);
     }
@@ -226,14 +228,11 @@ impl Kept {
             watch.observer.disconnect();
             watch.parked.get()
         });
-        for (el, name, value) in self.taken.drain(..) {
-            let _ = el.set_attribute(name, &value);
-        }
+        put_back(&mut self.taken);
         if parked {
             unpark_hooks(&el);
         }
         let _ = el.class_list().remove_1(HIDDEN_CLASS);
-        let _ = el.remove_attribute("inert");
     }
 }
 
@@ -282,23 +281,68 @@ fn watch(root: &Element) -> Option<Watch> {
     })
 }
 
+// The DOM calls that move hooks, with names and values as JavaScript strings: a hook's value
+// is never copied into Rust and back, and its names are made once (`HOOKS`). web-sys's
+// `String` versions copied each value twice per move (BENCHMARKS.md, "Nineteenth pass").
+#[wasm_bindgen]
+extern "C" {
+    /// An element, seen through these calls (`Element::unchecked_ref`).
+    #[wasm_bindgen(extends = Element)]
+    type Hooked;
+    /// `getAttribute`: the value, or null.
+    #[wasm_bindgen(method, js_name = getAttribute)]
+    fn attr(this: &Hooked, name: &JsValue) -> JsValue;
+    /// `setAttribute`.
+    #[wasm_bindgen(method, js_name = setAttribute)]
+    fn put_attr(this: &Hooked, name: &JsValue, value: &JsValue);
+    /// `removeAttribute`.
+    #[wasm_bindgen(method, js_name = removeAttribute)]
+    fn drop_attr(this: &Hooked, name: &JsValue);
+    /// `querySelectorAll`.
+    #[wasm_bindgen(method, js_name = querySelectorAll)]
+    fn select_all(this: &Hooked, selectors: &JsValue) -> NodeList;
+}
+
+/// A hook's names: the attribute, its parked name (`kept-` before it), and selectors for the
+/// elements with either.
+struct HookName {
+    name: JsValue,
+    parked: JsValue,
+    with: JsValue,
+    with_parked: JsValue,
+}
+
+/// Index of `class` in `HOOKS`, after [`TAKEN`]'s: taken off a part's top elements only.
+const CLASS: usize = TAKEN.len();
+
+thread_local! {
+    /// [`TAKEN`]'s names, then `class`'s.
+    static HOOKS: Vec<HookName> = TAKEN.into_iter().chain(["class"]).map(|name| HookName {
+        name: name.into(),
+        parked: format!("kept-{name}").into(),
+        with: format!("[{name}]").into(),
+        with_parked: format!("[kept-{name}]").into(),
+    }).collect();
+}
+
 /// Moves attribute `from` of `el` to `to`, if `el` has it (true then).
-fn rename(el: &Element, from: &str, to: &str) -> bool {
-    let Some(value) = el.get_attribute(from) else {
+fn rename(el: &Element, from: &JsValue, to: &JsValue) -> bool {
+    let el = el.unchecked_ref::<Hooked>();
+    let value = el.attr(from);
+    if value.is_null() {
         return false;
-    };
-    let _ = el.set_attribute(to, &value);
-    let _ = el.remove_attribute(from);
+    }
+    el.put_attr(to, &value);
+    el.drop_attr(from);
     true
 }
 
-/// The elements under `root` with attribute `name`.
-fn with(root: &Element, name: &str) -> Vec<Element> {
-    let Ok(list) = root.query_selector_all(&format!("[{name}]")) else {
-        return Vec::new();
-    };
+/// The elements under `root` that `selectors` match.
+fn with(root: &Element, selectors: &JsValue) -> Vec<Element> {
+    let list = root.unchecked_ref::<Hooked>().select_all(selectors);
     (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .filter_map(|i| list.item(i))
+        .map(|node| node.unchecked_into())
         .collect()
 }
 
@@ -308,48 +352,59 @@ fn tops(root: &Element) -> Vec<Element> {
     let children = root.children();
     (0..children.length())
         .filter_map(|i| children.item(i))
-        .filter(|el| {
-            el.get_attribute("class")
-                .is_some_and(|c| !c.split_whitespace().any(|c| c == KEPT_CLASS))
-        })
+        .filter(|el| !el.class_list().contains(KEPT_CLASS))
         .collect()
 }
 
+/// The elements under `root` that hook `i` of `HOOKS` concerns: the top elements for `class`,
+/// else those with the attribute (`parked`: with its parked name).
+fn hooked(root: &Element, hook: &HookName, i: usize, parked: bool) -> Vec<Element> {
+    match (i == CLASS, parked) {
+        (true, _) => tops(root),
+        (false, false) => with(root, &hook.with),
+        (false, true) => with(root, &hook.with_parked),
+    }
+}
+
 /// Takes every attribute of [`TAKEN`] off `root`'s descendants, and the classes off its top
-/// elements, into `taken`.
-fn take_hooks(root: &Element, taken: &mut Vec<(Element, &'static str, String)>) {
-    let mut take = |el: Element, name: &'static str| {
-        if let Some(value) = el.get_attribute(name) {
-            let _ = el.remove_attribute(name);
-            taken.push((el, name, value));
+/// elements, into `taken` (element, index in `HOOKS`, value).
+fn take_hooks(root: &Element, taken: &mut Vec<(Element, usize, JsValue)>) {
+    HOOKS.with(|hooks| {
+        for (i, hook) in hooks.iter().enumerate() {
+            for el in hooked(root, hook, i, false) {
+                let h = el.unchecked_ref::<Hooked>();
+                let value = h.attr(&hook.name);
+                if !value.is_null() {
+                    h.drop_attr(&hook.name);
+                    taken.push((el, i, value));
+                }
+            }
         }
-    };
-    for name in TAKEN {
-        for el in with(root, name) {
-            take(el, name);
+    });
+}
+
+/// Puts back what [`take_hooks`] took.
+fn put_back(taken: &mut Vec<(Element, usize, JsValue)>) {
+    HOOKS.with(|hooks| {
+        for (el, i, value) in taken.drain(..) {
+            el.unchecked_ref::<Hooked>()
+                .put_attr(&hooks[i].name, &value);
         }
-    }
-    for el in tops(root) {
-        take(el, "class");
-    }
+    });
 }
 
 /// Parks every attribute of [`TAKEN`] under `root`, and the classes of its top elements:
 /// each moves to the same name with `kept-` before it. True if there was any.
 fn park_hooks(root: &Element) -> bool {
-    let mut any = false;
-    for name in TAKEN.into_iter().chain(["class"]) {
-        let parked = format!("kept-{name}");
-        let found = if name == "class" {
-            tops(root)
-        } else {
-            with(root, name)
-        };
-        for el in found {
-            any |= rename(&el, name, &parked);
+    HOOKS.with(|hooks| {
+        let mut any = false;
+        for (i, hook) in hooks.iter().enumerate() {
+            for el in hooked(root, hook, i, false) {
+                any |= rename(&el, &hook.name, &hook.parked);
+            }
         }
-    }
-    any
+        any
+    })
 }
 
 /// Puts back what [`park_hooks`] parked under `root` (still hidden), but not in a kept part
@@ -365,10 +420,11 @@ fn unpark_hooks(root: &Element) {
                 .flatten()
                 .is_some_and(|h| JsValue::from(h) == root_value)
     };
-    for name in TAKEN.into_iter().chain(["class"]) {
-        let parked = format!("kept-{name}");
-        for el in with(root, &parked).iter().filter(|el| mine(el)) {
-            let _ = rename(el, &parked, name);
+    HOOKS.with(|hooks| {
+        for (i, hook) in hooks.iter().enumerate() {
+            for el in hooked(root, hook, i, true).iter().filter(|el| mine(el)) {
+                rename(el, &hook.parked, &hook.name);
+            }
         }
-    }
+    });
 }
