@@ -905,6 +905,15 @@ async fn a_kept_part_hides_without_its_hooks_and_comes_back_as_the_app_left_it()
     assert_eq!(hidden(&root, ".outer"), (true, false), "built hidden");
     assert_eq!(text(&root, "p").as_deref(), Some("six"), "with its content");
     assert_eq!(hooked(&root), 0);
+    assert_eq!(
+        all(
+            &root,
+            "[kept-data-entity], [kept-id], [kept-class], [kept-data-label], [kept-data-canonical]"
+        )
+        .len(),
+        0,
+        "what was parked while it was filled is held as taken at hiding (one call to put back)"
+    );
     app.update(props(true, true, "seven"));
     settle().await;
     assert_eq!(hidden(&root, ".outer"), (false, false));

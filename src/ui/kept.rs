@@ -191,6 +191,13 @@ impl Component for Kept {
             self.ahead = false;
             // Any hook the observer could not park (were there none).
             take_hooks(&el, &mut self.taken);
+            // What it parked is held as if taken at hiding, so that the first showing puts
+            // each hook back in one call rather than renaming it in three (now, at idle).
+            if let Some(watch) = &self.watch {
+                unpark_hooks(&el, Some(&mut self.taken));
+                watch.observer.take_records();
+                watch.parked.set(false);
+            }
             // Laid out now, in the page's flow (in one task: never painted), so that the
             // browser keeps that layout while it is hidden.
             let _ = el.class_list().remove_1(HIDDEN_CLASS);
@@ -230,7 +237,7 @@ impl Kept {
         });
         put_back(&mut self.taken);
         if parked {
-            unpark_hooks(&el);
+            unpark_hooks(&el, None);
         }
         let _ = el.class_list().remove_1(HIDDEN_CLASS);
     }
@@ -408,8 +415,9 @@ fn park_hooks(root: &Element) -> bool {
 }
 
 /// Puts back what [`park_hooks`] parked under `root` (still hidden), but not in a kept part
-/// inside it that is hidden itself.
-fn unpark_hooks(root: &Element) {
+/// inside it that is hidden itself; or, with `into`, moves it there as [`take_hooks`] would
+/// have taken it.
+fn unpark_hooks(root: &Element, mut into: Option<&mut Vec<(Element, usize, JsValue)>>) {
     let nested = root.query_selector(".kept-hidden").ok().flatten().is_some();
     let root_value = JsValue::from(root.clone());
     let mine = |el: &Element| {
@@ -422,8 +430,23 @@ fn unpark_hooks(root: &Element) {
     };
     HOOKS.with(|hooks| {
         for (i, hook) in hooks.iter().enumerate() {
-            for el in hooked(root, hook, i, true).iter().filter(|el| mine(el)) {
-                rename(el, &hook.parked, &hook.name);
+            for el in hooked(root, hook, i, true)
+                .into_iter()
+                .filter(|el| mine(el))
+            {
+                match into.as_deref_mut() {
+                    None => {
+                        rename(&el, &hook.parked, &hook.name);
+                    }
+                    Some(taken) => {
+                        let h = el.unchecked_ref::<Hooked>();
+                        let value = h.attr(&hook.parked);
+                        if !value.is_null() {
+                            h.drop_attr(&hook.parked);
+                            taken.push((el, i, value));
+                        }
+                    }
+                }
             }
         }
     });
