@@ -6,6 +6,9 @@
 //   node tests/e2e/bench.mjs --only entity,search # only the interactions whose names contain
 //                                                 # one of these words (for A/B comparisons)
 //   node tests/e2e/bench.mjs --samples            # also every sample's work, in order
+//   node tests/e2e/bench.mjs --rounds 5           # the bundled interactions in 5 fresh pages,
+//                                                 # then each one's samples pooled (a p95 of
+//                                                 # 10 openings is in effect their slowest)
 //   node tests/e2e/bench.mjs --scale 10000 --idle # at scale, also the memory once the idle
 //                                                 # worker has stopped (a minute later)
 // At scale, N articles from scripts/scale/generate.mjs are restored from one backup file (the
@@ -31,6 +34,11 @@ const onlyArg = process.argv.indexOf('--only');
 const ONLY = onlyArg > 0 ? process.argv[onlyArg + 1].split(',') : null;
 const SAMPLES = process.argv.includes('--samples'); // also print every sample, in order
 const IDLE = process.argv.includes('--idle'); // at scale, wait for the idle worker to stop
+const roundsArg = process.argv.indexOf('--rounds');
+const ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 1;
+/** Every sample of each bundled interaction (and direction), over the rounds. */
+const pooled = new Map();
+let pooling = true;
 
 const env = await open('/');
 const stats = (xs) => {
@@ -127,11 +135,20 @@ async function measure(name, action, n = 30, parts = null, before = null) {
     return { work, paint };
   }, { action, n, before });
   console.log(`${name}: work ${stats(samples.work)}; to paint ${stats(samples.paint)}`);
+  const pool = (key, work, paint) => {
+    if (!pooling) return;
+    const all = pooled.get(key) ?? { work: [], paint: [] };
+    all.work.push(...work);
+    all.paint.push(...paint);
+    pooled.set(key, all);
+  };
+  pool(name, samples.work, samples.paint);
   if (SAMPLES) console.log(`  work in order: ${samples.work.map((x) => x.toFixed(0)).join(' ')}`);
   // An action that alternates between two views also reports each direction on its own.
   parts?.forEach((part, k) => {
     const of = (xs) => xs.filter((_, i) => i % parts.length === k);
     console.log(`  ${part}: work ${stats(of(samples.work))}; to paint ${stats(of(samples.paint))}`);
+    pool(`${name}: ${part}`, of(samples.work), of(samples.paint));
   });
 }
 
@@ -150,9 +167,24 @@ await measure('open comparison after a label toggle', `document.querySelector(i 
   ['opening it', 'back to reading'], `if (i % 2 === 0) document.querySelector('[data-toggle="PLACE"]').click()`);
 await measure('open place list', `document.querySelector(i % 2 ? '[data-view="read"]' : '[data-view="places"]').click()`, 20, ['opening it', 'back to reading']);
 }
-await interactions();
-// The bundled corpus needs no tagging worker: its memory is the page's alone.
-console.log(`page renderer after these interactions: ${(pageKb(beforeBundled).pss / 1024).toFixed(0)} MB PSS, ${p.workers().length} worker(s)`);
+for (let round = 1; round <= ROUNDS; round++) {
+  if (round > 1) {
+    await p.context().close();
+    p = await env.page();
+    await p.goto(env.url);
+    await ready(p);
+    await p.waitForSelector('.app[data-gazetteer="full"]');
+    console.log(`-- round ${round}, ${new Date().toISOString().slice(11, 16)} UTC`);
+  }
+  await interactions();
+  // The bundled corpus needs no tagging worker: its memory is the page's alone.
+  if (round === 1) console.log(`page renderer after these interactions: ${(pageKb(beforeBundled).pss / 1024).toFixed(0)} MB PSS, ${p.workers().length} worker(s)`);
+}
+if (ROUNDS > 1) {
+  console.log(`\nbundled, every sample of the ${ROUNDS} rounds:`);
+  for (const [name, all] of pooled) console.log(`${name}: work ${stats(all.work)}; to paint ${stats(all.paint)}`);
+}
+pooling = false;
 
 /** Chromium's renderer processes that can host a page: pid → resident KB. The renderer of
  * Chromium's own interface (`--top-chrome-webui`, about 70 MB) starts with each browser
