@@ -1,5 +1,5 @@
 // The main thread's time in each of four openings of a view after load (not a test; see
-// BENCHMARKS.md, "Eighteenth pass"), from a Chromium trace: script, style, layout, pre-paint,
+// BENCHMARKS.md, "Eighteenth pass"), from a Chromium trace: script, style (and how many elements were restyled), layout, pre-paint,
 // paint (and raster, on other threads). The view is built ahead, hidden, before the first.
 //   node tests/e2e/trace_open.mjs [compare|places|entities]   (DIST=… serves another build)
 import { open, ready, ROOT } from './harness.mjs';
@@ -30,7 +30,10 @@ for (let round = 0; round < 4; round++) {
   cdp.removeAllListeners('Tracing.dataCollected');
   const main = events.filter((e) => e.ph === 'X' && e.dur);
   const sum = (names) => main.filter((e) => names.includes(e.name)).reduce((n, e) => n + e.dur, 0) / 1000;
-  console.log(`${view} opening ${round + 1}: script ${sum(['FunctionCall', 'EventDispatch', 'RunMicrotasks']).toFixed(1)}, style ${sum(['UpdateLayoutTree']).toFixed(1)}, layout ${sum(['Layout']).toFixed(1)}, prepaint ${sum(['PrePaint']).toFixed(1)}, paint ${sum(['Paint']).toFixed(1)}, layerize ${sum(['Layerize']).toFixed(1)}, commit ${sum(['Commit']).toFixed(1)}, raster ${sum(['RasterTask']).toFixed(1)}`);
+  // Elements restyled: a whole view restyled on showing is a sign of its style depending on
+  // something that changed while it was hidden (as `inert` did; BENCHMARKS.md, Nineteenth pass).
+  const restyled = main.filter((e) => e.name === 'UpdateLayoutTree').reduce((n, e) => n + (e.args?.elementCount ?? 0), 0);
+  console.log(`${view} opening ${round + 1}: script ${sum(['FunctionCall', 'EventDispatch', 'RunMicrotasks']).toFixed(1)}, style ${sum(['UpdateLayoutTree']).toFixed(1)} (${restyled} elements), layout ${sum(['Layout']).toFixed(1)}, prepaint ${sum(['PrePaint']).toFixed(1)}, paint ${sum(['Paint']).toFixed(1)}, layerize ${sum(['Layerize']).toFixed(1)}, commit ${sum(['Commit']).toFixed(1)}, raster ${sum(['RasterTask']).toFixed(1)}`);
   await p.click('[data-view="read"]');
   await idle();
 }
