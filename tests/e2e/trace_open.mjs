@@ -1,6 +1,7 @@
 // The main thread's time in each of four openings of a view after load (not a test; see
-// BENCHMARKS.md, "Eighteenth pass"), from a Chromium trace: script, style (and how many elements were restyled), layout, pre-paint,
-// paint (and raster, on other threads). The view is built ahead, hidden, before the first.
+// BENCHMARKS.md, "Eighteenth pass"), from a Chromium trace: script, style (and the number of
+// elements restyled), layout, pre-paint, paint (and raster, on other threads). The view is
+// built ahead, hidden, before the first.
 //   node tests/e2e/trace_open.mjs [compare|places|entities]   (DIST=… serves another build)
 import { open, ready, ROOT } from './harness.mjs';
 import { join } from 'node:path';
