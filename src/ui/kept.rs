@@ -5,14 +5,16 @@
 //! style, layout and paint, and leaves its content out of the tab order, focus, clicks,
 //! find-in-page and the accessibility tree. (Not `inert` too: content styled while its part
 //! was inert had to be restyled whole when shown, 527 elements and 3-4 ms for the
-//! comparison's first opening; BENCHMARKS.md, "Nineteenth pass".) Nothing in it matches what finds the part shown: the hooks
-//! of [`TAKEN`] are taken off its elements, and the classes off its top elements, when it is
-//! hidden, and put back when it is shown. So a hook never matches in a hidden part nor twice
-//! (the reader and the comparison both have `mark[data-label]`, and three readers may be
-//! kept), an id names one element, and `.reader mark` finds the article shown. This is done
-//! on the DOM directly, because re-rendering a part only to change its hooks costs as much as
-//! building it; and a hidden part's style is not computed, so that a class taken off and put
-//! back costs no layout.
+//! comparison's first opening; BENCHMARKS.md, "Nineteenth pass".)
+//!
+//! Nothing in a hidden part matches what finds the part shown: the hooks of [`TAKEN`] are
+//! taken off its elements, and the classes off its top elements, when it is hidden, and put
+//! back when it is shown. So a hook never matches in a hidden part nor twice (the reader and
+//! the comparison both have `mark[data-label]`, and three readers may be kept), an id names
+//! one element, and `.reader mark` finds the article shown. This is done on the DOM directly,
+//! because re-rendering a part only to change its hooks costs as much as building it; and a
+//! hidden part's style is not computed, so that a class taken off and put back costs no
+//! layout.
 //!
 //! A hidden part whose props change is re-rendered once the page is idle, so that showing it
 //! costs no more than showing an unchanged one. While it is hidden, a `MutationObserver`
