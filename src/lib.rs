@@ -26,4 +26,7 @@ pub mod worker_protocol;
 pub mod tagging_worker;
 
 #[cfg(target_arch = "wasm32")]
+pub mod worker_codec;
+
+#[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -923,3 +923,37 @@ async fn a_kept_part_hides_without_its_hooks_and_comes_back_as_the_app_left_it()
     app.destroy();
     root.remove();
 }
+
+/// The bytes of `message` (a `Uint8Array`): none once freed.
+fn message_bytes(message: &wasm_bindgen::JsValue) -> u32 {
+    message
+        .dyn_ref::<js_sys::Uint8Array>()
+        .expect("a message is a Uint8Array")
+        .buffer()
+        .byte_length()
+}
+
+#[wasm_bindgen_test]
+fn worker_messages_free_their_bytes_once_posted_or_read() {
+    use gloo::worker::Codec;
+    use newslens::worker_codec::Freeing;
+    use newslens::worker_protocol::Request;
+    let table = "x".repeat(100_000);
+    let first = Freeing::encode(Request::UseGazetteer(table.clone()));
+    assert!(message_bytes(&first) > 100_000, "encoded whole");
+    // Posted in the call that encoded it: freed when the next message is sent.
+    let second = Freeing::encode(Request::UseGazetteer("y".into()));
+    assert_eq!(
+        message_bytes(&first),
+        0,
+        "the message posted before is freed"
+    );
+    assert!(message_bytes(&second) > 0, "the one being posted is not");
+    // A received message is decoded, then its bytes are freed; and so is the last one sent.
+    let received = Freeing::encode(Request::UseGazetteer(table.clone()));
+    let copy = js_sys::Uint8Array::new(&received).slice(0, message_bytes(&received));
+    let decoded: Request = Freeing::decode(copy.clone().into());
+    assert_eq!(decoded, Request::UseGazetteer(table));
+    assert_eq!(message_bytes(&copy.into()), 0, "a decoded message is freed");
+    assert_eq!(message_bytes(&received), 0, "so is the last one posted");
+}

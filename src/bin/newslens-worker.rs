@@ -4,7 +4,9 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use gloo::worker::Registrable;
-    newslens::tagging_worker::TaggingWorker::registrar().register();
+    newslens::tagging_worker::TaggingWorker::registrar()
+        .encoding::<newslens::worker_codec::Freeing>()
+        .register();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

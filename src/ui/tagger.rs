@@ -18,6 +18,7 @@ use crate::engine::import::{ImportDraft, ImportError};
 use crate::engine::intern::Interner;
 use crate::tagging_worker::{TaggingWorker, LOADER};
 use crate::ui::analyses::{AnalysesAction, Progress};
+use crate::worker_codec::Freeing;
 use crate::worker_failure::{loader_missing, worker_stopped};
 use crate::worker_protocol::{ArticleIn, ImportInput, Request, Response};
 use gloo::events::EventListener;
@@ -428,6 +429,7 @@ impl Inner {
             check_loader(me, *started);
             let weak: Weak<RefCell<Inner>> = Rc::downgrade(me);
             let bridge = TaggingWorker::spawner()
+                .encoding::<Freeing>()
                 .callback(move |response| {
                     if let Some(inner) = weak.upgrade() {
                         Tagger::answer(&inner, response);

@@ -48,7 +48,8 @@ function holdAnalyses() {
     return false;
   };
   Worker.prototype.postMessage = function (data, ...rest) {
-    if (holding && data instanceof Uint8Array && carries(data)) held.push([this, data, rest]);
+    // A copy: the page frees a message's bytes once it has posted them (src/worker_codec.rs).
+    if (holding && data instanceof Uint8Array && carries(data)) held.push([this, data.slice(), rest]);
     else post.call(this, data, ...rest);
   };
   window.releaseAnalyses = () => {
