@@ -375,18 +375,23 @@ fn hooked(root: &Element, hook: &HookName, i: usize, parked: bool) -> Vec<Elemen
     }
 }
 
+/// Takes attribute `name` off `el`, if it has it, into `taken` as hook `i` of `HOOKS`.
+fn take(el: Element, name: &JsValue, i: usize, taken: &mut Vec<(Element, usize, JsValue)>) {
+    let h = el.unchecked_ref::<Hooked>();
+    let value = h.attr(name);
+    if !value.is_null() {
+        h.drop_attr(name);
+        taken.push((el, i, value));
+    }
+}
+
 /// Takes every attribute of [`TAKEN`] off `root`'s descendants, and the classes off its top
 /// elements, into `taken` (element, index in `HOOKS`, value).
 fn take_hooks(root: &Element, taken: &mut Vec<(Element, usize, JsValue)>) {
     HOOKS.with(|hooks| {
         for (i, hook) in hooks.iter().enumerate() {
             for el in hooked(root, hook, i, false) {
-                let h = el.unchecked_ref::<Hooked>();
-                let value = h.attr(&hook.name);
-                if !value.is_null() {
-                    h.drop_attr(&hook.name);
-                    taken.push((el, i, value));
-                }
+                take(el, &hook.name, i, taken);
             }
         }
     });
@@ -440,14 +445,7 @@ fn unpark_hooks(root: &Element, mut into: Option<&mut Vec<(Element, usize, JsVal
                     None => {
                         rename(&el, &hook.parked, &hook.name);
                     }
-                    Some(taken) => {
-                        let h = el.unchecked_ref::<Hooked>();
-                        let value = h.attr(&hook.parked);
-                        if !value.is_null() {
-                            h.drop_attr(&hook.parked);
-                            taken.push((el, i, value));
-                        }
-                    }
+                    Some(taken) => take(el, &hook.parked, i, taken),
                 }
             }
         }
