@@ -17,6 +17,7 @@ pub mod document;
 pub mod entities;
 pub mod eval;
 pub mod export;
+pub mod float_math;
 pub mod fxhash;
 pub mod gazetteer;
 pub mod html;

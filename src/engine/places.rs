@@ -609,7 +609,7 @@ fn score(c: &Candidate<'_>, ctx: &Context<'_>) -> (f64, Reasons) {
             why |= Reasons::NEAR;
         }
     }
-    s += ((p.population as f64) + 1.0).log10() / 8.0;
+    s += crate::engine::float_math::log10((p.population as f64) + 1.0) / 8.0;
     (s, Reasons(why))
 }
 

@@ -194,7 +194,7 @@ pub fn framing(
         let alpha = alpha0 * (ya + yb) as f64 / n;
         let log_odds = |y: usize, total: usize| {
             let y = y as f64 + alpha;
-            (y / (total as f64 + alpha0 - y)).ln()
+            crate::engine::float_math::ln(y / (total as f64 + alpha0 - y))
         };
         let delta = log_odds(ya, n_a) - log_odds(yb, n_b);
         let var = 1.0 / (ya as f64 + alpha) + 1.0 / (yb as f64 + alpha);

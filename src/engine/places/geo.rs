@@ -1,5 +1,6 @@
 //! Great-circle distance and compass direction between two points on the Earth.
 
+use crate::engine::float_math::{asin, atan2, cos, degrees_0_360, sin};
 use crate::engine::gazetteer::Place;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -47,8 +48,8 @@ pub fn distance_km(a: LatLon, b: LatLon) -> f64 {
     let (p1, p2) = (a.lat.to_radians(), b.lat.to_radians());
     let dp = p2 - p1;
     let dl = (b.lon - a.lon).to_radians();
-    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
+    let h = sin(dp / 2.0).powi(2) + cos(p1) * cos(p2) * sin(dl / 2.0).powi(2);
+    2.0 * EARTH_RADIUS_KM * asin(h.sqrt().min(1.0))
 }
 
 /// True when `a` and `b` are certainly more than `km` apart, judged by their latitudes alone:
@@ -72,9 +73,9 @@ pub fn apart_by_latitude(a: LatLon, b: LatLon, km: f64) -> bool {
 pub fn bearing_deg(from: LatLon, to: LatLon) -> f64 {
     let (p1, p2) = (from.lat.to_radians(), to.lat.to_radians());
     let dl = (to.lon - from.lon).to_radians();
-    let y = dl.sin() * p2.cos();
-    let x = p1.cos() * p2.sin() - p1.sin() * p2.cos() * dl.cos();
-    (y.atan2(x).to_degrees() + 360.0) % 360.0
+    let y = sin(dl) * cos(p2);
+    let x = cos(p1) * sin(p2) - sin(p1) * cos(p2) * cos(dl);
+    degrees_0_360(atan2(y, x).to_degrees())
 }
 
 /// The 16 points of the compass, clockwise from north.
@@ -145,7 +146,7 @@ impl Compass {
     /// ```
     #[must_use]
     pub fn from_bearing(deg: f64) -> Compass {
-        let d = deg.rem_euclid(360.0);
+        let d = degrees_0_360(deg);
         // Each point covers 22.5°, centred on its bearing.
         let i = ((d + 11.25) / 22.5) as usize % 16;
         Compass::ALL[i]
@@ -204,7 +205,7 @@ impl fmt::Display for Compass {
 /// The smaller angle between two bearings in degrees, 0..=180.
 #[must_use]
 pub fn angle_between(a: f64, b: f64) -> f64 {
-    let d = (a - b).rem_euclid(360.0);
+    let d = degrees_0_360(a - b);
     d.min(360.0 - d)
 }
 
