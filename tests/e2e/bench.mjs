@@ -11,6 +11,9 @@
 //                                                 # 10 openings is in effect their slowest)
 //   node tests/e2e/bench.mjs --scale 10000 --idle # at scale, also the memory once the idle
 //                                                 # worker has stopped (a minute later)
+//   node tests/e2e/bench.mjs --throttle 2         # the measured pages' CPU slowed down twice
+//                                                 # over (Chromium's CPU throttling): a busy
+//                                                 # hour on demand, for A/B comparisons
 // At scale, N articles from scripts/scale/generate.mjs are restored from one backup file (the
 // user's own import path), and it reports: time until all are analysed and listed, the engine's
 // in-page throughput (measured in its web worker), every main-thread task over 50 ms meanwhile,
@@ -36,6 +39,8 @@ const SAMPLES = process.argv.includes('--samples'); // also print every sample, 
 const IDLE = process.argv.includes('--idle'); // at scale, wait for the idle worker to stop
 const roundsArg = process.argv.indexOf('--rounds');
 const ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 1;
+const throttleArg = process.argv.indexOf('--throttle');
+const THROTTLE = throttleArg > 0 ? Number(process.argv[throttleArg + 1]) : 1;
 /** Every sample of each bundled interaction (and direction), over the rounds. */
 const pooled = new Map();
 let pooling = true;
@@ -65,7 +70,16 @@ for (let i = 0; i < 5; i++) {
 console.log(`cold load to first highlighted article: ${stats(loads)}; ${bytes} B gzipped transferred`);
 
 const beforeBundled = renderers();
-let p = await env.page();
+/** A new page for interactions, its CPU slowed by `--throttle`. */
+async function measuredPage() {
+  const page = await env.page();
+  if (THROTTLE !== 1) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  }
+  return page;
+}
+let p = await measuredPage();
 await p.goto(env.url);
 await ready(p);
 await p.waitForSelector('.app[data-gazetteer="full"]');
@@ -170,7 +184,7 @@ await measure('open place list', `document.querySelector(i % 2 ? '[data-view="re
 for (let round = 1; round <= ROUNDS; round++) {
   if (round > 1) {
     await p.context().close();
-    p = await env.page();
+    p = await measuredPage();
     await p.goto(env.url);
     await ready(p);
     await p.waitForSelector('.app[data-gazetteer="full"]');
@@ -220,7 +234,7 @@ for (const n of SCALES) {
   mkdirSync(join(ROOT, 'target', 'scale'), { recursive: true });
   writeFileSync(file, backup(corpus(n)));
   const before = renderers();
-  p = await env.page();
+  p = await measuredPage();
   await p.goto(env.url);
   await ready(p);
   await p.waitForSelector('.app[data-gazetteer="full"]');

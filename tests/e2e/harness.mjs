@@ -1,4 +1,4 @@
-// Shared set-up for the end-to-end tests: serve dist/ like a static host and drive Debian's
+// Shared set-up for the end-to-end tests: serve dist/ (or the directory named by DIST) like a static host and drive Debian's
 // headless Chromium through playwright-core. Screenshots go to target/e2e/.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { startServer } from './server.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DIST = join(ROOT, 'dist');
+export const DIST = process.env.DIST || join(ROOT, 'dist');
 export const SHOTS = join(ROOT, 'target', 'e2e');
 mkdirSync(SHOTS, { recursive: true });
 
