@@ -11,6 +11,9 @@
 //                                                 # 10 openings is in effect their slowest)
 //   node tests/e2e/bench.mjs --scale 10000 --idle # at scale, also the memory once the idle
 //                                                 # worker has stopped (a minute later)
+//   node tests/e2e/bench.mjs --settled            # each action only once the page is
+//                                                 # idle (its last action's deferred work done,
+//                                                 # as at a reader's pace), not one frame after
 //   node tests/e2e/bench.mjs --throttle 2         # the measured pages' CPU slowed down twice
 //                                                 # over (Chromium's CPU throttling): a busy
 //                                                 # hour on demand, for A/B comparisons
@@ -39,6 +42,7 @@ const SAMPLES = process.argv.includes('--samples'); // also print every sample, 
 const IDLE = process.argv.includes('--idle'); // at scale, wait for the idle worker to stop
 const roundsArg = process.argv.indexOf('--rounds');
 const ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 1;
+const SETTLED = process.argv.includes('--settled');
 const throttleArg = process.argv.indexOf('--throttle');
 const THROTTLE = throttleArg > 0 ? Number(process.argv[throttleArg + 1]) : 1;
 /** Every sample of each bundled interaction (and direction), over the rounds. */
@@ -94,7 +98,7 @@ await p.waitForSelector('.app[data-gazetteer="full"]');
  *   (frames are awaited until one passes without a change), vsync waits included. */
 async function measure(name, action, n = 30, parts = null, before = null) {
   if (ONLY && !ONLY.some((w) => name.includes(w))) return;
-  const samples = await p.evaluate(async ({ action, n, before }) => {
+  const samples = await p.evaluate(async ({ action, n, before, atRest }) => {
     const act = new Function('i', action);
     const prepare = before && new Function('i', before);
     const idle = () => new Promise((r) => requestIdleCallback(() => r()));
@@ -118,6 +122,11 @@ async function measure(name, action, n = 30, parts = null, before = null) {
         await idle();
         await idle();
         observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+      }
+      if (atRest) {
+        // The last action's deferred work (hidden parts re-rendered, the address written) done.
+        await idle();
+        await idle();
       }
       await frame();
       await task(); // after the frame's paint, before the next
@@ -147,7 +156,7 @@ async function measure(name, action, n = 30, parts = null, before = null) {
     }
     observer.disconnect();
     return { work, paint };
-  }, { action, n, before });
+  }, { action, n, before, atRest: SETTLED });
   console.log(`${name}: work ${stats(samples.work)}; to paint ${stats(samples.paint)}`);
   const pool = (key, work, paint) => {
     if (!pooling) return;
