@@ -28,11 +28,11 @@
 // frame is awaited with requestAnimationFrame and a task after it, so style, layout and paint
 // are included).
 import { gzipSync } from 'node:zlib';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { open, ready, DIST, ROOT } from './harness.mjs';
-import { corpus, backup } from '../../scripts/scale/generate.mjs';
+import { open, ready, DIST } from './harness.mjs';
+import { backupFile, restore } from './scale_restore.mjs';
 
 const scaleArg = process.argv.indexOf('--scale');
 const SCALES = scaleArg > 0 ? process.argv[scaleArg + 1].split(',').map(Number) : [];
@@ -239,9 +239,7 @@ function pageKb(before) {
 
 for (const n of SCALES) {
   await p.context().close();
-  const file = join(ROOT, 'target', 'scale', `backup-${n}.json`);
-  mkdirSync(join(ROOT, 'target', 'scale'), { recursive: true });
-  writeFileSync(file, backup(corpus(n)));
+  const file = backupFile(n);
   const before = renderers();
   p = await measuredPage();
   await p.goto(env.url);
@@ -261,14 +259,8 @@ for (const n of SCALES) {
   sample();
   const sampler = setInterval(sample, 250);
   const pageT0 = await p.evaluate(() => performance.now());
-  const t0 = Date.now();
-  await p.setInputFiles('[data-testid="restore-file"]', file);
-  await p.waitForFunction((n) => Number(document.querySelector('.article-list .count')?.textContent) >= n + 2, n, { timeout: 600000, polling: 100 });
-  const listed = Date.now() - t0;
-  await p.waitForSelector('.app[data-gazetteer="full"]', { timeout: 600000, polling: 500 });
-  const analysed = Date.now() - t0;
   // Interactions are sampled once the restored articles are written to storage too.
-  await p.waitForSelector('[data-testid="storage-status"][data-pending="0"]', { timeout: 600000 });
+  const { listed, analysed } = await restore(p, file, n);
   clearInterval(sampler);
   sample();
   const engine = await p.evaluate(() => {

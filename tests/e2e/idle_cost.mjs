@@ -3,14 +3,10 @@
 // next task (the callback and the microtasks it starts, Yew's renders among them), with every
 // view visited once, so that each kept part is in the page and refreshed at idle.
 //   node tests/e2e/idle_cost.mjs [N]   (N generated articles restored first; default none)
-import { writeFileSync, mkdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { open, ready, ROOT } from './harness.mjs';
-import { corpus, backup } from '../../scripts/scale/generate.mjs';
+import { open, ready } from './harness.mjs';
+import { backupFile, restore } from './scale_restore.mjs';
 const n = Number(process.argv[2] || 0);
-// DIST=/path/to/a/dist serves another build.
-const root = process.env.DIST || join(ROOT, 'dist');
-const env = await open('/', { root });
+const env = await open('/'); // DIST=/path/to/a/dist serves another build
 // The changes below are code strings run in the page, which its CSP forbids.
 const p = await env.page({ bypassCSP: true });
 await p.addInitScript(() => {
@@ -27,15 +23,7 @@ await p.addInitScript(() => {
 await p.goto(env.url);
 await ready(p);
 await p.waitForSelector('.app[data-gazetteer="full"]');
-if (n > 0) {
-  const file = join(ROOT, 'target', 'scale', `backup-${n}.json`);
-  mkdirSync(join(ROOT, 'target', 'scale'), { recursive: true });
-  if (!existsSync(file)) writeFileSync(file, backup(corpus(n)));
-  await p.setInputFiles('[data-testid="restore-file"]', file);
-  await p.waitForFunction((n) => Number(document.querySelector('.article-list .count')?.textContent) >= n + 2, n, { timeout: 600000, polling: 200 });
-  await p.waitForSelector('.app[data-gazetteer="full"]', { timeout: 600000, polling: 500 });
-  await p.waitForSelector('[data-testid="storage-status"][data-pending="0"]', { timeout: 600000 });
-}
+if (n > 0) await restore(p, backupFile(n), n);
 await p.waitForSelector('.layout-compare', { state: 'attached', timeout: 60000 });
 const idle = () => p.evaluate(async () => { for (let i = 0; i < 6; i++) await new Promise((r) => requestIdleCallback(r)); });
 // Visit every view once, back to reading.
