@@ -1,5 +1,6 @@
-// Shared set-up for the end-to-end tests: serve dist/ (or the directory named by DIST) like a static host and drive Debian's
-// headless Chromium through playwright-core. Screenshots go to target/e2e/.
+// Shared set-up for the end-to-end tests: serve dist/ (or the directory named by DIST) like a
+// static host and drive Debian's headless Chromium through playwright-core. Screenshots go to
+// target/e2e/.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';

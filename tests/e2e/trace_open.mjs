@@ -3,10 +3,9 @@
 // elements restyled), layout, pre-paint, paint (and raster, on other threads). The view is
 // built ahead, hidden, before the first.
 //   node tests/e2e/trace_open.mjs [compare|places|entities]   (DIST=… serves another build)
-import { open, ready, ROOT } from './harness.mjs';
-import { join } from 'node:path';
+import { open, ready } from './harness.mjs';
 const view = process.argv[2] || 'compare';
-const env = await open('/', { root: process.env.DIST || join(ROOT, 'dist') });
+const env = await open('/');
 const p = await env.page();
 await p.goto(env.url); await ready(p);
 await p.waitForSelector('.app[data-gazetteer="full"]');
