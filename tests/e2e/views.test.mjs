@@ -225,3 +225,21 @@ test('a hidden view is brought up to date while the page is idle, and none of it
   assert.equal(await p.locator('[data-entity="Kirkuk"]').count(), 1, 'one Kirkuk row, the comparison\'s');
   assert.equal(await p.locator('.compare mark').count(), await marks(), 'no mark added or lost in showing it');
 });
+
+test("the entity view's rows keep their lines at the top, and each count one line high", async () => {
+  const p = await env.page({ width: 1280, height: 900 });
+  await p.goto(`${env.url}?view=entities`);
+  await p.waitForSelector('.entity-list.full [data-entity]');
+  const rows = await p.evaluate(() => [...document.querySelectorAll('.entity-list.full .entity')].map((li) => {
+    const button = li.querySelector('.entity-name').getBoundingClientRect();
+    const count = li.querySelector('.count').getBoundingClientRect();
+    const name = li.querySelector('.name').getBoundingClientRect();
+    return { entity: li.dataset.entity, row: li.getBoundingClientRect().height, button: button.height, count: count.height, nameTop: name.top, countTop: count.top, lineHeight: parseFloat(getComputedStyle(li.querySelector('.count')).lineHeight) || count.height };
+  }));
+  // Two columns: some row is taller than its own lines, next to a taller neighbour.
+  assert.ok(rows.some((r) => r.row > r.button + 30), 'a row stretched to its neighbour');
+  for (const r of rows) {
+    assert.ok(r.count <= r.lineHeight * 1.5, `${r.entity}: count ${r.count} px high`);
+    assert.ok(Math.abs(r.countTop - r.nameTop) < 8, `${r.entity}: count beside the name's first line`);
+  }
+});
