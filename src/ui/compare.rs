@@ -4,7 +4,7 @@
 
 use crate::display::outlet_name;
 use crate::engine::compare::coverage::{EntityRow, Side};
-use crate::engine::compare::figures::Verdict;
+use crate::engine::compare::figures::{match_lines, Verdict};
 use crate::engine::compare::{compare, contexts, to_csv, Comparison};
 use crate::engine::document::Document;
 use crate::engine::label::Label;
@@ -294,6 +294,15 @@ fn coverage(
     }
 }
 
+/// A figure's words, with how many times the article says them when more than once.
+fn times(text: &str, n: usize) -> String {
+    match n {
+        0 | 1 => text.to_string(),
+        2 => format!("{text}, twice"),
+        n => format!("{text}, {n} times"),
+    }
+}
+
 fn side_word(side: Side) -> &'static str {
     match side {
         Side::Both => "both",
@@ -312,13 +321,14 @@ fn figures(a: &Document, b: &Document, cmp: &Comparison) -> Html {
             <h3>{"Figures"}</h3>
             if !cmp.figure_matches.is_empty() {
                 <ul class="matches">
-                { for cmp.figure_matches.iter().map(|m| {
+                { for match_lines(&cmp.figure_matches, &cmp.a.figures, &cmp.b.figures).into_iter().map(|line| {
+                    let m = &cmp.figure_matches[line.matches[0]];
                     let (fa, fb) = (&cmp.a.figures[m.a], &cmp.b.figures[m.b]);
                     let verdict = match m.verdict { Verdict::Agree => "agree", Verdict::Compatible => "compatible", Verdict::Disagree => "disagree" };
                     html! {
                         <li class={classes!("match", format!("v-{verdict}"))} data-verdict={verdict}>
                             <span class="badge">{verdict}</span>
-                            {format!(" A: {} · B: {} ({})", fa.text, fb.text, m.class)}
+                            {format!(" A: {} · B: {} ({})", times(&fa.text, line.a), times(&fb.text, line.b), m.class)}
                             <span class="small muted">{format!(" — {}", m.because.join("; "))}</span>
                         </li>
                     }

@@ -24,6 +24,12 @@ test('the bundled pair: shared and one-sided entities, figures and voices', asyn
   const figB = await p.textContent('.fig-list[data-side="b"]');
   assert.match(figA, /61,000 people/);
   assert.match(figB, /Thousands/);
+  // Figures lined up across the two: no two lines read the same (B's two "Thousands" flee,
+  // headline and body, are one line that says so).
+  const matches = await p.$$eval('.figures .matches li', (els) => els.map((e) => e.textContent));
+  assert.ok(matches.length > 0, 'some figures line up');
+  assert.equal(new Set(matches).size, matches.length, `a line shown twice: ${matches.join(' | ')}`);
+  assert.ok(matches.some((m) => /B: Thousands, twice/.test(m)), matches.join(' | '));
   const voices = await p.textContent('.voices');
   assert.match(voices, /Al Jazeera/);
   assert.match(voices, /BBC/);

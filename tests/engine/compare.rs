@@ -911,3 +911,38 @@ fn csv_quoting_follows_rfc_4180() {
         assert_eq!(csv::field(raw), quoted, "{raw:?}");
     }
 }
+
+#[test]
+fn figure_matches_that_read_alike_are_one_line() {
+    use newslens::engine::compare::figures::match_lines;
+    let c = bundled_cmp();
+    let lines = match_lines(&c.figure_matches, &c.a.figures, &c.b.figures);
+    // B says "Thousands" flee in its headline and in its body: each lines up with A's
+    // "thousands" and with A's "61,000 people", two matches each, one line each.
+    assert_eq!(c.figure_matches.len(), 4);
+    let read = |l: &newslens::engine::compare::figures::MatchLine| {
+        let m = &c.figure_matches[l.matches[0]];
+        (
+            c.a.figures[m.a].text.as_str(),
+            c.b.figures[m.b].text.as_str(),
+            l.a,
+            l.b,
+        )
+    };
+    let got: Vec<_> = lines.iter().map(read).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("thousands", "Thousands", 1, 2),
+            ("61,000 people", "Thousands", 1, 2)
+        ]
+    );
+    // Every match is on exactly one line.
+    let mut all: Vec<usize> = lines.iter().flat_map(|l| l.matches.clone()).collect();
+    all.sort_unstable();
+    assert_eq!(all, (0..c.figure_matches.len()).collect::<Vec<_>>());
+    // Matches that differ in their verdict are not merged.
+    let mut two = c.figure_matches[..2].to_vec();
+    two[1].verdict = Verdict::Disagree;
+    assert_eq!(match_lines(&two, &c.a.figures, &c.b.figures).len(), 2);
+}

@@ -134,6 +134,67 @@ impl FigureMatch {
     }
 }
 
+/// Matches that read alike (the same words on each side, the same class, verdict and reason),
+/// shown as one line: B's headline and body both saying "Thousands" flee, each lined up with
+/// A's "thousands", is one line standing for two figures of B.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatchLine {
+    /// Indices into the matches, in their order; the first one stands for the line.
+    pub matches: Vec<usize>,
+    /// Distinct figures of A on the line.
+    pub a: usize,
+    /// Distinct figures of B on the line.
+    pub b: usize,
+}
+
+/// Groups `matches` (between figures `fa` of A and `fb` of B) into lines that read alike, in
+/// the order of each line's first match.
+#[must_use]
+pub fn match_lines(matches: &[FigureMatch], fa: &[Figure], fb: &[Figure]) -> Vec<MatchLine> {
+    fn reads<'m>(
+        m: &'m FigureMatch,
+        fa: &'m [Figure],
+        fb: &'m [Figure],
+    ) -> (&'m str, &'m str, &'m str, Verdict, &'m [String]) {
+        (
+            &fa[m.a].text,
+            &fb[m.b].text,
+            &m.class,
+            m.verdict,
+            &m.because,
+        )
+    }
+    let mut lines: Vec<MatchLine> = Vec::new();
+    for (i, m) in matches.iter().enumerate() {
+        match lines
+            .iter_mut()
+            .find(|l| reads(&matches[l.matches[0]], fa, fb) == reads(m, fa, fb))
+        {
+            Some(line) => line.matches.push(i),
+            None => lines.push(MatchLine {
+                matches: vec![i],
+                a: 0,
+                b: 0,
+            }),
+        }
+    }
+    for line in &mut lines {
+        let distinct = |side: fn(&FigureMatch) -> usize| {
+            let mut seen: Vec<usize> = Vec::new();
+            for &i in &line.matches {
+                let f = side(&matches[i]);
+                if !seen.contains(&f) {
+                    seen.push(f);
+                }
+            }
+            seen.len()
+        };
+        line.a = distinct(|m| m.a);
+        line.b = distinct(|m| m.b);
+    }
+    lines
+}
+
 /// General count nouns and their class.
 const CLASSES: &[(&str, &[&str])] = &[
     (
