@@ -31,6 +31,7 @@ pub mod names;
 pub mod numbers;
 pub mod offsets;
 pub mod places;
+pub mod quote_marks;
 pub mod rule;
 pub mod search;
 pub mod segments;

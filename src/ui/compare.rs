@@ -13,7 +13,7 @@ use crate::last_made::{LastMade, Same};
 use crate::ui::corpus::Corpus;
 use crate::ui::download;
 use crate::ui::find_select::FindSelect;
-use crate::ui::highlight::{highlighted, mark_handlers, quoted, HighlightOptions};
+use crate::ui::highlight::{highlighted, mark_handlers, own_marks, quoted, HighlightOptions};
 use std::cell::Cell;
 use std::rc::Rc;
 use web_sys::Element;
@@ -314,7 +314,7 @@ fn side_word(side: Side) -> &'static str {
 fn figures(a: &Document, b: &Document, cmp: &Comparison) -> Html {
     let line = |doc: &Document, f: &crate::engine::compare::figures::Figure| {
         let counted = f.counted.clone().unwrap_or_else(|| "—".into());
-        html! { <li><strong>{&f.text}</strong>{format!(" — counts {counted}")}<q class="small muted">{f.sentence.slice(&doc.text)}</q></li> }
+        html! { <li><strong>{&f.text}</strong>{format!(" — counts {counted}")}<q class={classes!("small", "muted", own_marks(f.sentence.slice(&doc.text)))}>{f.sentence.slice(&doc.text)}</q></li> }
     };
     html! {
         <section class="figures" aria-label="Figures each source cites">

@@ -2,6 +2,7 @@
 
 use crate::engine::document::Document;
 use crate::engine::mention::Mention;
+use crate::engine::quote_marks::brings_quote_marks;
 use crate::engine::search::find_all;
 use crate::engine::segments::{segments, Segment};
 use crate::engine::span::Span;
@@ -51,7 +52,13 @@ pub fn quoted(text: &str, sentence: Span, marks: impl IntoIterator<Item = Span>)
         at = m.end();
     }
     parts.push(html! { {&text[at..sentence.end()]} });
-    html! { <q>{for parts}</q> }
+    html! { <q class={own_marks(sentence.slice(text))}>{for parts}</q> }
+}
+
+/// The class of a `<q>` around `passage` when it brings its own quotation marks (the style
+/// sheet then adds none).
+pub fn own_marks(passage: &str) -> Option<&'static str> {
+    brings_quote_marks(passage).then_some("own-marks")
 }
 
 impl HighlightOptions {

@@ -30,6 +30,11 @@ test('the bundled pair: shared and one-sided entities, figures and voices', asyn
   assert.ok(matches.length > 0, 'some figures line up');
   assert.equal(new Set(matches).size, matches.length, `a line shown twice: ${matches.join(' | ')}`);
   assert.ok(matches.some((m) => /B: Thousands, twice/.test(m)), matches.join(' | '));
+  // A sentence that opens or closes a quotation of its own is not put in marks again.
+  const quoted = await p.$$eval('.compare q', (qs) => qs.map((q) => ({ text: q.textContent, marks: getComputedStyle(q).quotes !== 'none' })));
+  assert.ok(quoted.some((q) => q.text.startsWith('“Thousands of cars')), 'a figure in a sentence that opens a quotation');
+  const doubled = quoted.filter((q) => q.marks && /^\s*[“"‘«„]|[”"’»]\s*$/.test(q.text));
+  assert.deepEqual(doubled, [], 'quotation marks doubled');
   const voices = await p.textContent('.voices');
   assert.match(voices, /Al Jazeera/);
   assert.match(voices, /BBC/);
@@ -117,4 +122,31 @@ test('with hundreds of articles the pickers list the first 100 and a search box 
   assert.equal(new URL(p.url()).searchParams.get('a'), A);
   await shot(p, 'compare-find-1280');
   await p.context().close();
+});
+
+test("the coverage tables line up across groups, and a phone's names break between words", async () => {
+  for (const width of [1280, 375]) {
+    const p = await env.page({ width, height: 900 });
+    await p.goto(`${env.url}?view=compare&a=${A}&b=${B}`);
+    await p.waitForSelector('.coverage [data-entity]');
+    const seen = await p.evaluate(() => ({
+      // The left edge of each table's A column and first-seen column.
+      columns: [...document.querySelectorAll('.coverage-table')].map((t) => [2, 4].map((n) => Math.round(t.querySelector(`th:nth-child(${n})`).getBoundingClientRect().left))),
+      // Each entity name's width against its longest word's.
+      names: [...document.querySelectorAll('.coverage-table .entity-name')].map((b) => {
+        const name = b.lastChild.textContent;
+        const probe = document.createElement('span');
+        probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
+        probe.textContent = name.split(/\s+/).reduce((a, w) => (w.length > a.length ? w : a), '');
+        b.appendChild(probe);
+        const word = probe.getBoundingClientRect().width;
+        probe.remove();
+        return { name, word, room: b.getBoundingClientRect().width };
+      }),
+    }));
+    assert.ok(seen.columns.length >= 4, `${width}: a table per group`);
+    assert.equal(new Set(seen.columns.map((c) => c.join())).size, 1, `${width}: columns at ${JSON.stringify(seen.columns)}`);
+    for (const n of seen.names) assert.ok(n.room >= n.word, `${width}: "${n.name}" has ${n.room} px for a ${n.word} px word`);
+    await p.close();
+  }
 });
