@@ -1,8 +1,10 @@
-//! Formatting for display: human dates, metadata certainty, coordinates, distances and
-//! outlet names. Pure, tested natively.
+//! Formatting for display: human dates, metadata certainty, coordinates, distances, outlet
+//! names and entity names. Pure, tested natively.
 
 use crate::engine::calendar::Ymd;
+use crate::engine::label::Label;
 use crate::engine::lexicon::{MONTHS, WEEKDAYS};
+use std::borrow::Cow;
 
 /// The full English name of month `m` (1..=12): the first entry of the lexicon's month list.
 fn month_name(m: u32) -> Option<&'static str> {
@@ -120,4 +122,87 @@ pub fn outlet_name(outlet: &str) -> &str {
     } else {
         outlet
     }
+}
+
+/// An entity's name as shown. A DATE's or NUMBER's canonical is a normalised value (what
+/// merges "Two weeks" with "two weeks"); where that value is not plain English it is shown in
+/// words: a duration `P2W` as "2 weeks", `~1000000`
+/// as "about 1,000,000", long numbers with their thousands set apart. Other names, and the
+/// canonical itself in the page's hooks and address, are unchanged.
+///
+/// ```
+/// use newslens::display::entity_name;
+/// use newslens::engine::label::Label;
+/// assert_eq!(entity_name(Label::Date, "P2W"), "2 weeks");
+/// assert_eq!(entity_name(Label::Date, "P1D"), "1 day");
+/// assert_eq!(entity_name(Label::Date, "PT3H"), "3 hours");
+/// assert_eq!(entity_name(Label::Date, "2017-10-15 (late)"), "2017-10-15 (late)");
+/// assert_eq!(entity_name(Label::Number, "~1000000"), "about 1,000,000");
+/// assert_eq!(entity_name(Label::Number, "61000 people"), "61,000 people");
+/// assert_eq!(entity_name(Label::Number, "130 mi"), "130 mi");
+/// assert_eq!(entity_name(Label::Org, "Agenda 2030"), "Agenda 2030");
+/// ```
+#[must_use]
+pub fn entity_name(label: Label, canonical: &str) -> Cow<'_, str> {
+    match label {
+        Label::Date => duration_words(canonical).map_or(Cow::Borrowed(canonical), Cow::Owned),
+        Label::Number => {
+            let (about, value) = match canonical.strip_prefix('~') {
+                Some(rest) => ("about ", rest),
+                None => ("", canonical),
+            };
+            let grouped_value = group_long_numbers(value);
+            if about.is_empty() && grouped_value == value {
+                Cow::Borrowed(canonical)
+            } else {
+                Cow::Owned(format!("{about}{grouped_value}"))
+            }
+        }
+        _ => Cow::Borrowed(canonical),
+    }
+}
+
+/// An ISO 8601 duration of one unit (`P2W`, `PT3H`) in words.
+fn duration_words(value: &str) -> Option<String> {
+    let (time, rest) = match value.strip_prefix("PT") {
+        Some(rest) => (true, rest),
+        None => (false, value.strip_prefix('P')?),
+    };
+    let unit_at = rest.find(|c: char| !c.is_ascii_digit())?;
+    let (n, unit) = rest.split_at(unit_at);
+    let n: u64 = n.parse().ok()?;
+    let unit = match (time, unit) {
+        (false, "D") => "day",
+        (false, "W") => "week",
+        (false, "M") => "month",
+        (false, "Y") => "year",
+        (true, "H") => "hour",
+        (true, "M") => "minute",
+        _ => return None,
+    };
+    Some(format!("{n} {unit}{}", if n == 1 { "" } else { "s" }))
+}
+
+/// `text` with each whole number of four digits or more written with thousands commas.
+fn group_long_numbers(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+        let (before, from) = rest.split_at(start);
+        out.push_str(before);
+        let len = from
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(from.len());
+        let (digits, after) = from.split_at(len);
+        let fraction = out.ends_with('.');
+        match digits.parse::<u64>() {
+            Ok(n) if digits.len() >= 4 && !fraction && !digits.starts_with('0') => {
+                out.push_str(&grouped(n));
+            }
+            _ => out.push_str(digits),
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }

@@ -1,6 +1,7 @@
 //! The root component: header, view tabs, filters, article list and the current view. Owns the
 //! state reducer, mirrors it into the URL and handles keyboard shortcuts.
 
+use crate::display::entity_name;
 use crate::engine::backup::StoredArticle;
 use crate::engine::corpus::Article;
 use crate::engine::corpus_index::{label_counts, CorpusIndex};
@@ -345,9 +346,13 @@ pub fn App() -> Html {
     });
     let selection = view.entity.clone().map(|e| {
         let on_select = on_select.clone();
+        let name = match index.entity(&e) {
+            Some(row) => entity_name(row.label, &e).into_owned(),
+            None => e,
+        };
         html! {
             <p class="selection" role="status">
-                {"Selected: "}<strong>{e}</strong>
+                {"Selected: "}<strong>{name}</strong>
                 <button type="button" class="link" onclick={Callback::from(move |_| on_select.emit(None))}>{"clear (Esc)"}</button>
                 <span class="muted small">{" · j / k move between its mentions"}</span>
             </p>

@@ -1,6 +1,7 @@
 //! Tools for the article in the reader: exports, editing and deleting the user's own articles,
 //! and corrections of the engine's highlights (remove, relabel, add, merge, split, undo).
 
+use crate::display::entity_name;
 use crate::engine::corpus_index::CorpusIndex;
 use crate::engine::corrections::Correction;
 use crate::engine::document::Document;
@@ -174,7 +175,7 @@ pub fn ArticleTools(props: &ArticleToolsProps) -> Html {
                 .collect();
             html! {
                 <div class="correct-bar" role="group" aria-label="Correct this highlight">
-                    <p class="small"><strong>{format!("“{}”", m.span.slice(&doc.text))}</strong>{format!(" · {} · {} — {}", m.label.human(), m.canonical, m.why)}</p>
+                    <p class="small"><strong>{format!("“{}”", m.span.slice(&doc.text))}</strong>{format!(" · {} · {} — {}", m.label.human(), entity_name(m.label, &m.canonical), m.why)}</p>
                     <button type="button" class="tool" data-action="remove" onclick={remove}>{"Remove highlight"}</button>
                     <span class="tool-group">{label_select("relabel-to", "New label for this highlight", Some(m.label))}
                         <button type="button" class="tool" data-action="relabel" onclick={relabel}>{"Change label"}</button></span>

@@ -2,7 +2,7 @@
 //! entity: coverage diff, prominence, aligned contexts, figures, voices, framing, similarity,
 //! and the two highlighted texts, scroll-synchronised.
 
-use crate::display::outlet_name;
+use crate::display::{entity_name, outlet_name};
 use crate::engine::compare::coverage::{EntityRow, Side};
 use crate::engine::compare::figures::{match_lines, Verdict};
 use crate::engine::compare::{compare, contexts, to_csv, Comparison};
@@ -278,7 +278,7 @@ fn coverage(
                                     <tr class={classes!("side", format!("side-{}", r.side.as_str()), is_sel.then_some("selected"))}
                                         data-entity={r.canonical.clone()} data-side={r.side.as_str()}>
                                         <td><button type="button" class="entity-name" aria-pressed={is_sel.to_string()} {onclick}>
-                                            <span class="side-badge">{side_word(r.side)}</span>{&r.canonical}</button></td>
+                                            <span class="side-badge">{side_word(r.side)}</span>{entity_name(r.label, &r.canonical).into_owned()}</button></td>
                                         <td class="num">{r.count_a}</td>
                                         <td class="num">{r.count_b}</td>
                                         <td class="small">{format!("{} / {}", first(&r.first_a), first(&r.first_b))}</td>

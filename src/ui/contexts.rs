@@ -1,9 +1,10 @@
 //! Keyword in context: every sentence of the corpus that mentions the selected entity.
 
-use crate::display::outlet_name;
+use crate::display::{entity_name, outlet_name};
 use crate::engine::corpus_index::{Context, CorpusIndex};
 use crate::ui::corpus::Corpus;
 use crate::ui::highlight::quoted;
+use std::borrow::Cow;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -37,7 +38,7 @@ pub fn Contexts(props: &ContextsProps) -> Html {
     let row = props.index.entity(&props.entity);
     let total = row.map_or(0, |r| r.total);
     html! {
-        <section class="contexts" aria-label={format!("Sentences mentioning {}", props.entity)}>
+        <section class="contexts" aria-label={format!("Sentences mentioning {}", row.map_or(Cow::Borrowed(&*props.entity), |r| entity_name(r.label, &props.entity)))}>
             <h2 class="panel-title">{"In context"}<span class="count">{total}</span></h2>
             if let Some(row) = row {
                 <p class="small muted">

@@ -1,6 +1,7 @@
 //! The entity list: canonical entities grouped by label, with counts per article and outlet,
 //! aliases, sorting and its own search box. Used as a side panel and as `view=entities`.
 
+use crate::display::entity_name;
 use crate::engine::corpus_index::{CorpusIndex, EntityRow};
 use crate::engine::label::Label;
 use crate::last_made::{LastMade, Same};
@@ -62,6 +63,9 @@ fn groups(index: &CorpusIndex, needle: &str, sort: SortBy) -> Groups {
         .filter(|e| {
             needle.is_empty()
                 || e.canonical.to_lowercase().contains(needle)
+                || entity_name(e.label, &e.canonical)
+                    .to_lowercase()
+                    .contains(needle)
                 || e.aliases.iter().any(|a| a.to_lowercase().contains(needle))
         })
         .collect();
@@ -174,7 +178,12 @@ fn entity_row(props: &EntityListProps, e: &EntityRow, outlets_of: &Outlets) -> H
     let onclick = Callback::from(move |_| {
         on_select.emit((!selected).then(|| name.clone()));
     });
-    let others: Vec<&String> = e.aliases.iter().filter(|a| **a != e.canonical).collect();
+    let shown = entity_name(e.label, &e.canonical);
+    let others: Vec<&String> = e
+        .aliases
+        .iter()
+        .filter(|a| **a != e.canonical && **a != *shown)
+        .collect();
     let Outlets {
         names: outlets,
         of_doc,
@@ -193,7 +202,7 @@ fn entity_row(props: &EntityListProps, e: &EntityRow, outlets_of: &Outlets) -> H
             data-entity={e.canonical.clone()} data-label={e.label.as_str()} data-count={e.total.to_string()}>
             <button type="button" class="entity-name" aria-pressed={selected.to_string()} {onclick}
                 title={format!("{} mentions in {} article(s)", e.total, e.doc_count())}>
-                <span class="name">{&e.canonical}</span>
+                <span class="name">{shown.to_string()}</span>
                 <span class="count">{e.total}</span>
             </button>
             if !others.is_empty() {

@@ -1,5 +1,6 @@
 //! Rendering one range of an article with its highlights and search hits.
 
+use crate::display::entity_name;
 use crate::engine::document::Document;
 use crate::engine::mention::Mention;
 use crate::engine::quote_marks::brings_quote_marks;
@@ -169,7 +170,12 @@ fn render_segment(
         format!("m-{}", label.to_ascii_lowercase()),
         selected.then_some("selected")
     );
-    let tip = format!("{} · {} — {}", m.canonical, m.label.human(), m.why);
+    let tip = format!(
+        "{} · {} — {}",
+        entity_name(m.label, &m.canonical),
+        m.label.human(),
+        m.why
+    );
     html! {
         <mark
             class={class}

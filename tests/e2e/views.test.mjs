@@ -243,3 +243,20 @@ test("the entity view's rows keep their lines at the top, and each count one lin
     assert.ok(Math.abs(r.countTop - r.nameTop) < 8, `${r.entity}: count beside the name's first line`);
   }
 });
+
+test('a date or number shows its normalised value in words, and its hooks keep the value', async () => {
+  const p = await env.page();
+  await p.goto(`${env.url}?view=entities&entity=P2W`);
+  await p.waitForSelector('.entity-list.full [data-entity="P2W"]');
+  const name = (canonical) => p.textContent(`.entity-list.full [data-entity="${canonical}"] .name`);
+  assert.equal(await name('P2W'), '2 weeks');
+  assert.equal(await name('~1000000'), 'about 1,000,000');
+  assert.equal(await name('61000 people'), '61,000 people');
+  assert.equal(await name('2017-09-25'), '2017-09-25');
+  // An alias that reads as the name shown is not repeated under it.
+  assert.equal(await p.locator('.entity-list.full [data-entity="61000 people"] .aliases').count(), 0);
+  // The reader's selection line says it in words too; the address keeps the value.
+  await show(p, 'read');
+  assert.match(await p.textContent('.selection'), /Selected: 2 weeks/);
+  assert.match(p.url(), /entity=P2W/);
+});
