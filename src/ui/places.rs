@@ -6,6 +6,7 @@ use crate::display::{grouped, km, lat_lon, outlet_name};
 use crate::engine::places::digest::explain;
 use crate::engine::places::geo::{LatLon, Relative};
 use crate::engine::places::{ClaimGroup, PlaceRow};
+use crate::engine::span::Span;
 use crate::ui::corpus::Corpus;
 use crate::ui::find_select::FindSelect;
 use crate::ui::gazetteer::GazetteerState;
@@ -229,22 +230,31 @@ fn place_row(
         let (corpus, table, on_goto) = (props.corpus.clone(), table.clone(), props.on_goto.clone());
         let mentions: Vec<_> = row.mentions.iter().take(KWIC_ROWS).cloned().collect();
         Callback::from(move |()| -> Html {
-            mentions
+            // Mentions that share a sentence are one quotation with each of them marked.
+            let mut sentences: Vec<(usize, Span, Vec<Span>)> = Vec::new();
+            for m in &mentions {
+                let doc = &corpus.0[m.doc];
+                let s = table
+                    .sentences
+                    .of(m.doc, &doc.text)
+                    .iter()
+                    .find(|s| s.contains(m.span))
+                    .copied()
+                    .unwrap_or(m.span);
+                match sentences.last_mut() {
+                    Some((d, at, spans)) if *d == m.doc && *at == s => spans.push(m.span),
+                    _ => sentences.push((m.doc, s, vec![m.span])),
+                }
+            }
+            sentences
                 .iter()
-                .map(|m| {
-                    let doc = &corpus.0[m.doc];
-                    let s = table
-                        .sentences
-                        .of(m.doc, &doc.text)
-                        .iter()
-                        .find(|s| s.contains(m.span))
-                        .copied()
-                        .unwrap_or(m.span);
-                    let target = (doc.meta.id.clone(), m.span.start());
+                .map(|(d, s, spans)| {
+                    let doc = &corpus.0[*d];
+                    let target = (doc.meta.id.clone(), spans[0].start());
                     let on_goto = on_goto.clone();
                     html! {
-                        <li>
-                            {quoted(&doc.text, s, [m.span])}
+                        <li data-mentions={spans.len().to_string()}>
+                            {quoted(&doc.text, *s, spans.iter().copied())}
                             <button type="button" class="goto link" onclick={Callback::from(move |_| on_goto.emit(target.clone()))}>
                                 {format!("{} — go to mention", outlet_name(&doc.meta.outlet))}
                             </button>

@@ -60,6 +60,10 @@ test('the place list has the expected places as separate resolved rows', async (
   const quotes = await p.$$eval(`${kirkuk} .kwic li`, (l) => l.map((e) => e.textContent));
   assert.ok(quotes.length >= 1 && quotes.length <= 12, `${quotes.length} quotations`);
   assert.ok(quotes.every((q) => /Kirkuk/.test(q)), quotes.join(' | '));
+  // A sentence that names the place twice is quoted once, with both marked.
+  assert.equal(new Set(quotes).size, quotes.length, `a sentence quoted twice: ${quotes.join(' | ')}`);
+  const twice = await p.$$eval(`${kirkuk} .kwic li[data-mentions="2"] strong`, (s) => s.map((e) => e.textContent));
+  assert.deepEqual(twice, ['Kirkuk', 'Kirkuk']);
   // So is the reason, from the article resolved again.
   assert.match(await p.textContent(kirkuk), /exact match of "Kirkuk"/);
   await shot(p, 'places-e2e-1280');
