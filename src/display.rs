@@ -206,3 +206,16 @@ fn group_long_numbers(text: &str) -> String {
     out.push_str(rest);
     out
 }
+
+/// `n` and a regular English `noun`, plural unless `n` is 1: "1 article", "300 articles".
+///
+/// ```
+/// use newslens::display::counted;
+/// assert_eq!(counted(1, "article"), "1 article");
+/// assert_eq!(counted(0, "change"), "0 changes");
+/// assert_eq!(counted(1000, "article"), "1000 articles");
+/// ```
+#[must_use]
+pub fn counted(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}

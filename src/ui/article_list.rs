@@ -1,6 +1,6 @@
 //! The article list: outlet, date and title of every article, with the selected one marked.
 
-use crate::display::outlet_name;
+use crate::display::{counted, outlet_name};
 use crate::filter::Filtered;
 use crate::list_window::window;
 use crate::ui::corpus::Corpus;
@@ -108,7 +108,7 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
                 <ol>{rows}</ol>
             }
             if hidden > 0 {
-                <p class="muted small">{format!("{hidden} article(s) hidden by the filters")}</p>
+                <p class="muted small">{format!("{} hidden by the filters", counted(hidden, "article"))}</p>
             }
         </nav>
     }

@@ -1,7 +1,7 @@
 //! The entity list: canonical entities grouped by label, with counts per article and outlet,
 //! aliases, sorting and its own search box. Used as a side panel and as `view=entities`.
 
-use crate::display::entity_name;
+use crate::display::{counted, entity_name};
 use crate::engine::corpus_index::{CorpusIndex, EntityRow};
 use crate::engine::label::Label;
 use crate::last_made::{LastMade, Same};
@@ -201,7 +201,7 @@ fn entity_row(props: &EntityListProps, e: &EntityRow, outlets_of: &Outlets) -> H
         <li key={e.canonical.clone()} class={classes!("entity", selected.then_some("selected"))}
             data-entity={e.canonical.clone()} data-label={e.label.as_str()} data-count={e.total.to_string()}>
             <button type="button" class="entity-name" aria-pressed={selected.to_string()} {onclick}
-                title={format!("{} mentions in {} article(s)", e.total, e.doc_count())}>
+                title={format!("{} in {}", counted(e.total, "mention"), counted(e.doc_count(), "article"))}>
                 <span class="name">{shown.to_string()}</span>
                 <span class="count">{e.total}</span>
             </button>

@@ -2,6 +2,7 @@
 //! browser's storage. One reducer, no side effects: an effect of the app drains `pending`
 //! into IndexedDB and reports back.
 
+use crate::display::counted;
 use crate::engine::backup::{Backup, StoredArticle};
 use crate::engine::corpus::ArticleMeta;
 use crate::engine::corrections::{ArticleCorrections, Correction};
@@ -178,8 +179,8 @@ impl Reducible for UserData {
                 d.unreadable = unreadable;
                 if !d.unreadable.is_empty() {
                     d.notice = Some(format!(
-                        "{} stored item(s) could not be read; they are kept untouched, listed under “Your data” with the reason, and can be exported from there.",
-                        d.unreadable.len()
+                        "{} could not be read; they are kept untouched, listed under “Your data” with the reason, and can be exported from there.",
+                        counted(d.unreadable.len(), "stored item")
                     ));
                 }
                 d.pending
@@ -273,7 +274,8 @@ impl Reducible for UserData {
                     format!(" Could not read: {}.", backup.skipped.join("; "))
                 };
                 d.notice = Some(format!(
-                    "Restored {n} article(s) and their corrections.{skipped}"
+                    "Restored {} and their corrections.{skipped}",
+                    counted(n, "article")
                 ));
             }
             UserAction::Saved(n) => {

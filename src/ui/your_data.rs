@@ -1,6 +1,7 @@
 //! "Your data": where the user's articles and corrections are kept, a backup file of all of
 //! it, restoring from one, and the export of stored records that could not be read.
 
+use crate::display::counted;
 use crate::engine::backup::{write_backup, Backup, BackupError, StoredArticle};
 use crate::engine::backup_reading::BackupReading;
 use crate::engine::document::Document;
@@ -120,15 +121,15 @@ pub fn YourData(props: &YourDataProps) -> Html {
         StorageStatus::Saved if !d.pending.is_empty() => (
             "muted",
             format!(
-                "Saving to this browser: {} change(s) still to write…",
-                d.pending.len()
+                "Saving to this browser: {} still to write…",
+                counted(d.pending.len(), "change")
             ),
         ),
         StorageStatus::Saved => (
             "ok",
             format!(
-                "{} article(s) of yours, saved in this browser.",
-                d.articles.len()
+                "{} of yours, saved in this browser.",
+                counted(d.articles.len(), "article")
             ),
         ),
         StorageStatus::Unavailable(why) => ("bad", why.clone()),
@@ -140,7 +141,7 @@ pub fn YourData(props: &YourDataProps) -> Html {
             <p class={classes!("small", "storage-status", status.0)} data-testid="storage-status" data-pending={d.pending.len().to_string()} role="status">{status.1}</p>
             <div class="tool-row">
                 <button type="button" class="tool" data-action="backup" onclick={backup}>{"Back up everything"}</button>
-                <label class="file-button tool">
+                <label class="file-button">
                     <input type="file" data-testid="restore-file" accept=".json,application/json" onchange={restore} />
                     <span>{"Restore a backup…"}</span>
                 </label>
@@ -148,8 +149,8 @@ pub fn YourData(props: &YourDataProps) -> Html {
             if !d.unreadable.is_empty() {
                 <div class="unreadable bad small" role="alert" data-testid="unreadable" data-count={d.unreadable.len().to_string()}>
                     <p>{format!(
-                        "{} stored item(s) could not be read. They are left untouched in this browser; export them to keep a copy or to get help reading them.",
-                        d.unreadable.len()
+                        "{} could not be read. They are left untouched in this browser; export them to keep a copy or to get help reading them.",
+                        counted(d.unreadable.len(), "stored item")
                     )}</p>
                     <ul>
                         { for d.unreadable.iter().map(|u| html! {

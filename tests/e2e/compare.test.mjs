@@ -95,7 +95,7 @@ test('with hundreds of articles the pickers list the first 100 and a search box 
   await p.waitForFunction(() => Number(document.querySelector('.article-list .count')?.textContent) >= 302);
   // The status says "saving" until the last of the 300 records is written, then "saved".
   await p.waitForSelector('[data-testid="storage-status"][data-pending="0"]');
-  assert.match(await p.textContent('[data-testid="storage-status"]'), /300 article\(s\) of yours, saved in this browser/);
+  assert.match(await p.textContent('[data-testid="storage-status"]'), /300 articles of yours, saved in this browser/);
   assert.ok((await p.evaluate(() => window.__statuses)).some((t) => /Saving to this browser: 300 change/.test(t)));
   await p.click('[data-view="compare"]');
   await p.waitForFunction(() => document.querySelectorAll('#compare-b option').length > 90);

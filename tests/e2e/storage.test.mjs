@@ -102,7 +102,7 @@ test('older, newer, corrupt and odd records: the app keeps every readable one, n
   assert.match(await reason('user-array'), /not an article record \(it holds a list\)/);
   assert.match(await reason(FIRST), /newer NewsLens \(corrections version 9\)/);
   assert.match(await reason(SECOND), /1 of its corrections cannot be read/);
-  assert.match(await p.textContent('.notice-bar'), /8 stored item\(s\) could not be read/);
+  assert.match(await p.textContent('.notice-bar'), /8 stored items could not be read/);
   await shot(p, 'storage-unreadable-1280');
 
   // The raw records can be downloaded, exactly as stored.
