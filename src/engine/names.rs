@@ -1488,6 +1488,14 @@ fn context(
             push(Label::Org, Rule::ORG_CONTEXT, &["before '", &n1, "'"]);
             return;
         }
+        // "Maria Garcia, a local resident, said", "Maria Garcia, 45, told …": a name set off
+        // by a short apposition before a speech verb.
+        if n1 == "," && run.len() >= 2 && !run.iter().any(|u| v.is_all_caps(u.a)) {
+            if let Some(verb) = apposition_then_speech(v, b + 1) {
+                push(Label::Person, Rule::SPEAKER, &["before ', …, ", verb, "'"]);
+                return;
+            }
+        }
         // "X said".
         if v.spaced(b) && lexicon::is_speech_verb(&n1) && v.is_lower_word(b) {
             if prev(1) == "the" {
@@ -1544,6 +1552,21 @@ fn ascii_lower(s: &str) -> Cow<'_, str> {
 }
 
 /// True when a lowercase title word starts at token `i` (`Pentagon spokesman`).
+/// The speech verb after a short apposition that starts at token `i` (`a local resident,
+/// said`, `45, told`): "a", "an" or a number, at most six lowercase words, a comma and the
+/// verb.
+fn apposition_then_speech(v: TokenView<'_>, i: usize) -> Option<&str> {
+    if !(v.is(i, "a") || v.is(i, "an") || v.kind(i) == TokenKind::Number) {
+        return None;
+    }
+    let mut j = i + 1;
+    while j <= i + 6 && v.is_lower_word(j) {
+        j += 1;
+    }
+    (v.s(j) == "," && v.is_lower_word(j + 1) && lexicon::is_speech_verb(v.s(j + 1)))
+        .then(|| v.s(j + 1))
+}
+
 fn lower_title_after(v: TokenView<'_>, i: usize) -> bool {
     matches!(
         v.s(i),

@@ -41,6 +41,20 @@ const CASES: &[Case] = &[
         expected: &[("Maria Fernanda Lopez", "PERSON")],
     },
     Case {
+        name: "speaker set off by an apposition",
+        text: "Maria Garcia, a local resident, said the water rose. Tom Reed, 45, told us more.",
+        expected: &[
+            ("Maria Garcia", "PERSON"),
+            ("Tom Reed", "PERSON"),
+            ("45", "NUMBER"),
+        ],
+    },
+    Case {
+        name: "an apposition without a speech verb names no one",
+        text: "Qwelby Marsh, a quiet old estate, burned down.",
+        expected: &[],
+    },
+    Case {
         name: "org head",
         text: "The World Health Organization warned.",
         expected: &[("World Health Organization", "ORG")],
