@@ -1415,6 +1415,17 @@ fn context(
             );
             return;
         }
+        // A byline: "By John Brown", "By John Brown and Lisa Chen, Reuters".
+        if v.s(0) == "By"
+            && (a == 1 || matches!(&*p1, "and" | ","))
+            && (2..=3).contains(&run.len())
+            && !run.iter().any(|u| v.is_all_caps(u.a))
+            && v.len() <= 16
+            && (b == v.len() || matches!(v.s(b), "," | "and"))
+        {
+            push(Label::Person, Rule::BYLINE, &["after 'By'"]);
+            return;
+        }
         // "the city of X", "north of X".
         if p1 == "of" && lexicon::is_place_noun_before_of(&prev(2)) {
             push(

@@ -13,8 +13,8 @@ use std::sync::Mutex;
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Rule(u8);
 
-/// The engine's rule names, in the order of the constants below.
-const KNOWN: [&str; 21] = [
+/// The engine's rule names; a rule's number is its place in this list.
+const KNOWN: [&str; 22] = [
     "gazetteer",
     "number",
     "date",
@@ -36,6 +36,8 @@ const KNOWN: [&str; 21] = [
     "group-lexicon",
     "list-with-places",
     "other",
+    // Added after the others: a rule's number stays what it was.
+    "byline",
 ];
 
 /// Names registered at run time (after [`KNOWN`]).
@@ -50,6 +52,8 @@ impl Rule {
     pub const DATE: Rule = Rule::known("date");
     /// A name before a speech verb ("X said").
     pub const SPEAKER: Rule = Rule::known("speaker");
+    /// A name in a byline ("By X and Y").
+    pub const BYLINE: Rule = Rule::known("byline");
     /// A mention the user added, relabelled or merged.
     pub const USER_CORRECTION: Rule = Rule::known("user-correction");
     /// A name after a title ("Prime Minister X").

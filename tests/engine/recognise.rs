@@ -50,6 +50,16 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        name: "byline",
+        text: "By John Brown and Lisa Chen, Reuters\n\nBy Anna Kowalski\n\nBy Tuesday the rain By Kirk Lane had stopped.",
+        expected: &[
+            ("John Brown", "PERSON"),
+            ("Lisa Chen", "PERSON"),
+            ("Anna Kowalski", "PERSON"),
+            ("Tuesday", "DATE"),
+        ],
+    },
+    Case {
         name: "an apposition without a speech verb names no one",
         text: "Qwelby Marsh, a quiet old estate, burned down.",
         expected: &[],
