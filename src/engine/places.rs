@@ -27,6 +27,7 @@ pub mod geo;
 pub mod rows;
 
 use crate::engine::fxhash::FxHashMap;
+use crate::engine::gazetteer::fold::fold;
 use crate::engine::gazetteer::{Candidate, Gazetteer, MatchKind, Place, PlaceIndex, PlaceKind};
 use crate::engine::label::Label;
 use crate::engine::mention::{Mention, Why};
@@ -145,6 +146,9 @@ pub(crate) struct Decision<'a, 'g> {
     part_of: Option<&'g str>,
     /// The best record is a small place far from the article's others: left unresolved.
     far: bool,
+    /// The best record is a small place outside the article's main country, named here only
+    /// by one of its alternate names: left unresolved.
+    stray: bool,
 }
 
 /// A candidate record with its score and the factors that raised it.
@@ -152,6 +156,9 @@ struct Scored<'g> {
     score: f64,
     why: Reasons,
     candidate: Candidate<'g>,
+    /// A settlement named here only by one of its alternate names (GeoNames lists "Cumbria"
+    /// for Cumberland, Maryland, and "Luguvalium" for Carlisle): weaker evidence than its name.
+    by_alternate: bool,
 }
 
 /// Decides every PLACE mention of `mentions` (other labels are skipped), in text order.
@@ -177,37 +184,56 @@ pub(crate) fn decide<'a, 'g>(
                 Found::PartOf(c) => (Vec::new(), "", Some(c[0].place.name.as_str())),
                 Found::Nothing => (Vec::new(), "", None),
             };
+            let named = fold(via);
+            let mut scored: Vec<Scored> = cands
+                .into_iter()
+                .map(|candidate| Scored {
+                    score: 0.0,
+                    why: Reasons::default(),
+                    by_alternate: candidate.place.kind.is_settlement()
+                        && fold(&candidate.place.name) != named,
+                    candidate,
+                })
+                .collect();
+            // The most populous record first: it casts the mention's vote for a country.
+            scored.sort_by(|a, b| {
+                b.candidate
+                    .place
+                    .population
+                    .cmp(&a.candidate.place.population)
+            });
             Decision {
                 mention: m,
-                scored: cands
-                    .into_iter()
-                    .map(|candidate| Scored {
-                        score: 0.0,
-                        why: Reasons::default(),
-                        candidate,
-                    })
-                    .collect(),
+                scored,
                 via,
                 cue: cue(text, m.span),
                 part_of,
                 far: false,
+                stray: false,
             }
         })
         .collect();
-    // The article's countries: one vote per mention, for its best candidate's country.
+    // The article's countries: one vote per mention, for its most populous candidate's
+    // country; a quarter of one when that is a settlement named by an alternate name.
     let mut votes: FxHashMap<&str, f64> = FxHashMap::default();
     for d in &found {
         if let Some(c) = d.scored.first() {
             *votes
                 .entry(c.candidate.place.country_code.as_str())
-                .or_default() += 1.0;
+                .or_default() += if c.by_alternate { 0.25 } else { 1.0 };
         }
     }
     let max_votes = votes.values().copied().fold(0.0_f64, f64::max).max(1.0);
-    // Where each mention's likeliest place is, for the far-away check.
+    // Where each mention's likeliest place is, for the far-away check (a settlement named by
+    // an alternate name says too little about where the article is).
     let tops: Vec<Option<LatLon>> = found
         .iter()
-        .map(|d| d.scored.first().map(|c| LatLon::from(c.candidate.place)))
+        .map(|d| {
+            d.scored
+                .first()
+                .filter(|c| !c.by_alternate)
+                .map(|c| LatLon::from(c.candidate.place))
+        })
         .collect();
     // Where the unambiguous places are (countries excluded: too large to be neighbours).
     let anchors: Vec<(usize, LatLon)> = found
@@ -232,12 +258,19 @@ pub(crate) fn decide<'a, 'g>(
         };
         for s in &mut d.scored {
             (s.score, s.why) = score(&s.candidate, &ctx);
+            if s.by_alternate {
+                s.score -= 1.0;
+            }
         }
         d.scored.sort_by(|a, b| b.score.total_cmp(&a.score));
         d.far = d
             .scored
             .first()
             .is_some_and(|best| far_away(best.candidate.place, &ctx));
+        d.stray = d
+            .scored
+            .first()
+            .is_some_and(|best| stray_alternate(best, &ctx));
     }
     found
 }
@@ -251,7 +284,7 @@ impl<'a, 'g> Decision<'a, 'g> {
     /// The chosen record, if any.
     pub(crate) fn chosen(&self) -> Option<&Candidate<'g>> {
         match self.scored.first() {
-            Some(best) if !self.far => Some(&best.candidate),
+            Some(best) if !self.far && !self.stray => Some(&best.candidate),
             _ => None,
         }
     }
@@ -284,7 +317,7 @@ impl<'a, 'g> Decision<'a, 'g> {
         let surface = self.mention.span.slice(text);
         match self.chosen() {
             Some(c) => &c.place.name,
-            None if self.far => strip_possessive(surface),
+            None if self.far || self.stray => strip_possessive(surface),
             None if self.mention.canonical.trim().is_empty() => surface,
             None => &self.mention.canonical,
         }
@@ -319,6 +352,11 @@ impl<'a, 'g> Decision<'a, 'g> {
                 Some(whole) => format!("unresolved: a part of {whole}, which has no record"),
                 None => "unresolved: no gazetteer record has this name".to_string(),
             },
+            (Some(best), None) if !self.far => format!(
+                "unresolved: this is only an alternate name of a small place outside the \
+                 country the article is mostly about ({} in {})",
+                best.candidate.place.kind, best.candidate.place.country
+            ),
             (Some(best), None) => format!(
                 "unresolved: the records of this name ({} in {}) lie far from the article's \
                  other places",
@@ -499,6 +537,24 @@ fn cue(text: &str, span: Span) -> Cue {
 
 /// True for a town (or smaller) in a country no other mention points to, further than
 /// [`FAR_KM`] from every other mention's likeliest place.
+/// A small place named only by an alternate name, in a country with fewer of the article's
+/// places than another: an English article that says "Cumbria" next to Carlisle and London
+/// does not mean Cumberland, Maryland. Alone, with nothing to compare with, it stands.
+fn stray_alternate(best: &Scored<'_>, ctx: &Context<'_>) -> bool {
+    let p = best.candidate.place;
+    let here = ctx
+        .votes
+        .get(p.country_code.as_str())
+        .copied()
+        .unwrap_or(0.0);
+    best.by_alternate
+        && matches!(
+            p.kind,
+            PlaceKind::Town | PlaceKind::District | PlaceKind::Facility
+        )
+        && ctx.votes.values().any(|&v| v > here)
+}
+
 fn far_away(p: &Place, ctx: &Context<'_>) -> bool {
     if !matches!(
         p.kind,

@@ -683,3 +683,35 @@ fn a_claim_deep_in_a_long_text_reads_only_the_words_before_it() {
     assert_eq!(claims[0].text, "80km west of");
     assert_eq!(claims[0].stated_km, Some(80.0));
 }
+
+#[test]
+fn a_small_place_named_by_an_alternate_name_does_not_pull_the_article_abroad() {
+    // GeoNames lists "Cumbria" as an alternate name of Cumberland, Maryland, and has Carlisle
+    // in England and in Pennsylvania; the English Keswick is below the table's cut-off.
+    let text = "Floods in Cumbria\n\nHeavy rain closed roads across Cumbria. Homes in Carlisle \
+                and Keswick lost power, officials in London said.";
+    let r = resolve(text);
+    let by = |s: &str| r.iter().find(|m| m.surface == s).unwrap();
+    let carlisle = by("Carlisle").place.as_ref().expect("Carlisle resolves");
+    assert_eq!(carlisle.country, "United Kingdom");
+    assert_eq!(
+        by("London").place.as_ref().unwrap().country,
+        "United Kingdom"
+    );
+    for cumbria in r.iter().filter(|m| m.surface == "Cumbria") {
+        assert!(!cumbria.is_resolved(), "{:?}", cumbria.place);
+        assert_eq!(cumbria.canonical, "Cumbria");
+        assert!(
+            cumbria.reason.contains("alternate name"),
+            "{}",
+            cumbria.reason
+        );
+    }
+    assert!(!by("Keswick").is_resolved(), "{:?}", by("Keswick").place);
+    // Alone, the alternate name still resolves: nothing says the article is elsewhere.
+    let r = resolve("Rain fell on Cumbria.");
+    assert_eq!(
+        r[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Cumberland")
+    );
+}
