@@ -185,7 +185,7 @@ pub(crate) fn decide<'a, 'g>(
                 Found::Nothing => (Vec::new(), "", None),
             };
             let named = fold(via);
-            let mut scored: Vec<Scored> = cands
+            let scored: Vec<Scored> = cands
                 .into_iter()
                 .map(|candidate| Scored {
                     score: 0.0,
@@ -195,13 +195,6 @@ pub(crate) fn decide<'a, 'g>(
                     candidate,
                 })
                 .collect();
-            // The most populous record first: it casts the mention's vote for a country.
-            scored.sort_by(|a, b| {
-                b.candidate
-                    .place
-                    .population
-                    .cmp(&a.candidate.place.population)
-            });
             Decision {
                 mention: m,
                 scored,
@@ -217,7 +210,7 @@ pub(crate) fn decide<'a, 'g>(
     // country; a quarter of one when that is a settlement named by an alternate name.
     let mut votes: FxHashMap<&str, f64> = FxHashMap::default();
     for d in &found {
-        if let Some(c) = d.scored.first() {
+        if let Some(c) = most_populous(&d.scored) {
             *votes
                 .entry(c.candidate.place.country_code.as_str())
                 .or_default() += if c.by_alternate { 0.25 } else { 1.0 };
@@ -229,8 +222,7 @@ pub(crate) fn decide<'a, 'g>(
     let tops: Vec<Option<LatLon>> = found
         .iter()
         .map(|d| {
-            d.scored
-                .first()
+            most_populous(&d.scored)
                 .filter(|c| !c.by_alternate)
                 .map(|c| LatLon::from(c.candidate.place))
         })
@@ -537,6 +529,16 @@ fn cue(text: &str, span: Span) -> Cue {
 
 /// True for a town (or smaller) in a country no other mention points to, further than
 /// [`FAR_KM`] from every other mention's likeliest place.
+/// The record of the most inhabitants among `scored` (the first of them on a tie): before the
+/// context is weighed, the likeliest.
+fn most_populous<'s, 'g>(scored: &'s [Scored<'g>]) -> Option<&'s Scored<'g>> {
+    // `max_by_key` keeps the last of equals: reversed, that is the first.
+    scored
+        .iter()
+        .rev()
+        .max_by_key(|s| s.candidate.place.population)
+}
+
 /// A small place named only by an alternate name, in a country with fewer of the article's
 /// places than another: an English article that says "Cumbria" next to Carlisle and London
 /// does not mean Cumberland, Maryland. Alone, with nothing to compare with, it stands.
