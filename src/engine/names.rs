@@ -1146,6 +1146,17 @@ fn lexical(
                 // capital ("Most", "Robert Manning" are not places), unless the name is several
                 // words matched exactly ("Tuz Khurmatu was calm.": a capital there says nothing).
                 let trusted = hit.prominent() && hit.exact;
+                // "Rand Paul", "John Paul": an unknown capitalised word and one that names a
+                // division or a city make a person's name more often than a place.
+                let after_a_name = k == 1
+                    && m == 1
+                    && units.len() == 2
+                    && hit.place.kind != PlaceKind::Country
+                    && matches!(segs.last(), Some((_, Seg::Unknown)))
+                    && !v.is_all_caps(units[0].a);
+                if after_a_name {
+                    continue;
+                }
                 let several_exact = m >= 2 && hit.exact;
                 let whole = k == 0
                     && m == units.len()
@@ -1497,6 +1508,15 @@ fn context(
         }
         if v.spaced(b) && v.is_lower_word(b) && lower_title_after(v, b) && !initial {
             push(Label::Org, Rule::ORG_CONTEXT, &["before '", &n1, "'"]);
+            return;
+        }
+        // "Rand Paul, who spoke": a name of several words that "who" refers to.
+        if n1 == ","
+            && v.is(b + 1, "who")
+            && run.len() >= 2
+            && !run.iter().any(|u| v.is_all_caps(u.a))
+        {
+            push(Label::Person, Rule::SPEAKER, &["before ', who'"]);
             return;
         }
         // "Maria Garcia, a local resident, said", "Maria Garcia, 45, told …": a name set off

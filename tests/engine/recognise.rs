@@ -60,6 +60,20 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        name: "a name that who refers to",
+        text: "Critics included Rand Paul, who spoke late. Rand Paul of Kentucky agreed.",
+        expected: &[
+            ("Rand Paul", "PERSON"),
+            ("Rand Paul", "PERSON"),
+            ("Kentucky", "PLACE"),
+        ],
+    },
+    Case {
+        name: "a division's name after an unknown first name is no place",
+        text: "They met John Paul in Rome.",
+        expected: &[("Rome", "PLACE")],
+    },
+    Case {
         name: "an apposition without a speech verb names no one",
         text: "Qwelby Marsh, a quiet old estate, burned down.",
         expected: &[],
