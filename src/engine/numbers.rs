@@ -110,11 +110,56 @@ const NOT_NOUNS: &[&str] = &[
     "decades",
 ];
 
-/// The value of a number token (`61,000` → 61000), or of a number word.
-fn value_of(v: TokenView<'_>, i: usize) -> Option<u64> {
+/// A quantity as written: its digits, and how many of them follow the decimal point
+/// (`2.5` is 25 and 1). Shown without trailing decimal zeros (`12.50` → "12.5").
+#[derive(Clone, Copy)]
+struct Value {
+    digits: u64,
+    scale: u32,
+}
+
+impl Value {
+    /// This value times `m` (a multiplier such as a million), as few decimals as it needs:
+    /// 2.5 million is 2500000.
+    fn times(self, m: u64) -> Value {
+        let mut v = Value {
+            digits: self.digits.saturating_mul(m),
+            scale: self.scale,
+        };
+        while v.scale > 0 && v.digits % 10 == 0 {
+            v.digits /= 10;
+            v.scale -= 1;
+        }
+        v
+    }
+}
+
+impl std::fmt::Display for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.scale == 0 {
+            return write!(f, "{}", self.digits);
+        }
+        let unit = 10u64.pow(self.scale);
+        write!(
+            f,
+            "{}.{:0width$}",
+            self.digits / unit,
+            self.digits % unit,
+            width = self.scale as usize
+        )
+    }
+}
+
+/// The value of a number token (`61,000` → 61000, `2.5`), or of a number word.
+fn value_of(v: TokenView<'_>, i: usize) -> Option<Value> {
     let s = v.s(i);
     if v.kind(i) == TokenKind::Number {
-        if s.contains('.') || !s.bytes().all(|b| b.is_ascii_digit() || b == b',') {
+        let (whole, fraction) = s.split_once('.').unwrap_or((s, ""));
+        if !whole.bytes().all(|b| b.is_ascii_digit() || b == b',')
+            || !fraction.bytes().all(|b| b.is_ascii_digit())
+            || fraction.len() > 6
+            || s.ends_with('.')
+        {
             return None;
         }
         // The digits as one number; `None` when it overflows.
@@ -122,12 +167,16 @@ fn value_of(v: TokenView<'_>, i: usize) -> Option<u64> {
         for b in s.bytes().filter(u8::is_ascii_digit) {
             n = n.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
         }
-        return Some(n);
+        let scale = u32::try_from(fraction.len()).ok()?;
+        return Some(Value { digits: n, scale }.times(1));
     }
     NUMBER_WORDS
         .iter()
         .find(|(w, _)| w.eq_ignore_ascii_case(s))
-        .map(|&(_, n)| n)
+        .map(|&(_, n)| Value {
+            digits: n,
+            scale: 0,
+        })
 }
 
 /// The multiplier word at `i` (`million`), if any.
@@ -186,8 +235,9 @@ fn at(v: TokenView<'_>, i: usize) -> Option<(usize, String, &'static str)> {
         let n = words.len();
         (word.eq_ignore_ascii_case(words[0])
             && words.iter().enumerate().all(|(k, w)| v.is(i + k, w))
-            && value_of(v, i + n).is_some())
-        .then_some(i + n)
+            && (value_of(v, i + n).is_some()
+                || v.s(i + n) == "$" && value_of(v, i + n + 1).is_some()))
+        .then_some(if v.s(i + n) == "$" { i + n + 1 } else { i + n })
     }) {
         if let Some((e, canon, _)) = count(v, end) {
             return Some((e, format!("~{canon}"), "approximate-count"));
@@ -214,7 +264,7 @@ fn count(v: TokenView<'_>, i: usize) -> Option<(usize, String, &'static str)> {
     let is_article = v.s(i).eq_ignore_ascii_case("a") || v.s(i).eq_ignore_ascii_case("an");
     let mut end = i + 1;
     if let Some(m) = multiplier(v, end) {
-        value = value.saturating_mul(m);
+        value = value.times(m);
         end += 1;
     } else if is_article {
         return None;

@@ -110,6 +110,33 @@ const NUMBERS: &[Case] = &[
         published: None,
         expected: ("61,000 people", "61000 people"),
     },
+    // Decimals: with a multiplier the value is whole; without, its decimals are kept (their
+    // trailing zeros aside).
+    Case {
+        text: "Some 2.5 million people voted",
+        published: None,
+        expected: ("Some 2.5 million people", "~2500000 people"),
+    },
+    Case {
+        text: "a $1.2 trillion package",
+        published: None,
+        expected: ("1.2 trillion", "1200000000000 USD"),
+    },
+    Case {
+        text: "a 3.5% rise",
+        published: None,
+        expected: ("3.5%", "3.5%"),
+    },
+    Case {
+        text: "it cost $12.50 then",
+        published: None,
+        expected: ("12.50", "12.5 USD"),
+    },
+    Case {
+        text: "About $50 billion was added",
+        published: None,
+        expected: ("About $50 billion", "~50000000000 USD"),
+    },
     Case {
         text: "130 miles north",
         published: None,
