@@ -370,9 +370,15 @@ fn list_places(text: &str, paras: &[&[Token]], chunks_of: &Chunks, out: &mut Fin
             let left = a >= 2
                 && joiner(a - 1)
                 && (place_ending(a - 1) || a >= 3 && v.s(a - 2) == "," && place_ending(a - 2));
-            let right = joiner(b)
-                && (place_starting(b + 1)
-                    || v.s(b) == "," && joiner(b + 1) && place_starting(b + 2));
+            // A place that owns what follows ("…, Italy’s prime minister") is no list member.
+            let listed = |start: usize| {
+                place_starting(start)
+                    && (start + 1..=toks.len())
+                        .find(|&e| place_ending(e))
+                        .is_none_or(|e| v.kind(e) != TokenKind::Possessive)
+            };
+            let right =
+                joiner(b) && (listed(b + 1) || v.s(b) == "," && joiner(b + 1) && listed(b + 2));
             if left || right {
                 new.push(Found {
                     para: p,
@@ -798,6 +804,18 @@ fn chunks(v: TokenView<'_>, out: &mut Chunks) {
             {
                 // "Charles de Gaulle": the particle joins the next unit.
                 let Some(e) = unit_at(v, k + 1) else { break };
+                units.push(Unit { a: k, b: e });
+                j = e;
+            } else if v.kind(k) == TokenKind::Word
+                && lexicon::is_name_particle(v.s(k))
+                && v.spaced(k + 1)
+                && v.kind(k + 1) == TokenKind::Word
+                && lexicon::is_name_particle(v.s(k + 1))
+                && v.spaced(k + 2)
+                && v.is_cap(k + 2)
+            {
+                // "Ursula von der Leyen": two particles join the next unit.
+                let Some(e) = unit_at(v, k + 2) else { break };
                 units.push(Unit { a: k, b: e });
                 j = e;
             } else {
@@ -1437,6 +1455,16 @@ fn context(
             push(Label::Person, Rule::BYLINE, &["after 'By'"]);
             return;
         }
+        // "“…,” said Giorgia Meloni": a name of several words after a speech verb that closes a
+        // quotation.
+        if lexicon::is_speech_verb(&p1)
+            && matches!(&*prev(2), "," | "\"" | "”" | "’" | "'")
+            && run.len() >= 2
+            && !run.iter().any(|u| v.is_all_caps(u.a))
+        {
+            push(Label::Person, Rule::SPEAKER, &["after '", &p1, "'"]);
+            return;
+        }
         // "the city of X", "north of X".
         if p1 == "of" && lexicon::is_place_noun_before_of(&prev(2)) {
             push(
@@ -1483,10 +1511,12 @@ fn context(
             );
             return;
         }
-        // "Kirkuk, Iraq": a name followed by a country.
+        // "Kirkuk, Iraq": a name followed by a country (not "Giorgia Meloni, Italy's prime
+        // minister").
         if n1 == ","
             && v.is_cap(b + 1)
             && toponyms::find(v.s(b + 1)).is_some_and(|h| h.place.kind == PlaceKind::Country)
+            && v.kind(b + 2) != TokenKind::Possessive
             && !initial
         {
             push(

@@ -74,6 +74,21 @@ const CASES: &[Case] = &[
         expected: &[("Rome", "PLACE")],
     },
     Case {
+        name: "two name particles",
+        text: "The bloc's president Ursula von der Leyen spoke.",
+        expected: &[("Ursula von der Leyen", "PERSON")],
+    },
+    Case {
+        name: "a speaker after the verb that closes a quotation",
+        text: "“We agree,” said Giorgia Meloni, Italy’s prime minister.",
+        expected: &[("Giorgia Meloni", "PERSON"), ("Italy", "PLACE")],
+    },
+    Case {
+        name: "a name before a country's possessive is no place",
+        text: "Officials met Qwen Tarrow, Italy’s envoy.",
+        expected: &[("Italy", "PLACE")],
+    },
+    Case {
         name: "an apposition without a speech verb names no one",
         text: "Qwelby Marsh, a quiet old estate, burned down.",
         expected: &[],
