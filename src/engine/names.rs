@@ -1172,7 +1172,14 @@ fn lexical(
                     && hit.place.kind != PlaceKind::Country
                     && matches!(segs.last(), Some((_, Seg::Unknown)))
                     && !v.is_all_caps(units[0].a);
-                if after_a_name {
+                // "(AP)", "UP": a short capitalised abbreviation of a division or a city is a
+                // place only after a comma ("Cupertino, CA"); otherwise it is an acronym.
+                let bare_abbreviation = m == 1
+                    && surf.len() <= 3
+                    && v.is_all_caps(units[k].a)
+                    && hit.place.kind != PlaceKind::Country
+                    && !(units[k].a >= 1 && v.s(units[k].a - 1) == ",");
+                if after_a_name || bare_abbreviation {
                     continue;
                 }
                 let several_exact = m >= 2 && hit.exact;

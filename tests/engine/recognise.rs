@@ -89,6 +89,11 @@ const CASES: &[Case] = &[
         expected: &[("Italy", "PLACE")],
     },
     Case {
+        name: "a division's two-letter abbreviation is a place only after a comma",
+        text: "Markets fell (AP) as UP officials met in Delhi.",
+        expected: &[("UP", "ORG"), ("Delhi", "PLACE")],
+    },
+    Case {
         name: "an apposition without a speech verb names no one",
         text: "Qwelby Marsh, a quiet old estate, burned down.",
         expected: &[],
