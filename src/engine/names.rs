@@ -1192,20 +1192,26 @@ fn lexical(
                 }
             }
         }
-        if seg.is_none()
-            && units[k].a == 0
-            && v.is_all_caps(0)
-            && matches!(v.s(units[k].b), "," | "(" | "—" | "–")
-        {
-            // A dateline "WASHINGTON, Oct. 16": the place in capitals.
-            let s0 = v.s(0);
-            let title: String = s0
-                .chars()
-                .take(1)
-                .chain(s0.chars().skip(1).flat_map(char::to_lowercase))
-                .collect();
-            if let Some(hit) = toponyms::find(&title).filter(|h| h.exact && h.prominent()) {
-                seg = Some((1, Seg::Place(1, PlaceRef::Known(hit))));
+        if seg.is_none() && k == 0 && units[0].a == 0 && units.len() <= 3 {
+            // A dateline "WASHINGTON, Oct. 16", "NEW YORK (AP) —": the place in capitals.
+            let m = units.len();
+            let last = units[m - 1].b;
+            if units.iter().all(|u| v.is_all_caps(u.a))
+                && matches!(v.s(last), "," | "(" | "—" | "–")
+            {
+                let title: String = (0..m)
+                    .map(|j| {
+                        let w = v.s(units[j].a);
+                        w.chars()
+                            .take(1)
+                            .chain(w.chars().skip(1).flat_map(char::to_lowercase))
+                            .collect::<String>()
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if let Some(hit) = toponyms::find(&title).filter(|h| h.exact && h.prominent()) {
+                    seg = Some((m, Seg::Place(m, PlaceRef::Known(hit))));
+                }
             }
         }
         if seg.is_none() {
@@ -1706,7 +1712,8 @@ fn definitions<'a>(
                 break;
             }
         }
-        if acrs.is_empty() || v.s(j) != ")" {
+        // A name in capitals is a dateline, not a long form: "NEW YORK (AP)".
+        if acrs.is_empty() || v.s(j) != ")" || (f.a..f.b).all(|t| v.is_all_caps(t)) {
             continue;
         }
         let long = f

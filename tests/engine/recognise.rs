@@ -94,6 +94,11 @@ const CASES: &[Case] = &[
         expected: &[("UP", "ORG"), ("Delhi", "PLACE")],
     },
     Case {
+        name: "a dateline of two words in capitals",
+        text: "NEW YORK (AP) — Shares fell.",
+        expected: &[("NEW YORK", "PLACE")],
+    },
+    Case {
         name: "an apposition without a speech verb names no one",
         text: "Qwelby Marsh, a quiet old estate, burned down.",
         expected: &[],
