@@ -213,6 +213,17 @@ fn noun_at(v: TokenView<'_>, i: usize) -> Option<(String, bool)> {
 /// Tries the patterns at token `i`: `(end, canonical, rule)`.
 fn at(v: TokenView<'_>, i: usize) -> Option<(usize, String, &'static str)> {
     if v.kind(i) == TokenKind::Number {
+        // The second number of a score or a tally ("won 3-1", "passed 74-24") is no quantity
+        // of its own (the first is a hyphenated word to `count`); a range's counts something
+        // ("10-15 people").
+        if i >= 2
+            && v.s(i - 1) == "-"
+            && !v.spaced(i - 1)
+            && !v.spaced(i)
+            && v.kind(i - 2) == TokenKind::Number
+        {
+            return count(v, i).filter(|&(_, _, rule)| rule != "bare-number");
+        }
         // Digits are neither a vague magnitude nor an approximator (both words).
         return count(v, i);
     }

@@ -99,6 +99,11 @@ const CASES: &[Case] = &[
         expected: &[("NEW YORK", "PLACE")],
     },
     Case {
+        name: "a score or a tally is no quantity",
+        text: "The bill passed 74-24 on Friday and the club won 3-1. Some 10-15 people left.",
+        expected: &[("Friday", "DATE"), ("15 people", "NUMBER")],
+    },
+    Case {
         name: "an apposition without a speech verb names no one",
         text: "Qwelby Marsh, a quiet old estate, burned down.",
         expected: &[],
