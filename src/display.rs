@@ -170,7 +170,7 @@ fn duration_words(value: &str) -> Option<String> {
     };
     let unit_at = rest.find(|c: char| !c.is_ascii_digit())?;
     let (n, unit) = rest.split_at(unit_at);
-    let n: u64 = n.parse().ok()?;
+    let n: usize = n.parse().ok()?;
     let unit = match (time, unit) {
         (false, "D") => "day",
         (false, "W") => "week",
@@ -180,7 +180,7 @@ fn duration_words(value: &str) -> Option<String> {
         (true, "M") => "minute",
         _ => return None,
     };
-    Some(format!("{n} {unit}{}", if n == 1 { "" } else { "s" }))
+    Some(counted(n, unit))
 }
 
 /// `text` with each whole number of four digits or more written with thousands commas.

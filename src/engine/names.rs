@@ -1414,6 +1414,9 @@ fn context(
         });
     };
     let initial = at_chunk_start && v.sentence_initial(a);
+    // Some word of the name is in capitals (`ISIS`, a dateline): the person and district cues
+    // below leave it alone.
+    let in_capitals = run.iter().any(|u| v.is_all_caps(u.a));
     let prev = |n: usize| {
         if a >= n {
             ascii_lower(v.s(a - n))
@@ -1461,7 +1464,7 @@ fn context(
         if v.s(0) == "By"
             && (a == 1 || matches!(&*p1, "and" | ","))
             && (2..=3).contains(&run.len())
-            && !run.iter().any(|u| v.is_all_caps(u.a))
+            && !in_capitals
             && v.len() <= 16
             && (b == v.len() || matches!(v.s(b), "," | "and"))
         {
@@ -1473,7 +1476,7 @@ fn context(
         if lexicon::is_speech_verb(&p1)
             && matches!(&*prev(2), "," | "\"" | "”" | "’" | "'")
             && run.len() >= 2
-            && !run.iter().any(|u| v.is_all_caps(u.a))
+            && !in_capitals
         {
             push(Label::Person, Rule::SPEAKER, &["after '", &p1, "'"]);
             return;
@@ -1502,7 +1505,7 @@ fn context(
         let n1 = next(1);
         // "the Taza Khormatu district", "the K1 military base".
         if v.spaced(b)
-            && !run.iter().any(|u| v.is_all_caps(u.a))
+            && !in_capitals
             && (lexicon::is_place_noun_after(&n1)
                 || v.is_lower_word(b)
                     && v.spaced(b + 1)
@@ -1554,17 +1557,13 @@ fn context(
             return;
         }
         // "Rand Paul, who spoke": a name of several words that "who" refers to.
-        if n1 == ","
-            && v.is(b + 1, "who")
-            && run.len() >= 2
-            && !run.iter().any(|u| v.is_all_caps(u.a))
-        {
+        if n1 == "," && v.is(b + 1, "who") && run.len() >= 2 && !in_capitals {
             push(Label::Person, Rule::SPEAKER, &["before ', who'"]);
             return;
         }
         // "Maria Garcia, a local resident, said", "Maria Garcia, 45, told …": a name set off
         // by a short apposition before a speech verb.
-        if n1 == "," && run.len() >= 2 && !run.iter().any(|u| v.is_all_caps(u.a)) {
+        if n1 == "," && run.len() >= 2 && !in_capitals {
             if let Some(verb) = apposition_then_speech(v, b + 1) {
                 push(Label::Person, Rule::SPEAKER, &["before ', …, ", verb, "'"]);
                 return;
@@ -1576,7 +1575,7 @@ fn context(
                 push(Label::Org, Rule::SPEAKER, &["'the … ", &n1, "'"]);
                 return;
             }
-            if run.len() >= 2 && !run.iter().any(|u| v.is_all_caps(u.a)) {
+            if run.len() >= 2 && !in_capitals {
                 push(Label::Person, Rule::SPEAKER, &["before '", &n1, "'"]);
                 return;
             }
@@ -1625,7 +1624,6 @@ fn ascii_lower(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// True when a lowercase title word starts at token `i` (`Pentagon spokesman`).
 /// The speech verb after a short apposition that starts at token `i` (`a local resident,
 /// said`, `45, told`): "a", "an" or a number, at most six lowercase words, a comma and the
 /// verb.
@@ -1641,6 +1639,7 @@ fn apposition_then_speech(v: TokenView<'_>, i: usize) -> Option<&str> {
         .then(|| v.s(j + 1))
 }
 
+/// True when a lowercase title word starts at token `i` (`Pentagon spokesman`).
 fn lower_title_after(v: TokenView<'_>, i: usize) -> bool {
     matches!(
         v.s(i),

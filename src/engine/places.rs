@@ -527,8 +527,6 @@ fn cue(text: &str, span: Span) -> Cue {
     Cue::None
 }
 
-/// True for a town (or smaller) in a country no other mention points to, further than
-/// [`FAR_KM`] from every other mention's likeliest place.
 /// The record of the most inhabitants among `scored` (the first of them on a tie): before the
 /// context is weighed, the likeliest.
 fn most_populous<'s, 'g>(scored: &'s [Scored<'g>]) -> Option<&'s Scored<'g>> {
@@ -557,6 +555,8 @@ fn stray_alternate(best: &Scored<'_>, ctx: &Context<'_>) -> bool {
         && ctx.votes.values().any(|&v| v > here)
 }
 
+/// True for a town (or smaller) in a country no other mention points to, further than
+/// [`FAR_KM`] from every other mention's likeliest place.
 fn far_away(p: &Place, ctx: &Context<'_>) -> bool {
     if !matches!(
         p.kind,

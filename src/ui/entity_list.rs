@@ -7,6 +7,7 @@ use crate::engine::label::Label;
 use crate::last_made::{LastMade, Same};
 use crate::ui::corpus::Corpus;
 use crate::ui::outlets::{outlets, Outlets};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -63,9 +64,9 @@ fn groups(index: &CorpusIndex, needle: &str, sort: SortBy) -> Groups {
         .filter(|e| {
             needle.is_empty()
                 || e.canonical.to_lowercase().contains(needle)
-                || entity_name(e.label, &e.canonical)
-                    .to_lowercase()
-                    .contains(needle)
+                // A date's or number's name in words, when it is not the canonical itself.
+                || matches!(entity_name(e.label, &e.canonical),
+                    Cow::Owned(shown) if shown.to_lowercase().contains(needle))
                 || e.aliases.iter().any(|a| a.to_lowercase().contains(needle))
         })
         .collect();
