@@ -341,9 +341,12 @@ pub fn App() -> Html {
         <EntityList corpus={corpus.clone()} index={index.clone()}
             selected={view.entity.clone().map(AttrValue::from)} on_select={on_select.clone()} />
     };
-    let contexts = view.entity.clone().map(|e| {
-        html! { <Contexts key={e.clone()} corpus={corpus.clone()} index={index.clone()} entity={AttrValue::from(e.clone())} on_goto={on_goto.clone()} /> }
-    });
+    // The selected entity's sentences: in the entity view, and (fewer at first) beside the article.
+    let contexts = |beside: bool| {
+        view.entity.clone().map(|e| {
+            html! { <Contexts key={e.clone()} corpus={corpus.clone()} index={index.clone()} entity={AttrValue::from(e.clone())} on_goto={on_goto.clone()} {beside} /> }
+        })
+    };
     let selection = view.entity.clone().map(|e| {
         let on_select = on_select.clone();
         let name = match index.entity(&e) {
@@ -439,7 +442,7 @@ pub fn App() -> Html {
                 <EntityList corpus={corpus.clone()} index={index.clone()}
                     selected={view.entity.clone().map(AttrValue::from)} on_select={on_select.clone()}
                     full=true />
-                <div class="entities-side">{contexts.clone().unwrap_or_else(|| html! {
+                <div class="entities-side">{contexts(false).unwrap_or_else(|| html! {
                     <p class="muted">{"Select an entity to see every sentence that mentions it."}</p>
                 })}</div>
             </div>
@@ -486,7 +489,7 @@ pub fn App() -> Html {
         let panel = html! {
             // A region of the main landmark (an `aside` there would be a nested complementary).
             <section class="panel" aria-label="Entities in the corpus">
-                {contexts.clone().unwrap_or_default()}
+                {contexts(true).unwrap_or_default()}
                 {entity_panel}
             </section>
         };

@@ -1,6 +1,6 @@
 //! Keyword in context: every sentence of the corpus that mentions the selected entity.
 
-use crate::display::{entity_name, outlet_name};
+use crate::display::{counted, entity_name, outlet_name};
 use crate::engine::corpus_index::{Context, CorpusIndex};
 use crate::ui::corpus::Corpus;
 use crate::ui::highlight::quoted;
@@ -8,8 +8,12 @@ use std::borrow::Cow;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Mentions whose sentences are shown at first.
+/// Mentions whose sentences are shown at first in the entity view.
 const FIRST_MENTIONS: usize = 50;
+/// The same beside an article, where the list sits above the entity list: ten keep a selection
+/// quick (a frequent entity's 50 were about a quarter of the browser's work per selection) and
+/// the entity list near where it was clicked.
+const FIRST_MENTIONS_BESIDE: usize = 10;
 /// Mentions added by "Show more".
 const MORE_MENTIONS: usize = 200;
 
@@ -24,15 +28,26 @@ pub struct ContextsProps {
     pub entity: AttrValue,
     /// Called with (article id, mention start) to open the article at that mention.
     pub on_goto: Callback<(String, usize)>,
+    /// Shown beside an article (the read view's panel) rather than in the entity view: fewer
+    /// sentences at first.
+    #[prop_or_default]
+    pub beside: bool,
 }
 
 /// The sentences that mention an entity, each with its article and a link to the mention.
 ///
-/// The first 50 mentions are shown, 200 more on each request: an entity of a large corpus can
-/// have tens of thousands.
+/// The first 50 mentions are shown (10 beside an article), 200 more on each request: an entity
+/// of a large corpus can have tens of thousands.
 #[component]
 pub fn Contexts(props: &ContextsProps) -> Html {
-    let limit = use_state(|| FIRST_MENTIONS);
+    let beside = props.beside;
+    let limit = use_state(|| {
+        if beside {
+            FIRST_MENTIONS_BESIDE
+        } else {
+            FIRST_MENTIONS
+        }
+    });
     let docs = &props.corpus.0;
     let contexts = props.index.contexts(docs, &props.entity, *limit);
     let row = props.index.entity(&props.entity);
@@ -42,8 +57,7 @@ pub fn Contexts(props: &ContextsProps) -> Html {
             <h2 class="panel-title">{"In context"}<span class="count">{total}</span></h2>
             if let Some(row) = row {
                 <p class="small muted">
-                    {format!("{} · {} mention{} in {} article{}", row.label.human(), row.total,
-                        if row.total == 1 { "" } else { "s" }, row.doc_count(), if row.doc_count() == 1 { "" } else { "s" })}
+                    {format!("{} · {} in {}", row.label.human(), counted(row.total, "mention"), counted(row.doc_count(), "article"))}
                 </p>
             } else {
                 <p class="small muted">{"No article mentions this entity."}</p>

@@ -78,6 +78,12 @@ test('selecting an entity filters the articles and shows its contexts', async ()
   const count = Number(await p.getAttribute(`[data-entity="${target}"]`, 'data-count'));
   await p.click(`[data-entity="${target}"] .entity-name`);
   await p.waitForSelector('.pane-panel .contexts .kwic li');
+  // Beside the article, the sentences of the first ten mentions; the rest on request.
+  if (count > 10) {
+    assert.equal((await p.textContent('.pane-panel .contexts .more-contexts')).trim(), `Show ${count - 10} more of ${count} mentions`);
+    await p.click('.pane-panel .contexts .more-contexts');
+    await p.waitForSelector('.pane-panel .contexts .more-contexts', { state: 'detached' });
+  }
   const perSentence = await p.$$eval('.pane-panel .contexts .kwic li', (els) => els.map((e) => Number(e.dataset.mentions)));
   assert.equal(perSentence.reduce((a, b) => a + b, 0), count, 'every mention is in a context sentence');
   assert.equal(await p.$$eval('.pane-panel .contexts .kwic strong', (els) => els.length), count);
@@ -168,7 +174,7 @@ test('keyboard: / focuses search, j and k move focus between mentions', async ()
   assert.ok(all.length > 0);
 });
 
-test('an entity with many mentions shows the first sentences and the rest on request', async () => {
+test('an entity with many mentions shows the first sentences (fewer beside the article) and the rest on request', async () => {
   const p = await env.page();
   await p.goto(env.url);
   await ready(p);
@@ -183,11 +189,18 @@ test('an entity with many mentions shows the first sentences and the rest on req
   await p.waitForSelector('.pane-panel .contexts .more-contexts');
   const shown = () => p.$$eval('.pane-panel .contexts .kwic li', (els) => els.reduce((n, e) => n + Number(e.dataset.mentions), 0));
   assert.equal(Number(await p.textContent('.pane-panel .contexts .panel-title .count')), total);
-  assert.equal(await shown(), 50);
-  assert.equal((await p.textContent('.pane-panel .contexts .more-contexts')).trim(), `Show ${total - 50} more of ${total} mentions`);
+  // Beside the article, ten at first.
+  assert.equal(await shown(), 10);
+  assert.equal((await p.textContent('.pane-panel .contexts .more-contexts')).trim(), `Show ${total - 10} more of ${total} mentions`);
   await p.click('.pane-panel .contexts .more-contexts');
   await p.waitForSelector('.pane-panel .contexts .more-contexts', { state: 'detached' });
   assert.equal(await shown(), total);
+  // In the entity view, fifty at first.
+  await p.click('[data-view="entities"]');
+  const inView = () => p.$$eval('.entities-side .contexts .kwic li', (els) => els.reduce((n, e) => n + Number(e.dataset.mentions), 0));
+  await p.waitForSelector('.entities-side .contexts .more-contexts');
+  assert.equal(await inView(), 50);
+  assert.equal((await p.textContent('.entities-side .contexts .more-contexts')).trim(), `Show ${total - 50} more of ${total} mentions`);
 });
 
 test("a mention's tip shows in full, even under a paragraph's last line", async () => {
