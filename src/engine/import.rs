@@ -36,6 +36,30 @@ pub const MAX_TEXT_BYTES: usize = 5_000_000;
 /// text, but anything bigger is refused before it is decoded.
 pub const MAX_FILE_BYTES: usize = 20_000_000;
 
+/// Fewer words than this and an import is short for a news article (a brief runs to about a
+/// hundred): it is kept, with a note that there is little to find in it.
+pub const SHORT_WORDS: usize = 30;
+
+/// The number of words of `text` when there are fewer than [`SHORT_WORDS`] (a word has a letter
+/// or a digit), else `None`.
+///
+/// ```
+/// use newslens::engine::import::short_text_words;
+/// assert_eq!(short_text_words("hello"), Some(1));
+/// assert_eq!(short_text_words("Hello, world — again."), Some(3));
+/// assert_eq!(short_text_words(&"word ".repeat(29)), Some(29));
+/// assert_eq!(short_text_words(&"word ".repeat(30)), None);
+/// ```
+#[must_use]
+pub fn short_text_words(text: &str) -> Option<usize> {
+    let words = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .take(SHORT_WORDS)
+        .count();
+    (words < SHORT_WORDS).then_some(words)
+}
+
 /// How the imported bytes are read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -1,8 +1,11 @@
 //! Adding articles: paste text, or choose or drop `.txt`, `.md` and `.html` files. Imported
 //! text is only ever shown as text. Bad input gets its own message and changes nothing.
 
+use crate::display::counted;
 use crate::engine::backup::StoredArticle;
-use crate::engine::import::{check_file_size, ImportDraft, ImportError, KnownTexts};
+use crate::engine::import::{
+    check_file_size, short_text_words, ImportDraft, ImportError, KnownTexts,
+};
 use crate::ui::corpus::Corpus;
 use crate::ui::file_reads::FileReads;
 use crate::ui::next_task::{next_task, Slice};
@@ -13,6 +16,24 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
+
+/// An article the import added: its title, and its number of words when it is short.
+struct Added {
+    title: String,
+    short: Option<usize>,
+}
+
+impl Added {
+    /// A sentence for the import message when the text is short, else nothing.
+    fn short_note(&self) -> String {
+        self.short.map_or_else(String::new, |n| {
+            format!(
+                " It is only {} long, so there is little to find in it: a news article runs to hundreds.",
+                counted(n, "word")
+            )
+        })
+    }
+}
 
 /// Props of [`Import`].
 #[derive(Properties, PartialEq)]
@@ -122,7 +143,7 @@ pub fn Import(props: &ImportProps) -> Html {
         Rc::new(
             move |name: Option<String>,
                   bytes: Vec<u8>,
-                  done: Rc<dyn Fn(Result<String, NotRead>)>| {
+                  done: Rc<dyn Fn(Result<Added, NotRead>)>| {
                 reading.dispatch(true);
                 let (on_add, latest, known, reading) = (
                     on_add.clone(),
@@ -158,9 +179,12 @@ pub fn Import(props: &ImportProps) -> Html {
                                     .map_err(NotRead::Refused)
                             });
                             done(admitted.map(|article| {
-                                let title = article.meta.title.clone();
+                                let added = Added {
+                                    title: article.meta.title.clone(),
+                                    short: short_text_words(&article.text),
+                                };
                                 on_add.emit(article);
-                                title
+                                added
                             }));
                         });
                     }),
@@ -190,7 +214,7 @@ pub fn Import(props: &ImportProps) -> Html {
                 None,
                 sent.clone().into_bytes(),
                 Rc::new(move |result| match result {
-                    Ok(title) => {
+                    Ok(added) => {
                         // Emptied only if it still holds what was added: text typed or pasted
                         // meanwhile stays.
                         let now = textarea.cast::<HtmlTextAreaElement>().map(|t| t.value());
@@ -200,7 +224,9 @@ pub fn Import(props: &ImportProps) -> Html {
                         message.set(Some((
                             true,
                             format!(
-                                "Added “{title}”. Edit its title, outlet or date from the reader."
+                                "Added “{}”. Edit its title, outlet or date from the reader.{}",
+                                added.title,
+                                added.short_note()
                             ),
                         )));
                     }
@@ -237,9 +263,13 @@ pub fn Import(props: &ImportProps) -> Html {
                                     Some(name),
                                     bytes,
                                     Rc::new(move |result| match result {
-                                        Ok(title) => message.set(Some((
+                                        Ok(added) => message.set(Some((
                                             true,
-                                            format!("Added “{title}” from {shown}."),
+                                            format!(
+                                                "Added “{}” from {shown}.{}",
+                                                added.title,
+                                                added.short_note()
+                                            ),
                                         ))),
                                         Err(e) => {
                                             message.set(Some((false, format!("{shown}: {e}"))))

@@ -38,7 +38,9 @@ test('import by paste: listed, highlighted, and still there after a reload', asy
   const p = await env.page();
   await start(p, env);
   await paste(p, STORY);
-  assert.match(await message(p), /Added/);
+  const said = await message(p);
+  assert.match(said, /Added/);
+  assert.doesNotMatch(said, /only \d+ words? long/, 'a story of 40 words is not called short');
   const list = await ids(p);
   assert.equal(list.length, 3);
   const mine = list.find((id) => id.startsWith('user-'));
@@ -54,6 +56,14 @@ test('import by paste: listed, highlighted, and still there after a reload', asy
   await p.waitForSelector(`[data-article="${mine}"]`);
   await p.click(`[data-article="${mine}"]`);
   await p.waitForSelector(`[data-reader="${mine}"] mark[data-label="PLACE"]`);
+});
+
+test('a text of a few words is added, with a note that there is little to find in it', async () => {
+  const p = await env.page();
+  await start(p, env);
+  await paste(p, 'hello');
+  assert.match(await message(p), /^Added “.+”\. .* It is only 1 word long, so there is little to find in it/);
+  assert.equal((await ids(p)).length, 3);
 });
 
 test('imports wait for the worker that reads them: a second copy is refused, text typed meanwhile stays', async () => {
