@@ -11,6 +11,7 @@ use crate::engine::boilerplate::Boilerplate;
 use crate::engine::calendar::Ymd;
 use crate::engine::dates::month_of;
 use crate::engine::html::decode;
+use crate::engine::lexicon::is_title;
 
 /// A guessed value and where it came from.
 pub(super) type Guess = Option<(String, &'static str)>;
@@ -207,6 +208,11 @@ fn outlet_of_line(line: &str) -> Guess {
                 return Some((o, "byline"));
             }
         }
+        // `By Jane Doe, BBC News, London`: a part after a comma that names an outlet (a job
+        // title or a place there is no outlet).
+        if let Some(o) = line.split(", ").skip(1).find_map(outlet_after_comma) {
+            return Some((o, "byline"));
+        }
     }
     let lower = line.to_lowercase();
     let rest = line.strip_prefix('©').or_else(|| {
@@ -225,6 +231,76 @@ fn outlet_of_line(line: &str) -> Guess {
         .unwrap_or(rest)
         .trim();
     outlet_name(rest).map(|o| (o, "copyright line"))
+}
+
+/// Words that make a byline's part after a comma an outlet's name (`BBC News`, `The Irish
+/// Times`), rather than a job title or a place.
+const OUTLET_WORDS: &[&str] = &[
+    "News",
+    "Press",
+    "Times",
+    "Post",
+    "Journal",
+    "Herald",
+    "Tribune",
+    "Gazette",
+    "Guardian",
+    "Telegraph",
+    "Observer",
+    "Independent",
+    "Chronicle",
+    "Mail",
+    "Express",
+    "Mirror",
+    "Daily",
+    "Weekly",
+    "Magazine",
+    "Radio",
+    "Television",
+    "TV",
+    "Broadcasting",
+    "Network",
+    "Agency",
+    "Media",
+    "Wire",
+    "Monitor",
+    "Review",
+];
+
+/// Newsroom jobs that a byline's part after a comma names (`Senior News Editor`), besides the
+/// titles of [`is_title`].
+const JOB_WORDS: &[&str] = &[
+    "correspondent",
+    "reporter",
+    "editor",
+    "writer",
+    "columnist",
+    "contributor",
+    "producer",
+    "staff",
+    "analyst",
+    "photographer",
+    "journalist",
+    "presenter",
+    "anchor",
+    "chief",
+    "intern",
+];
+
+/// A byline's part after a comma as an outlet: an outlet's name by [`OUTLET_WORDS`] (not a
+/// job such as `Senior News Editor`), or an acronym of two to five capitals (`CNN`, `AFP`).
+fn outlet_after_comma(part: &str) -> Option<String> {
+    let name = outlet_name(part)?;
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let acronym = words.len() == 1
+        && (2..=5).contains(&name.len())
+        && name.chars().all(|c| c.is_ascii_uppercase());
+    let job = words.iter().any(|w| {
+        let lower = w.to_lowercase();
+        JOB_WORDS.contains(&lower.as_str()) || is_title(&lower)
+    });
+    let outlet = words.iter().any(|w| OUTLET_WORDS.contains(w)) && !job;
+    (acronym || outlet).then_some(name)
 }
 
 /// The outlet named by a promo line: `Subscribe to X`, `Sign up for X's newsletter`.
