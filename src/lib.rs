@@ -18,6 +18,7 @@ pub mod kept_readers;
 pub mod kept_views;
 pub mod last_made;
 pub mod list_window;
+pub mod runs;
 pub mod view_state;
 pub mod worker_failure;
 pub mod worker_protocol;

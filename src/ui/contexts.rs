@@ -1,7 +1,10 @@
 //! Keyword in context: every sentence of the corpus that mentions the selected entity.
 
 use crate::display::{counted, entity_name, outlet_name};
-use crate::engine::corpus_index::{Context, CorpusIndex};
+use crate::engine::corpus_index::CorpusIndex;
+use crate::engine::document::Document;
+use crate::engine::span::Span;
+use crate::runs::runs_by;
 use crate::ui::corpus::Corpus;
 use crate::ui::highlight::quoted;
 use std::borrow::Cow;
@@ -63,20 +66,11 @@ pub fn Contexts(props: &ContextsProps) -> Html {
                 <p class="small muted">{"No article mentions this entity."}</p>
             }
             <ol class="kwic">
-                { for group_by_sentence(&contexts).into_iter().map(|group| {
-                    let first = group[0];
-                    let doc = &docs[first.doc];
-                    let target = (doc.meta.id.clone(), first.mention.start());
-                    let on_goto = props.on_goto.clone();
-                    html! {
-                        <li key={format!("{}-{}", doc.meta.id, first.sentence.start())} data-mentions={group.len().to_string()}>
-                            {quoted(&doc.text, first.sentence, group.iter().map(|c| c.mention))}
-                            <button type="button" class="goto link"
-                                onclick={Callback::from(move |_| on_goto.emit(target.clone()))}>
-                                {format!("{} — go to mention", outlet_name(&doc.meta.outlet))}
-                            </button>
-                        </li>
-                    }
+                // Mentions that share a sentence are one quotation (the index gives them in
+                // text order).
+                { for runs_by(contexts.iter(), |c| (c.doc, c.sentence)).into_iter().map(|run| {
+                    let spans: Vec<Span> = run.iter().map(|c| c.mention).collect();
+                    kwic_item(&docs[run[0].doc], run[0].sentence, &spans, &props.on_goto)
                 }) }
             </ol>
             if total > contexts.len() {
@@ -89,14 +83,23 @@ pub fn Contexts(props: &ContextsProps) -> Html {
     }
 }
 
-/// Contexts that share a sentence, together (the index returns them in text order).
-fn group_by_sentence(contexts: &[Context]) -> Vec<Vec<Context>> {
-    let mut out: Vec<Vec<Context>> = Vec::new();
-    for c in contexts {
-        match out.last_mut() {
-            Some(g) if g[0].doc == c.doc && g[0].sentence == c.sentence => g.push(*c),
-            _ => out.push(vec![*c]),
-        }
+/// One quotation of a keyword-in-context list: `sentence` of `doc` with each of `mentions`
+/// (sorted, at least one) marked, and a button that goes to the first of them.
+pub fn kwic_item(
+    doc: &Document,
+    sentence: Span,
+    mentions: &[Span],
+    on_goto: &Callback<(String, usize)>,
+) -> Html {
+    let target = (doc.meta.id.clone(), mentions[0].start());
+    let on_goto = on_goto.clone();
+    html! {
+        <li key={format!("{}-{}", doc.meta.id, sentence.start())} data-mentions={mentions.len().to_string()}>
+            {quoted(&doc.text, sentence, mentions.iter().copied())}
+            <button type="button" class="goto link"
+                onclick={Callback::from(move |_| on_goto.emit(target.clone()))}>
+                {format!("{} — go to mention", outlet_name(&doc.meta.outlet))}
+            </button>
+        </li>
     }
-    out
 }

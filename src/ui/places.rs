@@ -5,12 +5,13 @@
 use crate::display::{grouped, km, lat_lon, outlet_name};
 use crate::engine::places::digest::explain;
 use crate::engine::places::geo::{LatLon, Relative};
-use crate::engine::places::{ClaimGroup, PlaceRow};
+use crate::engine::places::{ClaimGroup, MentionRef, PlaceRow};
 use crate::engine::span::Span;
+use crate::runs::runs_by;
+use crate::ui::contexts::kwic_item;
 use crate::ui::corpus::Corpus;
 use crate::ui::find_select::FindSelect;
 use crate::ui::gazetteer::GazetteerState;
-use crate::ui::highlight::quoted;
 use crate::ui::outlets::{outlets, Outlets};
 use crate::ui::place_table::{empty_gazetteer, place_table, PlaceTable};
 use std::rc::Rc;
@@ -231,35 +232,21 @@ fn place_row(
         let mentions: Vec<_> = row.mentions.iter().take(KWIC_ROWS).cloned().collect();
         Callback::from(move |()| -> Html {
             // Mentions that share a sentence are one quotation with each of them marked.
-            let mut sentences: Vec<(usize, Span, Vec<Span>)> = Vec::new();
-            for m in &mentions {
-                let doc = &corpus.0[m.doc];
-                let s = table
+            let sentence_of = |m: &MentionRef| {
+                table
                     .sentences
-                    .of(m.doc, &doc.text)
+                    .of(m.doc, &corpus.0[m.doc].text)
                     .iter()
                     .find(|s| s.contains(m.span))
                     .copied()
-                    .unwrap_or(m.span);
-                match sentences.last_mut() {
-                    Some((d, at, spans)) if *d == m.doc && *at == s => spans.push(m.span),
-                    _ => sentences.push((m.doc, s, vec![m.span])),
-                }
-            }
-            sentences
-                .iter()
-                .map(|(d, s, spans)| {
-                    let doc = &corpus.0[*d];
-                    let target = (doc.meta.id.clone(), spans[0].start());
-                    let on_goto = on_goto.clone();
-                    html! {
-                        <li data-mentions={spans.len().to_string()}>
-                            {quoted(&doc.text, *s, spans.iter().copied())}
-                            <button type="button" class="goto link" onclick={Callback::from(move |_| on_goto.emit(target.clone()))}>
-                                {format!("{} — go to mention", outlet_name(&doc.meta.outlet))}
-                            </button>
-                        </li>
-                    }
+                    .unwrap_or(m.span)
+            };
+            let located = mentions.iter().map(|m| (m.doc, sentence_of(m), m.span));
+            runs_by(located, |(doc, sentence, _)| (*doc, *sentence))
+                .into_iter()
+                .map(|run| {
+                    let spans: Vec<Span> = run.iter().map(|(_, _, span)| *span).collect();
+                    kwic_item(&corpus.0[run[0].0], run[0].1, &spans, &on_goto)
                 })
                 .collect()
         })
