@@ -27,6 +27,11 @@
 // longer changes (a MutationObserver records changes, but not those inside a hidden part; a
 // frame is awaited with requestAnimationFrame and a task after it, so style, layout and paint
 // are included).
+// With each interaction it prints, from Linux's schedstat of the page's renderer main thread,
+// its CPU time per sample (the whole run of samples, the frames and tasks between them too,
+// divided by their number) and the time it was ready to run but waited for a core: on this
+// 2-core machine the browser's other processes and threads (raster, compositing) and other
+// tenants take cores too, and the wait is the part of `work` the page itself did not cost.
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -74,8 +79,15 @@ for (let i = 0; i < 5; i++) {
 console.log(`cold load to first highlighted article: ${stats(loads)}; ${bytes} B gzipped transferred`);
 
 const beforeBundled = renderers();
+/** Renderer processes before the measured page was made (its own is the busiest new one). */
+let renderersBefore = new Set();
+/** The measured page's renderer main thread: the busiest renderer started since
+ * `measuredPage` (its main thread has the process's id); found at its first measurement. */
+let mainThread = null;
 /** A new page for interactions, its CPU slowed by `--throttle`. */
 async function measuredPage() {
+  renderersBefore = new Set(renderers().keys());
+  mainThread = null;
   const page = await env.page();
   if (THROTTLE !== 1) {
     const cdp = await page.context().newCDPSession(page);
@@ -98,6 +110,7 @@ await p.waitForSelector('.app[data-gazetteer="full"]');
  *   (frames are awaited until one passes without a change), vsync waits included. */
 async function measure(name, action, n = 30, parts = null, before = null) {
   if (ONLY && !ONLY.some((w) => name.includes(w))) return;
+  const thread0 = mainThreadTimes();
   const samples = await p.evaluate(async ({ action, n, before, atRest }) => {
     const act = new Function('i', action);
     const prepare = before && new Function('i', before);
@@ -157,7 +170,10 @@ async function measure(name, action, n = 30, parts = null, before = null) {
     observer.disconnect();
     return { work, paint };
   }, { action, n, before, atRest: SETTLED });
-  console.log(`${name}: work ${stats(samples.work)}; to paint ${stats(samples.paint)}`);
+  const thread1 = mainThreadTimes();
+  const perSample = (k) => ((thread1[k] - thread0[k]) / n).toFixed(1);
+  const thread = thread0 && thread1 ? `; main thread per sample: ${perSample('cpu')} ms CPU, ${perSample('wait')} ms waiting for a core` : '';
+  console.log(`${name}: work ${stats(samples.work)}; to paint ${stats(samples.paint)}${thread}`);
   const pool = (key, work, paint) => {
     if (!pooling) return;
     const all = pooled.get(key) ?? { work: [], paint: [] };
@@ -218,6 +234,24 @@ function renderers() {
     const [pid, rss] = l.trim().split(/\s+/);
     return [Number(pid), Number(rss)];
   }));
+}
+
+/** CPU time and time spent runnable but waiting for a core (ms) of the measured page's main
+ * thread so far (Linux `schedstat`), or null where there is none. The wait is time other
+ * processes (the browser's own, the machine's other tenants) held both cores. */
+function mainThreadTimes() {
+  try {
+    const read = (pid) => readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ').map(Number);
+    if (mainThread === null) {
+      const fresh = [...renderers().keys()].filter((pid) => !renderersBefore.has(pid));
+      mainThread = fresh.sort((x, y) => read(y)[0] - read(x)[0])[0] ?? null;
+    }
+    if (mainThread === null) return null;
+    const [cpu, wait] = read(mainThread);
+    return { cpu: cpu / 1e6, wait: wait / 1e6 };
+  } catch {
+    return null;
+  }
 }
 
 /** Proportional set size (KB) of a process: its private pages plus its share of shared ones. */
