@@ -262,6 +262,105 @@ pub const ORG_HEADS: &[&str] = &[
     "Club",
 ];
 
+/// Head nouns that make a given name and the words after it a thing's or an event's name, not a
+/// person's (`Summer Olympics`, `Rose Garden`, `Christian Democrats`, `Grace Hospital`), besides
+/// [`ORG_HEADS`] and [`PLACE_HEADS`].
+pub const NOT_PERSON_HEADS: &[&str] = &[
+    "Olympics",
+    "Games",
+    "Cup",
+    "League",
+    "Championship",
+    "Championships",
+    "Open",
+    "Prize",
+    "Award",
+    "Awards",
+    "Medal",
+    "Trophy",
+    "Cross",
+    "Garden",
+    "Gardens",
+    "Park",
+    "Avenue",
+    "Road",
+    "Lane",
+    "Boulevard",
+    "Tower",
+    "Towers",
+    "Hall",
+    "House",
+    "Palace",
+    "Castle",
+    "Center",
+    "Centre",
+    "Stadium",
+    "Arena",
+    "Station",
+    "Hospital",
+    "Clinic",
+    "School",
+    "Academy",
+    "College",
+    "Church",
+    "Cathedral",
+    "Chapel",
+    "Mosque",
+    "Temple",
+    "Museum",
+    "Gallery",
+    "Library",
+    "Theatre",
+    "Theater",
+    "Hotel",
+    "Memorial",
+    "Monument",
+    "Day",
+    "Week",
+    "Festival",
+    "Democrats",
+    "Republicans",
+    "Conservatives",
+    "Liberals",
+    "Socialists",
+    "Act",
+    "Law",
+    "Treaty",
+    "Accord",
+    "Agreement",
+    "Plan",
+    "Doctrine",
+    "Report",
+    "Index",
+    "Fund",
+    "Foundation",
+    "Trust",
+    "Company",
+    "Inc",
+    "Ltd",
+    "Corp",
+    "Corporation",
+    "Holdings",
+    "Partners",
+    "Capital",
+    "Airlines",
+    "Airways",
+    "Motors",
+    "Bay",
+    "Coast",
+    "Beach",
+    "Falls",
+    "Forest",
+    "Hills",
+    "Hill",
+    "Harbour",
+    "Harbor",
+    "Port",
+    "Point",
+    "Series",
+    "Show",
+];
+
 /// Head nouns that end a place's proper name (`Kurdistan Region`, `Nineveh Province`).
 pub const PLACE_HEADS: &[&str] = &[
     "Region",
@@ -1081,6 +1180,10 @@ word_test!(
     is_place_head: PLACE_HEADS
 );
 word_test!(
+    /// True when `word` is one of [`NOT_PERSON_HEADS`].
+    is_not_person_head: NOT_PERSON_HEADS
+);
+word_test!(
     /// True when `word` is one of [`PLACE_NOUNS_AFTER`].
     is_place_noun_after: PLACE_NOUNS_AFTER
 );
@@ -1112,3 +1215,25 @@ word_test!(
     /// True when `word` is one of [`NOT_ACRONYMS`].
     is_not_acronym: NOT_ACRONYMS
 );
+
+/// True when `word` (as written: `Viktor`) is a given name of `lexicon/given_names.txt`: the
+/// names of Jörg Michael's nam_dict.txt that are at least uncommon in some country
+/// (scripts/data/build_given_names.py; GNU FDL 1.2).
+///
+/// ```
+/// use newslens::engine::lexicon::is_given_name;
+/// assert!(is_given_name("Viktor") && is_given_name("Stéphane"));
+/// assert!(!is_given_name("viktor") && !is_given_name("Kirkuk"));
+/// ```
+#[must_use]
+pub fn is_given_name(word: &str) -> bool {
+    static CELL: OnceLock<WordSet> = OnceLock::new();
+    CELL.get_or_init(|| {
+        WordSet::new(
+            include_str!("lexicon/given_names.txt")
+                .lines()
+                .filter(|l| !l.starts_with('#')),
+        )
+    })
+    .contains(word)
+}

@@ -1179,7 +1179,15 @@ fn lexical(
                     && v.is_all_caps(units[k].a)
                     && hit.place.kind != PlaceKind::Country
                     && !(units[k].a >= 1 && v.s(units[k].a - 1) == ",");
-                if after_a_name || bare_abbreviation {
+                // "Victoria Beckham", "Sam Altman": a given name that also names a division or a
+                // town, before a capitalised word that names no place, is a first name.
+                let first_name = k == 0
+                    && m == 1
+                    && units.len() == 2
+                    && hit.place.kind != PlaceKind::Country
+                    && given_name_then_surname(v, units)
+                    && toponyms::find(&surface(v, units[1].a, units[1].b)).is_none();
+                if after_a_name || bare_abbreviation || first_name {
                     continue;
                 }
                 let several_exact = m >= 2 && hit.exact;
@@ -1581,6 +1589,17 @@ fn context(
             }
         }
     }
+    // "Hungary's Viktor Orban", "Harry Kane scored": a given name and one or two capitalised
+    // words that end no thing's name ("Summer Olympics", "Rose Garden"); not after "the" or
+    // "at", where a firm named after its founders stands ("analysts at Morgan Stanley").
+    if !in_capitals && !matches!(&*prev(1), "the" | "at") && given_name_then_surname(v, run) {
+        push(
+            Label::Person,
+            Rule::GIVEN_NAME,
+            &["given name '", v.s(a), "'"],
+        );
+        return;
+    }
     // "the Pentagon", "the Peshmerga": a single unknown proper name after "the" in mid-sentence
     // names an institution (plurals such as "the Houthis" are left alone).
     if at_chunk_start
@@ -1613,6 +1632,40 @@ fn context(
             push(Label::Org, Rule::ACRONYM, &[v.s(a)]);
         }
     }
+}
+
+/// True when `run` is two or three words, the first a given name
+/// ([`lexicon::is_given_name`]) and the others capitalised like a surname (`Orban`,
+/// `McDonald`): none a function word, a title, a month, a weekday or a direction, and the last
+/// no head of an organisation's, a place's or a thing's name.
+fn given_name_then_surname(v: TokenView<'_>, run: &[Unit]) -> bool {
+    let word = |u: &Unit| (u.b == u.a + 1 && v.kind(u.a) == TokenKind::Word).then(|| v.s(u.a));
+    let plain = |w: &str| {
+        let lower = w.to_lowercase();
+        !lexicon::is_function_word(&lower)
+            && !lexicon::is_title(&lower)
+            && !lexicon::MONTHS
+                .iter()
+                .any(|(m, _)| m.eq_ignore_ascii_case(w))
+            && !WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(w))
+            && !is_direction(w)
+    };
+    let surname = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).any(char::is_lowercase)
+            && plain(w)
+    };
+    let Some(words) = run.iter().map(word).collect::<Option<Vec<&str>>>() else {
+        return false;
+    };
+    let last = words[words.len() - 1];
+    (2..=3).contains(&words.len())
+        && lexicon::is_given_name(words[0])
+        && plain(words[0])
+        && words[1..].iter().all(|w| surname(w))
+        && !lexicon::is_org_head(last)
+        && !lexicon::is_place_head(last)
+        && !lexicon::is_not_person_head(last)
 }
 
 /// `s` with ASCII letters lowercased, borrowed when it has no uppercase ASCII letter.

@@ -14,7 +14,7 @@ use std::sync::Mutex;
 pub struct Rule(u8);
 
 /// The engine's rule names; a rule's number is its place in this list.
-const KNOWN: [&str; 22] = [
+const KNOWN: [&str; 23] = [
     "gazetteer",
     "number",
     "date",
@@ -38,6 +38,7 @@ const KNOWN: [&str; 22] = [
     "other",
     // Added after the others: a rule's number stays what it was.
     "byline",
+    "given-name",
 ];
 
 /// Names registered at run time (after [`KNOWN`]).
@@ -54,6 +55,8 @@ impl Rule {
     pub const SPEAKER: Rule = Rule::known("speaker");
     /// A name in a byline ("By X and Y").
     pub const BYLINE: Rule = Rule::known("byline");
+    /// A given name and the capitalised words after it (`Viktor Orban`).
+    pub const GIVEN_NAME: Rule = Rule::known("given-name");
     /// A mention the user added, relabelled or merged.
     pub const USER_CORRECTION: Rule = Rule::known("user-correction");
     /// A name after a title ("Prime Minister X").

@@ -69,9 +69,42 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
-        name: "a division's name after an unknown first name is no place",
+        name: "a division's name after a given name is no place: a person",
         text: "They met John Paul in Rome.",
+        expected: &[("John Paul", "PERSON"), ("Rome", "PLACE")],
+    },
+    Case {
+        name: "a division's name after an unknown first word is no place",
+        text: "They met Xqz Paul in Rome.",
         expected: &[("Rome", "PLACE")],
+    },
+    Case {
+        name: "a given name and a surname, with no other cue",
+        text: "Hungary's Viktor Orban vetoed the plan. Harry Kane scored twice.",
+        expected: &[
+            ("Hungary", "PLACE"),
+            ("Viktor Orban", "PERSON"),
+            ("Harry Kane", "PERSON"),
+        ],
+    },
+    Case {
+        name: "a given name that also names a division, before a word that names no place",
+        text: "Victoria Beckham and Sam Altman spoke in Victoria.",
+        expected: &[
+            ("Victoria Beckham", "PERSON"),
+            ("Sam Altman", "PERSON"),
+            ("Victoria", "PLACE"),
+        ],
+    },
+    Case {
+        name: "a given name before a thing's, an organisation's or a place's head is no person",
+        text: "The Summer Olympics opened near the Rose Garden as Grace Hospital and Jordan Valley Council met.",
+        expected: &[("Jordan Valley Council", "ORG")],
+    },
+    Case {
+        name: "a given name after 'at' or 'the', or before a month or a title, is no person",
+        text: "Analysts at Morgan Stanley cut targets. The Harry Potter films returned. Will May come?",
+        expected: &[],
     },
     Case {
         name: "two name particles",
