@@ -89,6 +89,12 @@ test('selecting an entity filters the articles and shows its contexts', async ()
   assert.equal(await p.$$eval('.pane-panel .contexts .kwic strong', (els) => els.length), count);
   const selected = await p.$$eval('.reader mark.selected', (els) => els.map((e) => e.dataset.canonical));
   assert.ok(selected.length > 0 && selected.every((c) => c === target));
+  // The selection's ring stays inside each mark, so the punctuation next to it still shows.
+  const rings = await p.$$eval('.reader mark.selected', (els) => els.map((e) => {
+    const s = getComputedStyle(e);
+    return s.outlineStyle === 'none' ? 0 : parseFloat(s.outlineWidth) + parseFloat(s.outlineOffset);
+  }));
+  assert.ok(rings.every((r) => r <= 0), `a selected mark's ring reaches ${Math.max(...rings)}px past its box`);
   const entityParam = new RegExp(`entity=${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
   await p.waitForURL((u) => entityParam.test(decodeURIComponent(u.href)));
   const listed = await p.$$eval('[data-article]', (els) => els.map((e) => e.dataset.article));
