@@ -587,7 +587,7 @@ pub fn App() -> Html {
                 </Kept>
             }
             <footer class="footer">
-                <p>{"NewsLens analyses articles in your browser; nothing you read or add is sent anywhere. Place data © GeoNames (CC BY 4.0)."}</p>
+                <p>{"NewsLens analyses articles in your browser; nothing you read or add is sent anywhere. Place data © GeoNames (CC BY 4.0); given names from nam_dict.txt © Jörg Michael (GNU FDL 1.2)."}</p>
             </footer>
         </div>
     }
