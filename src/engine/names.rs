@@ -1407,6 +1407,15 @@ fn context(
 ) {
     let a = run[0].a;
     let b = run[run.len() - 1].b;
+    // "Cupertino, CA", "Toronto, ON": two or three capitals after a town's name and a comma,
+    // that end the ISO 3166-2 code of a division of its country, name that division.
+    if run.len() == 1 && b == a + 1 {
+        if let Some(hit) = division_code_after_town(v, a) {
+            let f = found_place(v, p, a, b, PlaceRef::Known(hit), Rule::PLACE_CONTEXT, out);
+            out.list.push(f);
+            return;
+        }
+    }
     let mut push = |label: Label, rule: Rule, evidence: &[&str]| {
         let evidence = out.cat(evidence);
         out.list.push(Found {
@@ -1666,6 +1675,28 @@ fn given_name_then_surname(v: TokenView<'_>, run: &[Unit]) -> bool {
         && !lexicon::is_org_head(last)
         && !lexicon::is_place_head(last)
         && !lexicon::is_not_person_head(last)
+}
+
+/// The division that token `i` names by its code when it is two or three capitals after a
+/// comma and a city's or a town's name of one to three words (`San Jose, CA`).
+fn division_code_after_town(v: TokenView<'_>, i: usize) -> Option<toponyms::Hit> {
+    let code = v.s(i);
+    if !(2..=3).contains(&code.len()) || !code.bytes().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    if i < 2 || v.s(i - 1) != "," || !v.is_cap(i - 2) {
+        return None;
+    }
+    let end = i - 1;
+    let town = (1..=3.min(end)).rev().find_map(|n| {
+        let start = end - n;
+        if (start..end).any(|t| !v.is_cap(t)) {
+            return None;
+        }
+        toponyms::find(&surface(v, start, end))
+            .filter(|h| h.exact && matches!(h.place.kind, PlaceKind::City | PlaceKind::Town))
+    })?;
+    toponyms::division_by_code(town.place, code)
 }
 
 /// `s` with ASCII letters lowercased, borrowed when it has no uppercase ASCII letter.

@@ -120,6 +120,19 @@ fn lists_towns(g: &'static Gazetteer) -> bool {
     towns
 }
 
+/// The first-level division of `place`'s country whose ISO 3166-2 code ends in `code`
+/// (`CA` for a city of the United States: California), if any.
+pub(crate) fn division_by_code(place: &Place, code: &str) -> Option<Hit> {
+    let g = gazetteer();
+    let full = format!("{}-{code}", place.country_code);
+    g.by_code(&full)
+        .filter(|d| d.kind.is_division())
+        .map(|d| Hit {
+            place: d,
+            exact: true,
+        })
+}
+
 /// Remembered answers of [`find`]: surface → best record's index and whether it matched
 /// exactly.
 type Memo = FxHashMap<Box<str>, Option<(PlaceIndex, bool)>>;

@@ -79,6 +79,22 @@ const CASES: &[Case] = &[
         expected: &[("Rome", "PLACE")],
     },
     Case {
+        name: "a division's code after a city and a comma",
+        text: "Protests spread from Los Angeles, CA to Toronto, ON on Monday.",
+        expected: &[
+            ("Los Angeles", "PLACE"),
+            ("CA", "PLACE"),
+            ("Toronto", "PLACE"),
+            ("ON", "PLACE"),
+            ("Monday", "DATE"),
+        ],
+    },
+    Case {
+        name: "capitals after a city and a comma that are no code of its country's divisions",
+        text: "In Paris, AFP reported the strike.",
+        expected: &[("Paris", "PLACE"), ("AFP", "ORG")],
+    },
+    Case {
         name: "a given name and a surname, with no other cue",
         text: "Hungary's Viktor Orban vetoed the plan. Harry Kane scored twice.",
         expected: &[
