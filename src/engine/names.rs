@@ -1645,18 +1645,20 @@ fn context(
 
 /// True when `run` is two or three words, the first a given name
 /// ([`lexicon::is_given_name`]) and the others capitalised like a surname (`Orban`,
-/// `McDonald`): none a function word, a title, a month, a weekday or a direction, and the last
+/// `McDonald`): none a function word, a title, a month or a direction, and the last
 /// no head of an organisation's, a place's or a thing's name.
 fn given_name_then_surname(v: TokenView<'_>, run: &[Unit]) -> bool {
+    if !(2..=3).contains(&run.len()) {
+        return false;
+    }
     let word = |u: &Unit| (u.b == u.a + 1 && v.kind(u.a) == TokenKind::Word).then(|| v.s(u.a));
+    // Weekdays and full month names never start a unit (`unit_at`); an abbreviated month
+    // (`Jan`) can, and is no name here.
     let plain = |w: &str| {
         let lower = w.to_lowercase();
         !lexicon::is_function_word(&lower)
             && !lexicon::is_title(&lower)
-            && !lexicon::MONTHS
-                .iter()
-                .any(|(m, _)| m.eq_ignore_ascii_case(w))
-            && !WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(w))
+            && super::dates::month_of(w).is_none()
             && !is_direction(w)
     };
     let surname = |w: &str| {
@@ -1668,8 +1670,7 @@ fn given_name_then_surname(v: TokenView<'_>, run: &[Unit]) -> bool {
         return false;
     };
     let last = words[words.len() - 1];
-    (2..=3).contains(&words.len())
-        && lexicon::is_given_name(words[0])
+    lexicon::is_given_name(words[0])
         && plain(words[0])
         && words[1..].iter().all(|w| surname(w))
         && !lexicon::is_org_head(last)

@@ -270,8 +270,6 @@ const OUTLET_WORDS: &[&str] = &[
 /// Newsroom jobs that a byline's part after a comma names (`Senior News Editor`), besides the
 /// titles of [`is_title`].
 const JOB_WORDS: &[&str] = &[
-    "correspondent",
-    "reporter",
     "editor",
     "writer",
     "columnist",
@@ -283,7 +281,6 @@ const JOB_WORDS: &[&str] = &[
     "journalist",
     "presenter",
     "anchor",
-    "chief",
     "intern",
 ];
 
